@@ -1,0 +1,152 @@
+//! A single development node that seals its own blocks instead of waiting for
+//! Aura slots, so local tests and demos run in seconds.
+//!
+//! Blocks still carry an Aura pre-digest and a timestamp one slot after their
+//! parent's, so the same runtime (which checks both) runs unchanged. Each block
+//! is finalized as it is sealed, except in `manual` mode, where the
+//! `engine_createBlock` caller chooses.
+
+use std::time::Duration;
+
+use futures::{channel::mpsc, stream, Stream, StreamExt};
+use labelchain_runtime::{opaque::Block, Hash};
+use sc_consensus_manual_seal::{
+	consensus::{aura::AuraConsensusDataProvider, timestamp::SlotTimestampProvider},
+	EngineCommand, ManualSealParams,
+};
+use sc_network::NetworkBackend;
+use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
+use sc_transaction_pool_api::TransactionPool;
+
+use crate::{cli::Sealing, rpc, service};
+
+/// Room for `engine_*` RPC commands waiting for the sealing task.
+const RPC_COMMAND_BUFFER: usize = 1024;
+
+/// A command that seals one block on the best block and finalizes it.
+fn seal_and_finalize(create_empty: bool) -> EngineCommand<Hash> {
+	EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None }
+}
+
+/// A block whenever a transaction enters the pool.
+fn on_each_transaction(
+	pool: &service::FullPool,
+) -> impl Stream<Item = EngineCommand<Hash>> + Unpin + Send + 'static {
+	pool.import_notification_stream().map(|_| seal_and_finalize(false))
+}
+
+/// A block every `period`, with or without transactions.
+fn every(period: Duration) -> impl Stream<Item = EngineCommand<Hash>> + Unpin + Send + 'static {
+	Box::pin(stream::unfold((), move |()| async move {
+		futures_timer::Delay::new(period).await;
+		Some((seal_and_finalize(true), ()))
+	}))
+}
+
+pub fn new_dev<N: NetworkBackend<Block, Hash>>(
+	config: Configuration,
+	sealing: Sealing,
+) -> Result<TaskManager, ServiceError> {
+	let mut core = service::new_core_parts(&config)?;
+
+	let import_queue = sc_consensus_manual_seal::import_queue(
+		Box::new(core.client.clone()),
+		&core.task_manager.spawn_essential_handle(),
+		config.prometheus_registry(),
+	);
+
+	let metrics = N::register_notification_metrics(config.prometheus_registry());
+	let net_config = sc_network::config::FullNetworkConfiguration::<Block, Hash, N>::new(
+		&config.network,
+		config.prometheus_registry().cloned(),
+	);
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
+		sc_service::build_network(sc_service::BuildNetworkParams {
+			config: &config,
+			net_config,
+			client: core.client.clone(),
+			transaction_pool: core.transaction_pool.clone(),
+			spawn_handle: core.task_manager.spawn_handle(),
+			spawn_essential_handle: core.task_manager.spawn_essential_handle(),
+			import_queue,
+			block_announce_validator_builder: None,
+			warp_sync_config: None,
+			block_relay: None,
+			metrics,
+			gap_sync_body_policy: None,
+		})?;
+
+	// `engine_createBlock` and `engine_finalizeBlock` work in every manual mode.
+	let (rpc_commands_sink, rpc_commands) = mpsc::channel(RPC_COMMAND_BUFFER);
+	let rpc_builder = {
+		let client = core.client.clone();
+		let pool = core.transaction_pool.clone();
+		Box::new(move |_| {
+			rpc::create_full(rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				manual_seal_sink: Some(rpc_commands_sink.clone()),
+			})
+			.map_err(Into::into)
+		})
+	};
+
+	let prometheus_registry = config.prometheus_registry().cloned();
+	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+		network,
+		client: core.client.clone(),
+		keystore: core.keystore_container.keystore(),
+		task_manager: &mut core.task_manager,
+		transaction_pool: core.transaction_pool.clone(),
+		rpc_builder,
+		backend: core.backend.clone(),
+		system_rpc_tx,
+		tx_handler_controller,
+		sync_service,
+		config,
+		telemetry: core.telemetry.as_mut(),
+		tracing_execute_block: None,
+	})?;
+
+	let commands_stream: Box<dyn Stream<Item = EngineCommand<Hash>> + Unpin + Send> =
+		match sealing {
+			Sealing::Instant => Box::new(stream::select(
+				rpc_commands,
+				on_each_transaction(&core.transaction_pool),
+			)),
+			Sealing::Interval(period) => Box::new(stream::select(rpc_commands, every(period))),
+			Sealing::Manual | Sealing::Aura => Box::new(rpc_commands),
+		};
+
+	let proposer = sc_basic_authorship::ProposerFactory::new(
+		core.task_manager.spawn_handle(),
+		core.client.clone(),
+		core.transaction_pool.clone(),
+		prometheus_registry.as_ref(),
+		core.telemetry.as_ref().map(|telemetry| telemetry.handle()),
+	);
+
+	let client = core.client.clone();
+	let sealing_task = sc_consensus_manual_seal::run_manual_seal(ManualSealParams {
+		block_import: core.client.clone(),
+		env: proposer,
+		client: core.client.clone(),
+		pool: core.transaction_pool.clone(),
+		commands_stream,
+		select_chain: core.select_chain.clone(),
+		consensus_data_provider: Some(Box::new(AuraConsensusDataProvider::new(core.client.clone()))),
+		// One slot after the best block's, so Aura's "slot must increase" holds
+		// however fast blocks are sealed.
+		create_inherent_data_providers: move |_, ()| {
+			let client = client.clone();
+			async move { SlotTimestampProvider::new_aura(client).map_err(Into::into) }
+		},
+	});
+
+	core.task_manager
+		.spawn_essential_handle()
+		.spawn_blocking("manual-seal", Some("block-authoring"), sealing_task);
+
+	Ok(core.task_manager)
+}
+

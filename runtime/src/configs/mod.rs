@@ -1,0 +1,8 @@
+//! One `impl Config` per pallet, grouped by concern.
+
+mod consensus;
+mod monetary;
+mod system;
+mod utility;
+
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -1,0 +1,109 @@
+//! Genesis presets: the starting state of the development chain and of the
+//! four-validator local testnet. The node builds its chain specs from these, and
+//! `scripts/generate-chain-specs.sh` writes `chain-specs/` from them.
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig,
+};
+
+/// What each well-known dev account starts with: enough to fund many test
+/// tasks and stakes.
+pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// A validator's keys: Aura for authoring, GRANDPA for finality votes.
+struct Validator {
+	aura: AuraId,
+	grandpa: GrandpaId,
+}
+
+impl Validator {
+	/// The well-known dev keys of one keyring name (`//Alice`, ...).
+	fn dev(name: Sr25519Keyring) -> Self {
+		Self { aura: name.public().into(), grandpa: ed25519_of(name).into() }
+	}
+}
+
+/// The ed25519 key of the same dev name as an sr25519 keyring entry (GRANDPA
+/// votes with ed25519).
+fn ed25519_of(name: Sr25519Keyring) -> sp_core::ed25519::Public {
+	match name {
+		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
+		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
+		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
+		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
+		Sr25519Keyring::Ferdie => Ed25519Keyring::Ferdie,
+		_ => Ed25519Keyring::One,
+	}
+	.public()
+}
+
+/// The genesis state for a set of validators, funded accounts and a sudo key.
+fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|account| (account, DEV_ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: AuraConfig {
+			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: GrandpaConfig {
+			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+/// Every well-known dev account, funded.
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter().map(|key| key.to_account_id()).collect()
+}
+
+/// One validator (Alice), who is also sudo.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![Validator::dev(Sr25519Keyring::Alice)],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// Four validators (Alice, Bob, Charlie, Dave); Alice is sudo.
+pub fn local_testnet_genesis() -> Value {
+	genesis(
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+			.into_iter()
+			.map(Validator::dev)
+			.collect(),
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of a named preset.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("a serde_json::Value always serializes; qed")
+			.into_bytes(),
+	)
+}
+
+/// The presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}

@@ -1,0 +1,67 @@
+//! The genesis presets build a working state: the right validators, a sudo key,
+//! funded accounts, and balances that add up to the total issuance.
+
+use frame_support::traits::fungible::Inspect;
+use labelchain_runtime::{
+	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT},
+	Aura, Balances, Grandpa, Runtime, RuntimeGenesisConfig, Sudo, System,
+};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::BuildStorage;
+
+/// The state a chain spec built from `preset` starts with.
+fn genesis_state(preset: &str) -> sp_io::TestExternalities {
+	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
+	let config: RuntimeGenesisConfig =
+		serde_json::from_slice(&patch).expect("a preset is a valid genesis config");
+	config.build_storage().expect("the preset builds").into()
+}
+
+#[test]
+fn the_runtime_offers_the_dev_and_local_presets() {
+	let names = preset_names();
+	assert!(names.contains(&PresetId::from(DEV_RUNTIME_PRESET)));
+	assert!(names.contains(&PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)));
+	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
+}
+
+#[test]
+fn dev_preset_has_alice_as_validator_and_sudo() {
+	genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(aura, vec![Sr25519Keyring::Alice.public().into()]);
+		assert_eq!(Grandpa::grandpa_authorities(), vec![(Ed25519Keyring::Alice.public().into(), 1)]);
+		assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
+	});
+}
+
+#[test]
+fn local_preset_has_four_validators() {
+	let names = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave];
+	let grandpa =
+		[Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie, Ed25519Keyring::Dave];
+	genesis_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(aura, names.iter().map(|key| key.public().into()).collect::<Vec<_>>());
+		assert_eq!(
+			Grandpa::grandpa_authorities(),
+			grandpa.iter().map(|key| (key.public().into(), 1)).collect::<Vec<_>>()
+		);
+		assert_eq!(Aura::authorities_len(), 4);
+	});
+}
+
+#[test]
+fn dev_accounts_are_funded_and_issuance_adds_up() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		genesis_state(preset).execute_with(|| {
+			let accounts: Vec<_> = Sr25519Keyring::iter().map(|key| key.to_account_id()).collect();
+			for account in &accounts {
+				assert_eq!(Balances::balance(account), DEV_ENDOWMENT, "{preset}");
+				assert!(System::account_exists(account));
+			}
+			assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * accounts.len() as u128);
+		});
+	}
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the node (debug by default; `scripts/build.sh --release` for benchmarks).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT"
+log "building labelchain-node ${*:-(debug)} into $CARGO_TARGET_DIR"
+cargo build --locked -p labelchain-node "$@"

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build, run and test LabelChain:
+# Debian packages for the native dependencies, the Rust wasm targets and
+# rust-src for the runtime, and the end-to-end tests' npm packages.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for package in protobuf-compiler clang libclang-dev; do
+	dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	log "installing Debian packages: ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# rust-toolchain.toml names the channel; RUSTUP_AUTO_INSTALL may be off, so
+# install it only when it is missing (never update a working toolchain here).
+channel=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup run "$channel" rustc --version >/dev/null 2>&1; then
+	log "installing Rust $channel"
+	rustup toolchain install "$channel" --profile minimal
+fi
+log "Rust wasm targets and rust-src"
+rustup target add --toolchain "$channel" wasm32-unknown-unknown wasm32v1-none
+rustup component add --toolchain "$channel" rust-src
+
+if ! command -v npm >/dev/null 2>&1; then
+	log "installing Node.js and npm"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+log "end-to-end test packages (e2e/package-lock.json)"
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+log "setup done"

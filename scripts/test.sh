@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit and runtime tests, then the end-to-end tests that
+# start real nodes (a dev chain, and the four-validator local testnet).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT"
+
+"$REPO_ROOT/scripts/build.sh"
+
+log "Rust tests"
+cargo test --locked --workspace
+
+log "end-to-end tests (Polkadot.js against real nodes)"
+[ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+(cd e2e && LABELCHAIN_NODE="$NODE_DEBUG" npm test)
