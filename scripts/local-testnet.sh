@@ -17,6 +17,9 @@ trap stop_all EXIT INT TERM
 
 start() { # name index [bootnode]
 	local name=$1 index=$2 bootnode=${3:-}
+	# Validators need a network key made beforehand; keep it across restarts.
+	[ -f "$dir/$name/chains/labelchain_local/network/secret_ed25519" ] ||
+		"$NODE_DEBUG" key generate-node-key --chain chain-specs/local.json --base-path "$dir/$name" 2>/dev/null
 	"$NODE_DEBUG" --chain chain-specs/local.json "--$name" \
 		--base-path "$dir/$name" \
 		--port $((30333 + index)) --rpc-port $((9944 + index)) --prometheus-port $((9615 + index)) \
@@ -25,9 +28,9 @@ start() { # name index [bootnode]
 	pids+=($!)
 }
 
-rpc() { # port method
+rpc() { # port method [params-json]; prints nothing if the node does not answer
 	curl -s -H 'content-type: application/json' \
-		-d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":[]}" "http://127.0.0.1:$1"
+		-d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":${3:-[]}}" "http://127.0.0.1:$1" || true
 }
 
 start alice 0
@@ -48,9 +51,7 @@ while sleep 6; do
 	printf 'finalized: '
 	for port in 9944 9945 9946 9947; do
 		head=$(rpc "$port" chain_getFinalizedHead | sed -n 's/.*"result":"\([^"]*\)".*/\1/p')
-		number=$(curl -s -H 'content-type: application/json' \
-			-d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"chain_getHeader\",\"params\":[\"$head\"]}" \
-			"http://127.0.0.1:$port" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
+		number=$(rpc "$port" chain_getHeader "[\"$head\"]" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
 		printf '%s ' "$((${number:-0}))"
 	done
 	echo

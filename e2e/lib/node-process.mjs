@@ -3,8 +3,8 @@
 // Every node a test starts is registered here and killed when the test process
 // exits, whether the test passed, failed or threw, so no node outlives its run.
 
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,6 +61,19 @@ export async function rpc(port, method, params = []) {
   return body.result;
 }
 
+/** Rejects if `promise` has not settled within `ms`. */
+export async function withTimeout(ms, what, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
 export async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 500 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -88,7 +101,7 @@ export class NodeProcess {
     this.child = null;
   }
 
-  static async start({ name, args, basePath }) {
+  static async start({ name, args, basePath, nodeKeyFor }) {
     const node = new NodeProcess({
       name,
       args,
@@ -97,14 +110,25 @@ export class NodeProcess {
       p2pPort: await freePort(),
       prometheusPort: await freePort(),
     });
+    if (nodeKeyFor) node.generateNodeKey(nodeKeyFor);
     await node.restart();
     return node;
+  }
+
+  /**
+   * Creates this node's network key in its base path, as an operator does once
+   * before first starting a validator (validators refuse to invent one).
+   */
+  generateNodeKey(chain) {
+    execFileSync(nodeBinary(), ['key', 'generate-node-key', '--chain', chain, '--base-path', this.basePath],
+      { stdio: 'ignore' });
   }
 
   /** Starts (again) on the same ports and base path. */
   async restart() {
     const binary = nodeBinary();
     if (!existsSync(binary)) throw new Error(`no node binary at ${binary}: build it first (scripts/test.sh does)`);
+    mkdirSync(this.basePath, { recursive: true });
     const log = createWriteStream(this.logPath, { flags: 'a' });
     const child = spawn(binary, [
       '--base-path', this.basePath,
@@ -120,12 +144,21 @@ export class NodeProcess {
     running.add(child);
     child.on('exit', () => running.delete(child));
     this.child = child;
-    await waitFor(`${this.name}'s RPC on port ${this.rpcPort}`, async () => {
-      if (child.exitCode !== null) {
-        throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.logTail()}`);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}):\n${this.logTail()}`);
       }
-      return (await rpc(this.rpcPort, 'system_health')) !== undefined;
-    }, { timeoutMs: 120_000 });
+      try {
+        await rpc(this.rpcPort, 'system_health');
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw new Error(`${this.name}'s RPC on port ${this.rpcPort} did not answer: ${error.message}`);
+        }
+        await sleep(250);
+      }
+    }
     return this;
   }
 

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 
-import { NodeProcess, removeDir, tempDir, waitFor } from '../lib/node-process.mjs';
+import { NodeProcess, removeDir, tempDir, waitFor, withTimeout } from '../lib/node-process.mjs';
 
 const UNIT = 10n ** 12n;
 
@@ -33,9 +33,11 @@ test('wallet metadata: chain name, token and address format', async () => {
   assert.deepEqual(api.registry.chainDecimals, [12]);
   assert.deepEqual(api.registry.chainTokens, ['LBL']);
   assert.equal(api.runtimeVersion.specName.toString(), 'labelchain');
-  for (const pallet of ['system', 'timestamp', 'aura', 'grandpa', 'balances', 'transactionPayment', 'sudo', 'utility']) {
-    assert.ok(api.query[pallet], `metadata lacks pallet ${pallet}`);
+  const pallets = api.runtimeMetadata.asLatest.pallets.map((pallet) => pallet.name.toString());
+  for (const pallet of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Sudo', 'Utility']) {
+    assert.ok(pallets.includes(pallet), `metadata lacks pallet ${pallet}: ${pallets}`);
   }
+  assert.ok(api.tx.utility.batchAll, 'utility.batchAll is not callable');
 });
 
 test('the dev chain authors and finalizes blocks', async () => {
@@ -48,10 +50,13 @@ test('the dev chain authors and finalizes blocks', async () => {
 });
 
 test('Prometheus serves the block height', async () => {
-  const metrics = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
-  const height = metrics.split('\n').find((line) => line.startsWith('substrate_block_height{status="best"'));
-  assert.ok(height, 'no substrate_block_height metric');
-  assert.ok(Number(height.split(' ').pop()) > 0);
+  // The node refreshes this metric every few seconds.
+  await waitFor('a best block height above 0 in the metrics', async () => {
+    const metrics = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
+    const height = metrics.split('\n').find((line) => line.startsWith('substrate_block_height{status="best"'));
+    assert.ok(height, 'no substrate_block_height metric');
+    return Number(height.trim().split(' ').pop()) > 0;
+  }, { timeoutMs: 30_000 });
 });
 
 test('a signed transfer lands in a block and moves exactly amount plus fee', async () => {
@@ -65,13 +70,16 @@ test('a signed transfer lands in a block and moves exactly amount plus fee', asy
   assert.equal(recipientBefore, 0n);
 
   const transfer = api.tx.balances.transferKeepAlive(recipient.address, amount);
-  const { blockHash, events, txHash } = await new Promise((resolve, reject) => {
+  const { blockHash, events, txHash } = await withTimeout(30_000, 'the transfer to land in a block', new Promise((resolve, reject) => {
     transfer.signAndSend(alice, ({ status, events, dispatchError, txHash }) => {
       if (dispatchError) reject(new Error(`transfer failed: ${dispatchError.toString()}`));
+      // Dev sealing finalizes each block as it imports it, so the pool may
+      // report `Finalized` without an `InBlock` first.
       if (status.isInBlock) resolve({ blockHash: status.asInBlock, events, txHash });
+      if (status.isFinalized) resolve({ blockHash: status.asFinalized, events, txHash });
       if (status.isDropped || status.isInvalid || status.isUsurped) reject(new Error(`transfer ${status.type}`));
     }).catch(reject);
-  });
+  }));
 
   const block = await api.rpc.chain.getBlock(blockHash);
   assert.ok(block.block.extrinsics.some((xt) => xt.hash.eq(txHash)), 'the transfer is not in its block');

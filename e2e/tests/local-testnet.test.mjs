@@ -24,6 +24,7 @@ async function startValidator(name, bootnodes) {
   const node = await NodeProcess.start({
     name,
     basePath: path.join(root, name),
+    nodeKeyFor: CHAIN_SPEC,
     args: ['--chain', CHAIN_SPEC, `--${name}`, ...(bootnodes ? ['--bootnodes', bootnodes] : [])],
   });
   nodes.push(node);
