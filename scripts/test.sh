@@ -10,6 +10,10 @@ cd "$REPO_ROOT"
 log "Rust tests"
 cargo test --locked --workspace
 
+log "pallet benchmarks, run once each as tests"
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-tasks \
+	--features runtime-benchmarks -- benchmark
+
 log "end-to-end tests (Polkadot.js against real nodes)"
 [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 (cd e2e && LABELCHAIN_NODE="$NODE_DEBUG" npm test)

@@ -7,6 +7,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod currency;
+pub mod labeling;
+pub mod traits;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

@@ -1,8 +1,9 @@
 //! The LabelChain runtime.
 //!
 //! Consensus (Aura authoring, GRANDPA finality), balances and fees, sudo for
-//! governance on dev and test networks, and `utility` for batching. The labeling
-//! pallets plug in here as they land.
+//! governance on dev and test networks, `utility` for batching, and the labeling
+//! pallets: task escrow (`pallet-tasks`) and annotator stake
+//! (`pallet-annotator-stake`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` expands into deeply nested types.
@@ -145,4 +146,11 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	// The labeling pallets.
+	#[runtime::pallet_index(20)]
+	pub type Tasks = pallet_tasks;
+
+	#[runtime::pallet_index(21)]
+	pub type AnnotatorStake = pallet_annotator_stake;
 }

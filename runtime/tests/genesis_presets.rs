@@ -1,36 +1,16 @@
 //! The genesis presets build a working state: the right validators, a sudo key,
 //! funded accounts, and balances that add up to the total issuance.
 
+mod common;
+
+use common::genesis_state;
 use frame_support::traits::fungible::Inspect;
 use labelchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT},
-	Aura, Balances, Grandpa, Runtime, RuntimeGenesisConfig, System,
+	Aura, Balances, Grandpa, Runtime, System,
 };
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-use sp_runtime::BuildStorage;
-
-/// Applies a genesis patch the way a chain spec does: objects merge key by key,
-/// anything else is replaced.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// The state a chain spec built from `preset` starts with.
-fn genesis_state(preset: &str) -> sp_io::TestExternalities {
-	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut config, serde_json::from_slice(&patch).expect("a preset is JSON"));
-	let config: RuntimeGenesisConfig =
-		serde_json::from_value(config).expect("a preset is a valid genesis config");
-	config.build_storage().expect("the preset builds").into()
-}
 
 #[test]
 fn the_runtime_offers_the_dev_and_local_presets() {

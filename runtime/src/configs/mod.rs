@@ -1,6 +1,7 @@
 //! One `impl Config` per pallet, grouped by concern.
 
 mod consensus;
+mod labeling;
 mod monetary;
 mod system;
 mod utility;

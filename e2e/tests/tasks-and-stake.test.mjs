@@ -1,0 +1,129 @@
+// A requester's task and an annotator's bond, made and undone from Polkadot.js
+// against a dev node, with nothing but the runtime's metadata.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { u8aToHex } from '@polkadot/util';
+
+import { NodeProcess, removeDir, tempDir, withTimeout } from '../lib/node-process.mjs';
+
+const UNIT = 10n ** 12n;
+// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
+const MANIFEST_CID = '0x01551220b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9';
+
+let node;
+let api;
+let basePath;
+let keyring;
+
+before(async () => {
+  basePath = tempDir('labeling');
+  node = await NodeProcess.start({ name: 'dev', basePath, args: ['--dev', '--sealing', 'instant'] });
+  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true, throwOnConnect: true });
+  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+});
+
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+  if (basePath) removeDir(basePath);
+});
+
+/**
+ * Signs and sends `tx`, waits for its block, and returns its events; a
+ * dispatch error becomes an Error named after the runtime's error.
+ */
+function submit(tx, signer) {
+  return withTimeout(30_000, 'the transaction to land', new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (!status.isInBlock && !status.isFinalized) return;
+      if (dispatchError) {
+        const { section, name } = dispatchError.isModule
+          ? api.registry.findMetaError(dispatchError.asModule)
+          : { section: 'dispatch', name: dispatchError.toString() };
+        reject(new Error(`${section}.${name}`));
+      } else {
+        resolve(events.map(({ event }) => event));
+      }
+    }).catch(reject);
+  }));
+}
+
+const free = async (address) => (await api.query.system.account(address)).data.free.toBigInt();
+const reserved = async (address) => (await api.query.system.account(address)).data.reserved.toBigInt();
+
+test('a requester creates, tops up and cancels a task; the escrow comes back', async () => {
+  const requester = keyring.addFromUri('//Alice');
+  const freeBefore = await free(requester.address);
+  const reservedBefore = await reserved(requester.address);
+  const deadline = (await api.rpc.chain.getHeader()).number.toNumber() + 1_000;
+
+  const spec = {
+    manifest: MANIFEST_CID,
+    itemCount: 20,
+    classCount: 2,
+    redundancy: 3,
+    agreementThreshold: 660_000_000, // Perbill: 66 %
+    rewardPerLabel: UNIT,
+    disputeBudget: 10n * UNIT,
+    deadline,
+    minTier: 'Newcomer',
+    minStake: 50n * UNIT,
+    assignment: 'Assigned',
+    domain: 0,
+    goldCommitments: [u8aToHex(new Uint8Array(32).fill(1))],
+  };
+  const created = await submit(api.tx.tasks.createTask(spec), requester);
+  const event = created.find((e) => api.events.tasks.TaskCreated.is(e));
+  assert.ok(event, 'no TaskCreated event');
+  const task = event.data.task.toNumber();
+  assert.equal(event.data.budget.toBigInt(), 70n * UNIT);
+  assert.equal(await reserved(requester.address), reservedBefore + 70n * UNIT);
+
+  const stored = (await api.query.tasks.tasks(task)).unwrap();
+  assert.equal(stored.manifest.toHex(), MANIFEST_CID);
+  assert.equal(stored.itemCount.toNumber(), 20);
+  assert.equal(stored.status.type, 'Open');
+  assert.equal(stored.goldCount.toNumber(), 1);
+
+  await submit(api.tx.tasks.topUp(task, 5n * UNIT), requester);
+  assert.equal(await reserved(requester.address), reservedBefore + 75n * UNIT);
+
+  // Only the requester may cancel; the runtime's error name comes back.
+  await assert.rejects(submit(api.tx.tasks.cancelTask(task), keyring.addFromUri('//Bob')), /tasks\.NotRequester/);
+
+  const cancelled = await submit(api.tx.tasks.cancelTask(task), requester);
+  const closed = cancelled.find((e) => api.events.tasks.TaskClosed.is(e));
+  assert.equal(closed.data.refunded.toBigInt(), 75n * UNIT);
+  assert.equal((await api.query.tasks.tasks(task)).unwrap().status.type, 'Closed');
+  assert.equal(await reserved(requester.address), reservedBefore);
+  // Only the fees of the four transactions were spent.
+  const spent = freeBefore - await free(requester.address);
+  assert.ok(spent > 0n && spent < UNIT, `spent ${spent}`);
+});
+
+test('an annotator bonds stake and unbonds it; it stays held while unbonding', async () => {
+  const annotator = keyring.addFromUri('//Charlie');
+  const reservedBefore = await reserved(annotator.address);
+
+  await assert.rejects(submit(api.tx.annotatorStake.bond(UNIT), annotator), /annotatorStake\.BelowMinimumStake/);
+
+  const bonded = await submit(api.tx.annotatorStake.bond(100n * UNIT), annotator);
+  assert.ok(bonded.some((e) => api.events.annotatorStake.Bonded.is(e)));
+  assert.equal(await reserved(annotator.address), reservedBefore + 100n * UNIT);
+  const ledger = (await api.query.annotatorStake.ledgers(annotator.address)).unwrap();
+  assert.equal(ledger.bonded.toBigInt(), 100n * UNIT);
+
+  const unbonding = await submit(api.tx.annotatorStake.unbond(100n * UNIT), annotator);
+  const event = unbonding.find((e) => api.events.annotatorStake.Unbonding.is(e));
+  assert.ok(event, 'no Unbonding event');
+  const after = (await api.query.annotatorStake.ledgers(annotator.address)).unwrap();
+  assert.equal(after.bonded.toBigInt(), 0n);
+  assert.equal(after.unbonding[0].amount.toBigInt(), 100n * UNIT);
+  assert.equal(after.unbonding[0].unlocksAt.toNumber(), event.data.unlocksAt.toNumber());
+  // Still held (slashable) until the unbonding week has passed.
+  assert.equal(await reserved(annotator.address), reservedBefore + 100n * UNIT);
+  await assert.rejects(submit(api.tx.annotatorStake.withdraw(), annotator), /annotatorStake\.NothingToWithdraw/);
+});

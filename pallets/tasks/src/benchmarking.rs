@@ -1,0 +1,130 @@
+//! Worst-case benchmarks of every call.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use labelchain_primitives::labeling::{AssignmentMode, TaskId, TaskStatus, Tier};
+use sp_core::H256;
+use sp_runtime::{traits::Saturating, Perbill};
+
+/// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
+const MANIFEST_CID: [u8; 36] = [
+	0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e, 0x52, 0xd7,
+	0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee, 0x90, 0x88, 0xf7, 0xac,
+	0xe2, 0xef, 0xcd, 0xe9,
+];
+
+/// The largest task the pallet admits, with `gold` gold commitments.
+fn widest_spec<T: Config>(gold: u32) -> TaskSpec<T> {
+	TaskSpec {
+		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
+		item_count: T::MaxItems::get(),
+		class_count: T::MaxClasses::get(),
+		redundancy: T::MaxRedundancy::get(),
+		agreement_threshold: Perbill::one(),
+		reward_per_label: 1u32.into(),
+		dispute_budget: 1_000u32.into(),
+		deadline: frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into()),
+		min_tier: Tier::Expert,
+		min_stake: 1u32.into(),
+		assignment: AssignmentMode::Assigned,
+		domain: 1,
+		gold_commitments: BoundedVec::truncate_from(
+			(0..gold).map(|index| H256::from_low_u64_be(index.into())).collect(),
+		),
+	}
+}
+
+/// A requester with enough for the widest task many times over.
+fn funded_requester<T: Config>() -> T::AccountId {
+	let requester: T::AccountId = whitelisted_caller();
+	let per_task = BalanceOf::<T>::from(T::MaxItems::get())
+		.saturating_mul(T::MaxRedundancy::get().into())
+		.saturating_add(1_000_000u32.into());
+	T::Currency::set_balance(
+		&requester,
+		per_task.saturating_mul(4u32.into()).saturating_add(T::Currency::minimum_balance()),
+	);
+	requester
+}
+
+fn create<T: Config>(requester: &T::AccountId) -> TaskId {
+	let task = NextTaskId::<T>::get();
+	Pallet::<T>::create_task(RawOrigin::Signed(requester.clone()).into(), widest_spec::<T>(T::MaxGoldItems::get()))
+		.expect("funded and valid");
+	task
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_task(g: Linear<0, { T::MaxGoldItems::get() }>) {
+		let requester = funded_requester::<T>();
+		let spec = widest_spec::<T>(g);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester.clone()), spec);
+
+		assert!(Tasks::<T>::get(0).is_some_and(|task| task.gold_count == g));
+	}
+
+	#[benchmark]
+	fn top_up() {
+		let requester = funded_requester::<T>();
+		let task = create::<T>(&requester);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), task, 1_000u32.into());
+
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.escrow.dispute_budget), Some(2_000u32.into()));
+	}
+
+	#[benchmark]
+	fn extend_deadline() {
+		let requester = funded_requester::<T>();
+		let task = create::<T>(&requester);
+		let deadline: BlockNumberFor<T> = 10_000u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), task, deadline);
+
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.deadline), Some(deadline));
+	}
+
+	/// Worst case: nothing in flight, so cancelling also closes and refunds.
+	#[benchmark]
+	fn cancel_task() {
+		let requester = funded_requester::<T>();
+		let task = create::<T>(&requester);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), task);
+
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.status), Some(TaskStatus::Closed));
+	}
+
+	#[benchmark]
+	fn close_task() {
+		let requester = funded_requester::<T>();
+		let task = create::<T>(&requester);
+		let deadline = Tasks::<T>::get(task).map(|t| t.deadline).unwrap_or_default();
+		frame_system::Pallet::<T>::set_block_number(deadline.saturating_add(1u32.into()));
+		let closer: T::AccountId = account("closer", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(closer), task);
+
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.status), Some(TaskStatus::Closed));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,158 @@
+//! What the voting pallet may do with tasks: read their terms, report item
+//! progress, and pay out of escrow.
+
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use labelchain_primitives::{
+	labeling::{TaskId, TaskStatus, TaskTerms},
+	traits::{TaskEscrow, TaskInspect, TaskProgress},
+};
+use sp_core::H256;
+use sp_runtime::traits::{Saturating, Zero};
+
+use crate::{BalanceOf, Config, Error, Event, GoldCommitments, HoldReason, Pallet, TaskInfo, Tasks};
+
+impl<T: Config> TaskInspect<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
+	fn terms(task: TaskId) -> Option<TaskTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Tasks::<T>::get(task).map(|record| record.terms())
+	}
+
+	fn accepts_work(task: TaskId) -> bool {
+		Tasks::<T>::get(task).is_some_and(|record| {
+			record.status == TaskStatus::Open &&
+				frame_system::Pallet::<T>::block_number() <= record.deadline
+		})
+	}
+
+	fn gold_commitment(task: TaskId, index: u32) -> Option<H256> {
+		GoldCommitments::<T>::get(task, index)
+	}
+}
+
+impl<T: Config> TaskProgress for Pallet<T> {
+	fn item_started(task: TaskId) -> DispatchResult {
+		Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			let started = record.items_in_flight.saturating_add(record.items_settled);
+			ensure!(started < record.item_count, Error::<T>::TooManyItemsStarted);
+			record.items_in_flight.saturating_inc();
+			Ok(())
+		})
+	}
+
+	/// Call after the item's payments: once every item has settled, the task
+	/// closes here and refunds what is left.
+	fn item_settled(task: TaskId) -> DispatchResult {
+		let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(record.items_in_flight > 0, Error::<T>::NoItemInFlight);
+		record.items_in_flight.saturating_dec();
+		record.items_settled.saturating_inc();
+		if record.items_settled >= record.item_count ||
+			(record.status == TaskStatus::Cancelled && record.items_in_flight == 0)
+		{
+			Pallet::<T>::close(task, &mut record)?;
+		}
+		Tasks::<T>::insert(task, record);
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Moves `amount` of the requester's escrow hold to `to` as free balance,
+	/// after `check` has approved the task's record; `update` records it.
+	fn pay_from_escrow(
+		task: TaskId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+		check: impl FnOnce(&TaskInfo<T>) -> DispatchResult,
+		update: impl FnOnce(&mut TaskInfo<T>),
+	) -> DispatchResult {
+		Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			check(record)?;
+			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
+			T::Currency::transfer_on_hold(
+				&HoldReason::TaskEscrow.into(),
+				&record.requester,
+				to,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?;
+			update(record);
+			Ok(())
+		})
+	}
+}
+
+impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn pay_label(task: TaskId, annotator: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
+		let reward = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?.reward_per_label;
+		Self::pay_from_escrow(
+			task,
+			annotator,
+			reward,
+			|record| {
+				let funded = record.item_count.saturating_mul(record.redundancy.into());
+				ensure!(record.escrow.labels_paid < funded, Error::<T>::LabelRewardsExhausted);
+				Ok(())
+			},
+			|record| {
+				record.escrow.labels_paid.saturating_inc();
+				record.escrow.paid_to_annotators =
+					record.escrow.paid_to_annotators.saturating_add(reward);
+			},
+		)?;
+		Self::deposit_event(Event::LabelRewardPaid { task, annotator: annotator.clone(), amount: reward });
+		Ok(reward)
+	}
+
+	fn pay_expert(task: TaskId, expert: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::pay_from_escrow(
+			task,
+			expert,
+			amount,
+			|record| {
+				ensure!(
+					amount <= record.escrow.dispute_budget_left(),
+					Error::<T>::DisputeBudgetExhausted
+				);
+				Ok(())
+			},
+			|record| {
+				record.escrow.paid_to_experts = record.escrow.paid_to_experts.saturating_add(amount);
+			},
+		)?;
+		Self::deposit_event(Event::ExpertPaid { task, expert: expert.clone(), amount });
+		Ok(())
+	}
+
+	fn refund(task: TaskId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
+			T::Currency::release(
+				&HoldReason::TaskEscrow.into(),
+				&record.requester,
+				amount,
+				Precision::Exact,
+			)?;
+			record.escrow.refunded = record.escrow.refunded.saturating_add(amount);
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::EscrowRefunded { task, amount });
+		Ok(())
+	}
+}

@@ -1,0 +1,463 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::{Escrow, TaskInfo, TaskSpec};
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, InspectHold, Mutate, MutateHold},
+			tokens::Precision,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use labelchain_primitives::labeling::{is_binary_cid_v1, TaskId, TaskStatus};
+	use sp_core::H256;
+	use sp_runtime::{
+		traits::{CheckedAdd, CheckedMul, Saturating, Zero},
+		Perbill,
+	};
+
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The token budgets are paid in; escrow is a hold on the requester's balance.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Longest manifest CID, in bytes.
+		#[pallet::constant]
+		type MaxCidLength: Get<u32>;
+
+		/// Most items a task may have.
+		#[pallet::constant]
+		type MaxItems: Get<u32>;
+
+		/// Most classes a task may have (at least 2).
+		#[pallet::constant]
+		type MaxClasses: Get<u16>;
+
+		/// Most annotators per item.
+		#[pallet::constant]
+		type MaxRedundancy: Get<u8>;
+
+		/// The agreement threshold must be above this share of vote weight.
+		#[pallet::constant]
+		type MinAgreementThreshold: Get<Perbill>;
+
+		/// Most gold commitments a task may hide.
+		#[pallet::constant]
+		type MaxGoldItems: Get<u32>;
+
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The unspent budgets of a requester's tasks.
+		#[codec(index = 0)]
+		TaskEscrow,
+	}
+
+	/// The id the next task gets.
+	#[pallet::storage]
+	pub type NextTaskId<T: Config> = StorageValue<_, TaskId, ValueQuery>;
+
+	/// Every task ever created; closed tasks stay as the record of their data set.
+	#[pallet::storage]
+	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskInfo<T>, OptionQuery>;
+
+	/// Each task's hidden gold commitments by position, kept apart from the task
+	/// so that reading a task or one commitment does not decode them all.
+	#[pallet::storage]
+	pub type GoldCommitments<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, u32, H256, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A task was created and `budget` was put in escrow.
+		TaskCreated { task: TaskId, requester: T::AccountId, budget: BalanceOf<T> },
+		/// The requester added `amount` to the dispute budget.
+		TaskToppedUp { task: TaskId, amount: BalanceOf<T>, dispute_budget: BalanceOf<T> },
+		/// The requester moved the deadline later.
+		DeadlineExtended { task: TaskId, deadline: BlockNumberFor<T> },
+		/// The requester cancelled the task; items in flight still settle.
+		TaskCancelled { task: TaskId },
+		/// The task closed and `refunded` went back to the requester.
+		TaskClosed { task: TaskId, refunded: BalanceOf<T> },
+		/// An annotator was paid for an accepted label.
+		LabelRewardPaid { task: TaskId, annotator: T::AccountId, amount: BalanceOf<T> },
+		/// An expert was paid out of the dispute budget.
+		ExpertPaid { task: TaskId, expert: T::AccountId, amount: BalanceOf<T> },
+		/// Part of the escrow went back to the requester before closing.
+		EscrowRefunded { task: TaskId, amount: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No task has this id.
+		UnknownTask,
+		/// Only the task's requester may do this.
+		NotRequester,
+		/// The manifest is not a binary CIDv1.
+		InvalidManifestCid,
+		/// The item count is zero or above `MaxItems`.
+		ItemCountOutOfRange,
+		/// The class count is below 2 or above `MaxClasses`.
+		ClassCountOutOfRange,
+		/// The redundancy is zero or above `MaxRedundancy`.
+		RedundancyOutOfRange,
+		/// The agreement threshold is not above `MinAgreementThreshold`.
+		ThresholdOutOfRange,
+		/// Labels must earn something.
+		ZeroReward,
+		/// The deadline is not in the future.
+		DeadlineInPast,
+		/// There are more gold commitments than items.
+		TooManyGoldItems,
+		/// The requester's free balance cannot cover the budget.
+		InsufficientBalance,
+		/// The budget overflowed.
+		Overflow,
+		/// The task is not open.
+		TaskNotOpen,
+		/// The task is already closed.
+		TaskAlreadyClosed,
+		/// Amounts must be above zero.
+		ZeroAmount,
+		/// A new deadline must be later than the current one and in the future.
+		DeadlineNotExtended,
+		/// Items are still in flight, or the task is open, unfinished and before
+		/// its deadline.
+		TaskStillActive,
+		/// Every label reward the task funds has been paid.
+		LabelRewardsExhausted,
+		/// The dispute budget cannot cover this payment.
+		DisputeBudgetExhausted,
+		/// The escrow holds less than this payment.
+		EscrowExhausted,
+		/// More items started than the task has.
+		TooManyItemsStarted,
+		/// An item settled that had not started.
+		NoItemInFlight,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxClasses::get() >= 2, "a task needs at least two classes");
+			assert!(T::MaxItems::get() > 0 && T::MaxRedundancy::get() > 0);
+			assert!(
+				T::MinAgreementThreshold::get() >= Perbill::from_percent(50),
+				"a winning label must have at least half the vote weight"
+			);
+			assert!(T::MaxCidLength::get() >= 4, "a CIDv1 takes at least four bytes");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Publish a labeling task and put its budget in escrow:
+		/// `item_count × redundancy × reward_per_label + dispute_budget` is held
+		/// from the caller's free balance.
+		///
+		/// Origin: signed (the requester).
+		///
+		/// Errors: `InvalidManifestCid`, `ItemCountOutOfRange`,
+		/// `ClassCountOutOfRange`, `RedundancyOutOfRange`, `ThresholdOutOfRange`,
+		/// `ZeroReward`, `DeadlineInPast`, `TooManyGoldItems`, `Overflow`,
+		/// `InsufficientBalance`. Event: `TaskCreated`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_task(spec.gold_commitments.len() as u32))]
+		pub fn create_task(origin: OriginFor<T>, spec: TaskSpec<T>) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::check_spec(&spec, now)?;
+
+			let label_budget = spec
+				.reward_per_label
+				.checked_mul(&BalanceOf::<T>::from(spec.item_count))
+				.and_then(|total| total.checked_mul(&BalanceOf::<T>::from(spec.redundancy)))
+				.ok_or(Error::<T>::Overflow)?;
+			let escrow = Escrow {
+				label_budget,
+				dispute_budget: spec.dispute_budget,
+				..Default::default()
+			};
+			let budget = label_budget.checked_add(&spec.dispute_budget).ok_or(Error::<T>::Overflow)?;
+			let task = NextTaskId::<T>::get();
+			let next = task.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+			T::Currency::hold(&HoldReason::TaskEscrow.into(), &requester, budget)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+			let gold_count = spec.gold_commitments.len() as u32;
+			for (index, commitment) in spec.gold_commitments.into_iter().enumerate() {
+				GoldCommitments::<T>::insert(task, index as u32, commitment);
+			}
+			Tasks::<T>::insert(
+				task,
+				TaskInfo {
+					requester: requester.clone(),
+					manifest: spec.manifest,
+					item_count: spec.item_count,
+					class_count: spec.class_count,
+					redundancy: spec.redundancy,
+					agreement_threshold: spec.agreement_threshold,
+					reward_per_label: spec.reward_per_label,
+					deadline: spec.deadline,
+					min_tier: spec.min_tier,
+					min_stake: spec.min_stake,
+					assignment: spec.assignment,
+					domain: spec.domain,
+					gold_count,
+					status: TaskStatus::Open,
+					escrow,
+					items_in_flight: 0,
+					items_settled: 0,
+					created_at: now,
+				},
+			);
+			NextTaskId::<T>::put(next);
+			Self::deposit_event(Event::TaskCreated { task, requester, budget });
+			Ok(())
+		}
+
+		/// Add `amount` to an open task's dispute budget, held like the rest.
+		///
+		/// Origin: signed (the task's requester).
+		///
+		/// Errors: `UnknownTask`, `NotRequester`, `TaskNotOpen`, `ZeroAmount`,
+		/// `Overflow`, `InsufficientBalance`. Event: `TaskToppedUp`.
+		#[pallet::call_index(1)]
+		pub fn top_up(
+			origin: OriginFor<T>,
+			task: TaskId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let dispute_budget = Tasks::<T>::try_mutate(task, |maybe_task| {
+				let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+				ensure!(record.requester == who, Error::<T>::NotRequester);
+				ensure!(record.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+				let dispute_budget = record
+					.escrow
+					.dispute_budget
+					.checked_add(&amount)
+					.ok_or(Error::<T>::Overflow)?;
+				record.escrow.budget().checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+				T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, amount)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+				record.escrow.dispute_budget = dispute_budget;
+				Ok::<_, DispatchError>(dispute_budget)
+			})?;
+			Self::deposit_event(Event::TaskToppedUp { task, amount, dispute_budget });
+			Ok(())
+		}
+
+		/// Move an open task's deadline later.
+		///
+		/// Origin: signed (the task's requester).
+		///
+		/// Errors: `UnknownTask`, `NotRequester`, `TaskNotOpen`,
+		/// `DeadlineNotExtended`. Event: `DeadlineExtended`.
+		#[pallet::call_index(2)]
+		pub fn extend_deadline(
+			origin: OriginFor<T>,
+			task: TaskId,
+			deadline: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			Tasks::<T>::try_mutate(task, |maybe_task| {
+				let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+				ensure!(record.requester == who, Error::<T>::NotRequester);
+				ensure!(record.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+				ensure!(
+					deadline > record.deadline && deadline > now,
+					Error::<T>::DeadlineNotExtended
+				);
+				record.deadline = deadline;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::DeadlineExtended { task, deadline });
+			Ok(())
+		}
+
+		/// Stop an open task from taking new claims. Items already committed still
+		/// settle and are paid; with none in flight the task closes at once and the
+		/// rest of its budget is refunded.
+		///
+		/// Origin: signed (the task's requester).
+		///
+		/// Errors: `UnknownTask`, `NotRequester`, `TaskNotOpen`.
+		/// Events: `TaskCancelled`, and `TaskClosed` if nothing is in flight.
+		#[pallet::call_index(3)]
+		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.requester == who, Error::<T>::NotRequester);
+			ensure!(record.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+			record.status = TaskStatus::Cancelled;
+			Self::deposit_event(Event::TaskCancelled { task });
+			if record.items_in_flight == 0 {
+				Self::close(task, &mut record)?;
+			}
+			Tasks::<T>::insert(task, record);
+			Ok(())
+		}
+
+		/// Close a finished task and refund what is left of its budget to the
+		/// requester: every item settled, or the task cancelled, or its deadline
+		/// passed, and nothing in flight.
+		///
+		/// Origin: signed (anyone: closing only returns the requester's money).
+		///
+		/// Errors: `UnknownTask`, `TaskAlreadyClosed`, `TaskStillActive`.
+		/// Event: `TaskClosed`.
+		#[pallet::call_index(4)]
+		pub fn close_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			ensure!(
+				record.may_close(frame_system::Pallet::<T>::block_number()),
+				Error::<T>::TaskStillActive
+			);
+			Self::close(task, &mut record)?;
+			Tasks::<T>::insert(task, record);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		fn check_spec(spec: &TaskSpec<T>, now: BlockNumberFor<T>) -> DispatchResult {
+			ensure!(is_binary_cid_v1(&spec.manifest), Error::<T>::InvalidManifestCid);
+			ensure!(
+				(1..=T::MaxItems::get()).contains(&spec.item_count),
+				Error::<T>::ItemCountOutOfRange
+			);
+			ensure!(
+				(2..=T::MaxClasses::get()).contains(&spec.class_count),
+				Error::<T>::ClassCountOutOfRange
+			);
+			ensure!(
+				(1..=T::MaxRedundancy::get()).contains(&spec.redundancy),
+				Error::<T>::RedundancyOutOfRange
+			);
+			ensure!(
+				spec.agreement_threshold > T::MinAgreementThreshold::get(),
+				Error::<T>::ThresholdOutOfRange
+			);
+			ensure!(!spec.reward_per_label.is_zero(), Error::<T>::ZeroReward);
+			ensure!(spec.deadline > now, Error::<T>::DeadlineInPast);
+			ensure!(
+				spec.gold_commitments.len() as u32 <= spec.item_count,
+				Error::<T>::TooManyGoldItems
+			);
+			Ok(())
+		}
+
+		/// Refunds what the task still holds and marks it closed. The caller
+		/// stores the record.
+		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
+			let refunded = record.escrow.held();
+			if !refunded.is_zero() {
+				T::Currency::release(
+					&HoldReason::TaskEscrow.into(),
+					&record.requester,
+					refunded,
+					Precision::Exact,
+				)?;
+			}
+			record.escrow.refunded = record.escrow.refunded.saturating_add(refunded);
+			record.status = TaskStatus::Closed;
+			Self::deposit_event(Event::TaskClosed { task, refunded });
+			Ok(())
+		}
+
+		/// PROTOCOL.md's invariants for escrow: each requester's escrow hold equals
+		/// the sum over their tasks of budget minus paid minus refunded; a closed
+		/// task holds nothing; no task pays more label rewards than it funds or
+		/// experts more than its dispute budget; item counts add up.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::btree_map::BTreeMap;
+			let mut held_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			for (task, record) in Tasks::<T>::iter() {
+				ensure!(task < NextTaskId::<T>::get(), "a task id at or above NextTaskId");
+				let escrow = &record.escrow;
+				let paid_and_refunded = escrow
+					.paid_to_annotators
+					.saturating_add(escrow.paid_to_experts)
+					.saturating_add(escrow.refunded);
+				ensure!(paid_and_refunded <= escrow.budget(), "a task paid out more than its budget");
+				ensure!(
+					escrow.labels_paid <= record.item_count.saturating_mul(record.redundancy.into()),
+					"a task paid more label rewards than items × redundancy"
+				);
+				ensure!(
+					escrow.paid_to_annotators ==
+						record.reward_per_label.saturating_mul(escrow.labels_paid.into()),
+					"label payments differ from labels paid × reward"
+				);
+				ensure!(
+					escrow.paid_to_experts <= escrow.dispute_budget,
+					"experts were paid more than the dispute budget"
+				);
+				ensure!(
+					record.items_in_flight.saturating_add(record.items_settled) <= record.item_count,
+					"more items started than the task has"
+				);
+				if record.status == TaskStatus::Closed {
+					ensure!(escrow.held().is_zero(), "a closed task still holds funds");
+					ensure!(record.items_in_flight == 0, "a closed task has items in flight");
+				}
+				ensure!(
+					GoldCommitments::<T>::iter_prefix(task).count() as u32 == record.gold_count,
+					"gold count differs from stored gold commitments"
+				);
+				let held = held_by_requester.entry(record.requester.clone()).or_default();
+				*held = held.saturating_add(escrow.held());
+			}
+			for (requester, expected) in held_by_requester {
+				let held = T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &requester);
+				ensure!(held == expected, "escrow hold differs from the tasks' budgets left");
+			}
+			Ok(())
+		}
+	}
+}

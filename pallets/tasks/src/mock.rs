@@ -1,0 +1,151 @@
+//! A test runtime: system, balances and this pallet.
+
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU16, ConstU32, ConstU8},
+	BoundedVec,
+};
+use labelchain_primitives::labeling::{AssignmentMode, Tier};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+
+use crate as pallet_tasks;
+use crate::TaskSpec;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+pub const REQUESTER: AccountId = 1;
+pub const ANNOTATOR: AccountId = 2;
+pub const EXPERT: AccountId = 3;
+pub const OTHER: AccountId = 4;
+/// Has just enough for a small task.
+pub const POOR: AccountId = 5;
+
+pub const EXISTENTIAL_DEPOSIT: Balance = 10;
+pub const INITIAL_BALANCE: Balance = 1_000_000;
+pub const POOR_BALANCE: Balance = 100;
+pub const MAX_ITEMS: u32 = 1_000;
+pub const MAX_CLASSES: u16 = 256;
+pub const MAX_REDUNDANCY: u8 = 64;
+pub const MAX_GOLD: u32 = 8;
+
+/// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
+pub const MANIFEST_CID: [u8; 36] = [
+	0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e, 0x52, 0xd7,
+	0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee, 0x90, 0x88, 0xf7, 0xac,
+	0xe2, 0xef, 0xcd, 0xe9,
+];
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Tasks = pallet_tasks;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
+	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+impl pallet_tasks::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MaxCidLength = ConstU32<64>;
+	type MaxItems = ConstU32<MAX_ITEMS>;
+	type MaxClasses = ConstU16<MAX_CLASSES>;
+	type MaxRedundancy = ConstU8<MAX_REDUNDANCY>;
+	type MinAgreementThreshold = MinAgreementThreshold;
+	type MaxGoldItems = ConstU32<MAX_GOLD>;
+	type WeightInfo = ();
+}
+
+/// A valid task: 10 items, 3 classes, redundancy 3, reward 5, dispute budget
+/// 100, deadline at block 100: a budget of 10 × 3 × 5 + 100 = 250.
+pub fn spec() -> TaskSpec<Test> {
+	TaskSpec {
+		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
+		item_count: 10,
+		class_count: 3,
+		redundancy: 3,
+		agreement_threshold: Perbill::from_percent(60),
+		reward_per_label: 5,
+		dispute_budget: 100,
+		deadline: 100,
+		min_tier: Tier::Newcomer,
+		min_stake: 0,
+		assignment: AssignmentMode::Assigned,
+		domain: 0,
+		gold_commitments: BoundedVec::truncate_from(vec![H256::repeat_byte(7), H256::repeat_byte(8)]),
+	}
+}
+
+pub const SPEC_BUDGET: Balance = 250;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(REQUESTER, INITIAL_BALANCE),
+			(ANNOTATOR, INITIAL_BALANCE),
+			(EXPERT, INITIAL_BALANCE),
+			(OTHER, INITIAL_BALANCE),
+			(POOR, POOR_BALANCE),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test`, then checks the escrow invariants and that no tokens were
+/// created or destroyed.
+pub fn test_with_invariants(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		let issuance = pallet_balances::TotalIssuance::<Test>::get();
+		test();
+		Tasks::do_try_state().expect("escrow invariants hold");
+		assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance, "total issuance changed");
+	});
+}
+
+pub fn run_to_block(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}

@@ -1,0 +1,418 @@
+//! Every call's success path and error paths, and the traits the voting pallet
+//! uses.
+
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
+use labelchain_primitives::{
+	labeling::{AssignmentMode, TaskStatus, Tier},
+	traits::{TaskEscrow, TaskInspect, TaskProgress},
+};
+use sp_core::H256;
+use sp_runtime::{DispatchError, Perbill};
+
+use crate::{mock::*, Error, Event, GoldCommitments, HoldReason, NextTaskId, Tasks as TaskStore};
+
+fn escrowed(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::TaskEscrow.into(), &who)
+}
+
+fn free(who: AccountId) -> Balance {
+	pallet_balances::Pallet::<Test>::free_balance(who)
+}
+
+/// Creates `spec()` as REQUESTER and returns its id.
+fn create() -> u32 {
+	let id = NextTaskId::<Test>::get();
+	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec()));
+	id
+}
+
+fn status(task: u32) -> TaskStatus {
+	TaskStore::<Test>::get(task).unwrap().status
+}
+
+mod create_task {
+	use super::*;
+
+	#[test]
+	fn holds_the_whole_budget_and_stores_the_task() {
+		test_with_invariants(|| {
+			let task = create();
+			System::assert_last_event(
+				Event::TaskCreated { task, requester: REQUESTER, budget: SPEC_BUDGET }.into(),
+			);
+			assert_eq!(escrowed(REQUESTER), SPEC_BUDGET);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_BUDGET);
+			let record = TaskStore::<Test>::get(task).unwrap();
+			assert_eq!(record.requester, REQUESTER);
+			assert_eq!(record.manifest.to_vec(), MANIFEST_CID.to_vec());
+			assert_eq!((record.item_count, record.class_count, record.redundancy), (10, 3, 3));
+			assert_eq!(record.escrow.label_budget, 150);
+			assert_eq!(record.escrow.dispute_budget, 100);
+			assert_eq!(record.status, TaskStatus::Open);
+			assert_eq!(record.gold_count, 2);
+			assert_eq!(GoldCommitments::<Test>::iter_prefix(task).count(), 2);
+			assert_eq!(NextTaskId::<Test>::get(), task + 1);
+		});
+	}
+
+	#[test]
+	fn ids_count_up_and_escrows_add_up() {
+		test_with_invariants(|| {
+			assert_eq!((create(), create()), (0, 1));
+			assert_eq!(escrowed(REQUESTER), 2 * SPEC_BUDGET);
+		});
+	}
+
+	#[test]
+	fn a_task_without_gold_stores_none() {
+		test_with_invariants(|| {
+			let mut spec = spec();
+			spec.gold_commitments = BoundedVec::new();
+			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+			assert_eq!(GoldCommitments::<Test>::iter_prefix(0).count(), 0);
+		});
+	}
+
+	/// Each bad field fails with its own error and changes nothing.
+	#[test]
+	fn rejects_each_bad_field() {
+		test_with_invariants(|| {
+			let cases: Vec<(fn(&mut crate::TaskSpec<Test>), Error<Test>)> = vec![
+				(|s| s.manifest = BoundedVec::new(), Error::<Test>::InvalidManifestCid),
+				(|s| s.manifest = BoundedVec::truncate_from(MANIFEST_CID[2..].to_vec()), Error::<Test>::InvalidManifestCid),
+				(|s| s.item_count = 0, Error::<Test>::ItemCountOutOfRange),
+				(|s| s.item_count = MAX_ITEMS + 1, Error::<Test>::ItemCountOutOfRange),
+				(|s| s.class_count = 1, Error::<Test>::ClassCountOutOfRange),
+				(|s| s.class_count = MAX_CLASSES + 1, Error::<Test>::ClassCountOutOfRange),
+				(|s| s.redundancy = 0, Error::<Test>::RedundancyOutOfRange),
+				(|s| s.redundancy = MAX_REDUNDANCY + 1, Error::<Test>::RedundancyOutOfRange),
+				(|s| s.agreement_threshold = Perbill::from_percent(50), Error::<Test>::ThresholdOutOfRange),
+				(|s| s.reward_per_label = 0, Error::<Test>::ZeroReward),
+				(|s| s.deadline = 1, Error::<Test>::DeadlineInPast),
+				(|s| s.item_count = 1, Error::<Test>::TooManyGoldItems),
+				(|s| s.reward_per_label = Balance::MAX, Error::<Test>::Overflow),
+				(|s| s.dispute_budget = Balance::MAX, Error::<Test>::Overflow),
+			];
+			for (spoil, error) in cases {
+				let mut spec = spec();
+				spoil(&mut spec);
+				assert_noop!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec), error);
+			}
+		});
+	}
+
+	#[test]
+	fn the_widest_valid_task_is_accepted() {
+		test_with_invariants(|| {
+			let mut spec = spec();
+			spec.item_count = MAX_ITEMS;
+			spec.class_count = MAX_CLASSES;
+			spec.redundancy = MAX_REDUNDANCY;
+			spec.agreement_threshold = Perbill::one();
+			spec.reward_per_label = 1;
+			spec.min_tier = Tier::Expert;
+			spec.assignment = AssignmentMode::Open;
+			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+		});
+	}
+
+	#[test]
+	fn rejects_a_budget_the_requester_cannot_cover() {
+		test_with_invariants(|| {
+			assert_noop!(
+				Tasks::create_task(RuntimeOrigin::signed(POOR), spec()),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_signed_origin() {
+		test_with_invariants(|| {
+			assert_noop!(Tasks::create_task(RuntimeOrigin::none(), spec()), DispatchError::BadOrigin);
+		});
+	}
+}
+
+mod top_up {
+	use super::*;
+
+	#[test]
+	fn adds_to_the_dispute_budget() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, 50));
+			System::assert_last_event(Event::TaskToppedUp { task, amount: 50, dispute_budget: 150 }.into());
+			assert_eq!(escrowed(REQUESTER), SPEC_BUDGET + 50);
+			assert_eq!(TaskStore::<Test>::get(task).unwrap().escrow.dispute_budget, 150);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_calls() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(Tasks::top_up(RuntimeOrigin::signed(REQUESTER), 9, 50), Error::<Test>::UnknownTask);
+			assert_noop!(Tasks::top_up(RuntimeOrigin::signed(OTHER), task, 50), Error::<Test>::NotRequester);
+			assert_noop!(Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, 0), Error::<Test>::ZeroAmount);
+			assert_noop!(
+				Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, INITIAL_BALANCE),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, Balance::MAX),
+				Error::<Test>::Overflow
+			);
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_noop!(Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, 50), Error::<Test>::TaskNotOpen);
+		});
+	}
+}
+
+mod extend_deadline {
+	use super::*;
+
+	#[test]
+	fn moves_the_deadline_later() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 200));
+			System::assert_last_event(Event::DeadlineExtended { task, deadline: 200 }.into());
+			assert_eq!(TaskStore::<Test>::get(task).unwrap().deadline, 200);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_calls() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(
+				Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), 9, 200),
+				Error::<Test>::UnknownTask
+			);
+			assert_noop!(
+				Tasks::extend_deadline(RuntimeOrigin::signed(OTHER), task, 200),
+				Error::<Test>::NotRequester
+			);
+			assert_noop!(
+				Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 100),
+				Error::<Test>::DeadlineNotExtended
+			);
+			run_to_block(300);
+			assert_noop!(
+				Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 250),
+				Error::<Test>::DeadlineNotExtended
+			);
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_noop!(
+				Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 400),
+				Error::<Test>::TaskNotOpen
+			);
+		});
+	}
+}
+
+mod cancel_task {
+	use super::*;
+
+	#[test]
+	fn with_nothing_in_flight_closes_and_refunds_at_once() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			System::assert_has_event(Event::TaskCancelled { task }.into());
+			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET }.into());
+			assert_eq!(status(task), TaskStatus::Closed);
+			assert_eq!(escrowed(REQUESTER), 0);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE);
+		});
+	}
+
+	#[test]
+	fn with_items_in_flight_waits_and_still_pays_them() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::item_started(task));
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			System::assert_last_event(Event::TaskCancelled { task }.into());
+			assert_eq!(status(task), TaskStatus::Cancelled);
+			assert!(!Tasks::accepts_work(task));
+			assert_noop!(
+				Tasks::close_task(RuntimeOrigin::signed(OTHER), task),
+				Error::<Test>::TaskStillActive
+			);
+			// The item in flight is paid, then settling it closes the task.
+			assert_eq!(Tasks::pay_label(task, &ANNOTATOR), Ok(5));
+			assert_ok!(Tasks::item_settled(task));
+			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 }.into());
+			assert_eq!(status(task), TaskStatus::Closed);
+			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 5);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_calls() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), 9), Error::<Test>::UnknownTask);
+			assert_noop!(Tasks::cancel_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::NotRequester);
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_noop!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task), Error::<Test>::TaskNotOpen);
+		});
+	}
+}
+
+mod close_task {
+	use super::*;
+
+	#[test]
+	fn after_the_deadline_anyone_closes_and_the_requester_is_refunded() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::item_started(task));
+			assert_ok!(Tasks::pay_label(task, &ANNOTATOR).map(|_| ()));
+			assert_ok!(Tasks::item_settled(task));
+			run_to_block(101);
+			assert!(!Tasks::accepts_work(task));
+			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
+			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 }.into());
+			assert_eq!(escrowed(REQUESTER), 0);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5);
+		});
+	}
+
+	#[test]
+	fn settling_the_last_item_closes_the_task() {
+		test_with_invariants(|| {
+			let mut spec = spec();
+			spec.item_count = 2;
+			spec.gold_commitments = BoundedVec::new();
+			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+			for _ in 0..2 {
+				assert_ok!(Tasks::item_started(0));
+				for _ in 0..3 {
+					assert_ok!(Tasks::pay_label(0, &ANNOTATOR).map(|_| ()));
+				}
+				assert_ok!(Tasks::item_settled(0));
+			}
+			// 2 × 3 × 5 = 30 paid; the dispute budget comes back.
+			System::assert_last_event(Event::TaskClosed { task: 0, refunded: 100 }.into());
+			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 30);
+			assert_eq!(escrowed(REQUESTER), 0);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_calls() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), 9), Error::<Test>::UnknownTask);
+			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskStillActive);
+			assert_ok!(Tasks::item_started(task));
+			run_to_block(101);
+			// Past the deadline, but an item is still in flight.
+			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskStillActive);
+			assert_ok!(Tasks::item_settled(task));
+			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
+			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::close_task(RuntimeOrigin::none(), task), DispatchError::BadOrigin);
+		});
+	}
+}
+
+mod voting_interface {
+	use super::*;
+
+	#[test]
+	fn terms_and_gold_are_readable() {
+		test_with_invariants(|| {
+			assert!(Tasks::terms(0).is_none());
+			let task = create();
+			let terms = Tasks::terms(task).unwrap();
+			assert_eq!(terms.requester, REQUESTER);
+			assert_eq!(terms.reward_per_label, 5);
+			assert_eq!(terms.agreement_threshold, Perbill::from_percent(60));
+			assert!(Tasks::accepts_work(task));
+			assert_eq!(Tasks::gold_commitment(task, 1), Some(H256::repeat_byte(8)));
+			assert_eq!(Tasks::gold_commitment(task, 2), None);
+		});
+	}
+
+	#[test]
+	fn label_rewards_stop_at_items_times_redundancy() {
+		test_with_invariants(|| {
+			let task = create();
+			for _ in 0..30 {
+				assert_ok!(Tasks::pay_label(task, &ANNOTATOR).map(|_| ()));
+			}
+			System::assert_last_event(Event::LabelRewardPaid { task, annotator: ANNOTATOR, amount: 5 }.into());
+			assert_noop!(Tasks::pay_label(task, &ANNOTATOR), Error::<Test>::LabelRewardsExhausted);
+			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 150);
+		});
+	}
+
+	#[test]
+	fn experts_are_paid_from_the_dispute_budget_only() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::pay_expert(task, &EXPERT, 60));
+			System::assert_last_event(Event::ExpertPaid { task, expert: EXPERT, amount: 60 }.into());
+			assert_noop!(Tasks::pay_expert(task, &EXPERT, 41), Error::<Test>::DisputeBudgetExhausted);
+			assert_noop!(Tasks::pay_expert(task, &EXPERT, 0), Error::<Test>::ZeroAmount);
+			assert_ok!(Tasks::pay_expert(task, &EXPERT, 40));
+			assert_eq!(free(EXPERT), INITIAL_BALANCE + 100);
+		});
+	}
+
+	#[test]
+	fn refunds_cannot_exceed_what_is_held() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::refund(task, 200));
+			System::assert_last_event(Event::EscrowRefunded { task, amount: 200 }.into());
+			assert_noop!(Tasks::refund(task, 51), Error::<Test>::EscrowExhausted);
+			assert_noop!(Tasks::refund(task, 0), Error::<Test>::ZeroAmount);
+			// What is left no longer covers ten more label rewards.
+			for _ in 0..10 {
+				assert_ok!(Tasks::pay_label(task, &ANNOTATOR).map(|_| ()));
+			}
+			assert_noop!(Tasks::pay_label(task, &ANNOTATOR), Error::<Test>::EscrowExhausted);
+		});
+	}
+
+	#[test]
+	fn item_progress_is_bounded_by_the_item_count() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(Tasks::item_settled(task), Error::<Test>::NoItemInFlight);
+			for _ in 0..10 {
+				assert_ok!(Tasks::item_started(task));
+			}
+			assert_noop!(Tasks::item_started(task), Error::<Test>::TooManyItemsStarted);
+			assert_noop!(Tasks::item_started(9), Error::<Test>::UnknownTask);
+		});
+	}
+
+	#[test]
+	fn a_closed_task_pays_nothing() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_noop!(Tasks::pay_label(task, &ANNOTATOR), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::pay_expert(task, &EXPERT, 1), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::refund(task, 1), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::item_started(task), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::pay_label(9, &ANNOTATOR), Error::<Test>::UnknownTask);
+		});
+	}
+}
+
+#[test]
+fn try_state_catches_an_escrow_that_does_not_match() {
+	new_test_ext().execute_with(|| {
+		let task = create();
+		TaskStore::<Test>::mutate(task, |record| record.as_mut().unwrap().escrow.refunded = 1);
+		assert!(Tasks::do_try_state().is_err());
+	});
+}

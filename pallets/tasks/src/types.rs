@@ -1,0 +1,158 @@
+//! The records this pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use labelchain_primitives::labeling::{AssignmentMode, DomainId, TaskStatus, TaskTerms, Tier};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Perbill,
+};
+
+use crate::{BalanceOf, Config};
+
+/// What a requester asks for when creating a task. Polkadot.js shows it as one
+/// struct argument of `create_task`.
+#[derive(
+	CloneNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	EqNoBound,
+	PartialEqNoBound,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct TaskSpec<T: Config> {
+	/// Binary CIDv1 of the manifest: the items' CIDs in order, the class names
+	/// and the instructions.
+	pub manifest: BoundedVec<u8, T::MaxCidLength>,
+	/// How many items the manifest lists.
+	pub item_count: u32,
+	/// How many label classes (K); labels are `0..K`.
+	pub class_count: u16,
+	/// How many annotators label each item (r).
+	pub redundancy: u8,
+	/// The share of vote weight the winning label needs.
+	pub agreement_threshold: Perbill,
+	/// Paid for each accepted label.
+	pub reward_per_label: BalanceOf<T>,
+	/// Pays experts who settle disputed items and appeals.
+	pub dispute_budget: BalanceOf<T>,
+	/// The last block that takes claims and commits.
+	pub deadline: BlockNumberFor<T>,
+	/// The lowest reputation tier admitted.
+	pub min_tier: Tier,
+	/// The least bonded stake admitted (on top of the global minimum).
+	pub min_stake: BalanceOf<T>,
+	/// Whether the chain or the annotator picks items.
+	pub assignment: AssignmentMode,
+	/// The reputation domain the task's labels count towards.
+	pub domain: DomainId,
+	/// Hidden gold answers: `blake2_256(SCALE(item, answer, salt))` each.
+	pub gold_commitments: BoundedVec<H256, T::MaxGoldItems>,
+}
+
+/// The money of one task. Everything not yet paid or refunded is held from the
+/// requester under [`crate::HoldReason::TaskEscrow`].
+#[derive(
+	Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default,
+)]
+pub struct Escrow<Balance> {
+	/// `item_count × redundancy × reward_per_label`, fixed at creation.
+	pub label_budget: Balance,
+	/// The dispute budget, including top-ups.
+	pub dispute_budget: Balance,
+	/// Paid to annotators for accepted labels.
+	pub paid_to_annotators: Balance,
+	/// How many label rewards were paid.
+	pub labels_paid: u32,
+	/// Paid to experts out of the dispute budget.
+	pub paid_to_experts: Balance,
+	/// Given back to the requester.
+	pub refunded: Balance,
+}
+
+impl<Balance: Saturating + Copy + Zero> Escrow<Balance> {
+	/// Everything ever put into escrow.
+	pub fn budget(&self) -> Balance {
+		self.label_budget.saturating_add(self.dispute_budget)
+	}
+
+	/// What is still held: budget minus paid minus refunded.
+	pub fn held(&self) -> Balance {
+		self.budget()
+			.saturating_sub(self.paid_to_annotators)
+			.saturating_sub(self.paid_to_experts)
+			.saturating_sub(self.refunded)
+	}
+
+	/// What experts may still be paid.
+	pub fn dispute_budget_left(&self) -> Balance {
+		self.dispute_budget.saturating_sub(self.paid_to_experts)
+	}
+}
+
+/// A task: its terms, where it is in its life, and its money.
+#[derive(
+	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct TaskInfo<T: Config> {
+	pub requester: T::AccountId,
+	pub manifest: BoundedVec<u8, T::MaxCidLength>,
+	pub item_count: u32,
+	pub class_count: u16,
+	pub redundancy: u8,
+	pub agreement_threshold: Perbill,
+	pub reward_per_label: BalanceOf<T>,
+	pub deadline: BlockNumberFor<T>,
+	pub min_tier: Tier,
+	pub min_stake: BalanceOf<T>,
+	pub assignment: AssignmentMode,
+	pub domain: DomainId,
+	/// How many gold commitments the task has (stored in `GoldCommitments`).
+	pub gold_count: u32,
+	pub status: TaskStatus,
+	pub escrow: Escrow<BalanceOf<T>>,
+	/// Items with at least one commit that have not settled yet.
+	pub items_in_flight: u32,
+	/// Items settled and paid.
+	pub items_settled: u32,
+	pub created_at: BlockNumberFor<T>,
+}
+
+impl<T: Config> TaskInfo<T> {
+	/// The terms other pallets see.
+	pub fn terms(&self) -> TaskTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		TaskTerms {
+			requester: self.requester.clone(),
+			item_count: self.item_count,
+			class_count: self.class_count,
+			redundancy: self.redundancy,
+			agreement_threshold: self.agreement_threshold,
+			reward_per_label: self.reward_per_label,
+			deadline: self.deadline,
+			min_tier: self.min_tier,
+			min_stake: self.min_stake,
+			assignment: self.assignment,
+			domain: self.domain,
+			status: self.status,
+		}
+	}
+
+	/// Whether the task may close now: nothing in flight, and every item settled,
+	/// or the task cancelled, or its deadline passed.
+	pub fn may_close(&self, now: BlockNumberFor<T>) -> bool {
+		self.items_in_flight == 0 &&
+			(self.items_settled >= self.item_count ||
+				self.status == TaskStatus::Cancelled ||
+				now > self.deadline)
+	}
+}

@@ -1,0 +1,73 @@
+//! How the labeling pallets call each other. Each trait is implemented by one
+//! pallet and wired in the runtime, so every pallet can be tested with mocks of
+//! the others.
+
+use sp_core::H256;
+use sp_runtime::{DispatchError, DispatchResult};
+
+use crate::labeling::{TaskId, TaskTerms};
+
+/// Reads tasks (implemented by `pallet-tasks`).
+pub trait TaskInspect<AccountId, Balance, BlockNumber> {
+	/// The terms of `task`, or `None` if there is no such task.
+	fn terms(task: TaskId) -> Option<TaskTerms<AccountId, Balance, BlockNumber>>;
+
+	/// Whether `task` takes new claims and commits now: open and before its deadline.
+	fn accepts_work(task: TaskId) -> bool;
+
+	/// The requester's hidden gold commitment at `index`, if any.
+	fn gold_commitment(task: TaskId, index: u32) -> Option<H256>;
+}
+
+/// Tells a task how many of its items are being labeled and how many are done,
+/// so it knows when it may close (implemented by `pallet-tasks`).
+pub trait TaskProgress {
+	/// An item got its first commit: it must settle before the task closes.
+	fn item_started(task: TaskId) -> DispatchResult;
+
+	/// An item settled: its payments are done.
+	fn item_settled(task: TaskId) -> DispatchResult;
+}
+
+/// Pays out of a task's escrow hold (implemented by `pallet-tasks`). Nothing is
+/// minted: every payment moves held funds of the requester.
+pub trait TaskEscrow<AccountId, Balance> {
+	/// Pays `annotator` the task's reward for one accepted label. Fails once the
+	/// task has paid `item_count × redundancy` rewards.
+	fn pay_label(task: TaskId, annotator: &AccountId) -> Result<Balance, DispatchError>;
+
+	/// Pays `expert` out of the task's dispute budget.
+	fn pay_expert(task: TaskId, expert: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// Returns `amount` of the escrow to the requester before the task closes
+	/// (for example the rewards of labels that will never be paid).
+	fn refund(task: TaskId, amount: Balance) -> DispatchResult;
+}
+
+/// Whether an annotator's stake qualifies them (implemented by
+/// `pallet-annotator-stake`).
+pub trait StakeEligibility<AccountId, Balance> {
+	/// Bonded stake, not counting what is unbonding.
+	fn bonded(who: &AccountId) -> Balance;
+
+	/// Whether `who` has bonded at least the global minimum and `task_minimum`.
+	fn may_take_task(who: &AccountId, task_minimum: Balance) -> bool;
+}
+
+/// Keeps stake that backs open claims from being unbonded (implemented by
+/// `pallet-annotator-stake`).
+pub trait StakeLock<AccountId, Balance> {
+	/// Marks `amount` more of `who`'s bonded stake as backing a claim. Fails if
+	/// that much bonded stake is not free of other claims.
+	fn lock(who: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// Frees up to `amount` of locked stake when a claim settles or expires.
+	fn unlock(who: &AccountId, amount: Balance);
+}
+
+/// Takes stake from a cheater (implemented by `pallet-annotator-stake`).
+pub trait StakeSlash<AccountId, Balance> {
+	/// Moves up to `amount` of `who`'s stake, bonded first and then unbonding, to
+	/// `beneficiary` as free balance. Returns how much moved; never burns.
+	fn slash(who: &AccountId, amount: Balance, beneficiary: &AccountId) -> Balance;
+}
