@@ -18,7 +18,7 @@ use sc_network::NetworkBackend;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
 use sc_transaction_pool_api::TransactionPool;
 
-use crate::{cli::Sealing, rpc, service};
+use crate::{cli::Sealing, service};
 
 /// Room for `engine_*` RPC commands waiting for the sealing task.
 const RPC_COMMAND_BUFFER: usize = 1024;
@@ -60,53 +60,18 @@ pub fn new_dev<N: NetworkBackend<Block, Hash>>(
 		&config.network,
 		config.prometheus_registry().cloned(),
 	);
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
-			config: &config,
-			net_config,
-			client: core.client.clone(),
-			transaction_pool: core.transaction_pool.clone(),
-			spawn_handle: core.task_manager.spawn_handle(),
-			spawn_essential_handle: core.task_manager.spawn_essential_handle(),
-			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: None,
-			block_relay: None,
-			metrics,
-			gap_sync_body_policy: None,
-		})?;
-
 	// `engine_createBlock` and `engine_finalizeBlock` work in every manual mode.
 	let (rpc_commands_sink, rpc_commands) = mpsc::channel(RPC_COMMAND_BUFFER);
-	let rpc_builder = {
-		let client = core.client.clone();
-		let pool = core.transaction_pool.clone();
-		Box::new(move |_| {
-			rpc::create_full(rpc::FullDeps {
-				client: client.clone(),
-				pool: pool.clone(),
-				manual_seal_sink: Some(rpc_commands_sink.clone()),
-			})
-			.map_err(Into::into)
-		})
-	};
-
 	let prometheus_registry = config.prometheus_registry().cloned();
-	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		network,
-		client: core.client.clone(),
-		keystore: core.keystore_container.keystore(),
-		task_manager: &mut core.task_manager,
-		transaction_pool: core.transaction_pool.clone(),
-		rpc_builder,
-		backend: core.backend.clone(),
-		system_rpc_tx,
-		tx_handler_controller,
-		sync_service,
+	service::start_network_and_rpc(
+		&mut core,
 		config,
-		telemetry: core.telemetry.as_mut(),
-		tracing_execute_block: None,
-	})?;
+		net_config,
+		metrics,
+		import_queue,
+		None,
+		Some(rpc_commands_sink),
+	)?;
 
 	let commands_stream: Box<dyn Stream<Item = EngineCommand<Hash>> + Unpin + Send> =
 		match sealing {

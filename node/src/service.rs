@@ -7,7 +7,8 @@
 use std::{sync::Arc, time::Duration};
 
 use futures::FutureExt;
-use labelchain_runtime::{apis::RuntimeApi, opaque::Block};
+use labelchain_runtime::{apis::RuntimeApi, opaque::Block, Hash};
+use sc_consensus_manual_seal::EngineCommand;
 use sc_client_api::BlockBackend;
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
@@ -103,6 +104,22 @@ pub fn new_core_parts(config: &Configuration) -> Result<CoreParts, ServiceError>
 	})
 }
 
+/// The wall-clock timestamp and the Aura slot it falls in: what a block built or
+/// checked now must carry.
+async fn aura_inherent_data(
+	slot_duration: sp_consensus_aura::SlotDuration,
+) -> Result<
+	(sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider),
+	Box<dyn std::error::Error + Send + Sync>,
+> {
+	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+		*timestamp,
+		slot_duration,
+	);
+	Ok((slot, timestamp))
+}
+
 /// Aura's import queue, fed through GRANDPA's block import so finality
 /// justifications are checked on import.
 fn aura_import_queue(
@@ -125,15 +142,7 @@ fn aura_import_queue(
 			block_import: grandpa_block_import.clone(),
 			justification_import: Some(Box::new(grandpa_block_import.clone())),
 			client: core.client.clone(),
-			create_inherent_data_providers: move |_, ()| async move {
-				let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-				let slot =
-					sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-						*timestamp,
-						slot_duration,
-					);
-				Ok((slot, timestamp))
-			},
+			create_inherent_data_providers: move |_, ()| aura_inherent_data(slot_duration),
 			spawner: &core.task_manager.spawn_essential_handle(),
 			registry: config.prometheus_registry(),
 			check_for_equivocation: Default::default(),
@@ -143,6 +152,69 @@ fn aura_import_queue(
 		.map_err::<ServiceError, _>(Into::into)?;
 
 	Ok((import_queue, grandpa_block_import, grandpa_link))
+}
+
+/// Starts networking (sync, transactions, block announcements) and the RPC
+/// server with this node's methods, and spawns the node's background tasks.
+/// `manual_seal_sink` enables the `engine_*` methods of a manually sealed node.
+pub fn start_network_and_rpc<N: NetworkBackend<Block, Hash>>(
+	core: &mut CoreParts,
+	config: Configuration,
+	net_config: sc_network::config::FullNetworkConfiguration<Block, Hash, N>,
+	metrics: sc_network::NotificationMetrics,
+	import_queue: sc_consensus::DefaultImportQueue<Block>,
+	warp_sync_config: Option<WarpSyncConfig<Block>>,
+	manual_seal_sink: Option<futures::channel::mpsc::Sender<EngineCommand<Hash>>>,
+) -> Result<
+	(Arc<dyn sc_network::service::traits::NetworkService>, Arc<sc_network_sync::SyncingService<Block>>),
+	ServiceError,
+> {
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
+		sc_service::build_network(sc_service::BuildNetworkParams {
+			config: &config,
+			net_config,
+			client: core.client.clone(),
+			transaction_pool: core.transaction_pool.clone(),
+			spawn_handle: core.task_manager.spawn_handle(),
+			spawn_essential_handle: core.task_manager.spawn_essential_handle(),
+			import_queue,
+			block_announce_validator_builder: None,
+			warp_sync_config,
+			block_relay: None,
+			metrics,
+			gap_sync_body_policy: None,
+		})?;
+
+	let rpc_builder = {
+		let client = core.client.clone();
+		let pool = core.transaction_pool.clone();
+		Box::new(move |_| {
+			rpc::create_full(rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				manual_seal_sink: manual_seal_sink.clone(),
+			})
+			.map_err(Into::into)
+		})
+	};
+
+	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+		network: network.clone(),
+		client: core.client.clone(),
+		keystore: core.keystore_container.keystore(),
+		task_manager: &mut core.task_manager,
+		transaction_pool: core.transaction_pool.clone(),
+		rpc_builder,
+		backend: core.backend.clone(),
+		system_rpc_tx,
+		tx_handler_controller,
+		sync_service: sync_service.clone(),
+		config,
+		telemetry: core.telemetry.as_mut(),
+		tracing_execute_block: None,
+	})?;
+
+	Ok((network, sync_service))
 }
 
 /// The parts the chain tools (`check-block`, `import-blocks`, `revert`, ...) use.
@@ -167,7 +239,7 @@ pub fn new_chain_ops(config: &Configuration) -> Result<ChainOpsParts, ServiceErr
 
 /// A full node with Aura authoring (when it holds an Aura key) and GRANDPA
 /// finality voting (when it holds a GRANDPA key).
-pub fn new_full<N: NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn new_full<N: NetworkBackend<Block, Hash>>(
 	config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let mut core = new_core_parts(&config)?;
@@ -176,11 +248,10 @@ pub fn new_full<N: NetworkBackend<Block, <Block as sp_runtime::traits::Block>::H
 		aura_import_queue(&core, &config, telemetry_handle)?;
 
 	let metrics = N::register_notification_metrics(config.prometheus_registry());
-	let mut net_config = sc_network::config::FullNetworkConfiguration::<
-		Block,
-		<Block as sp_runtime::traits::Block>::Hash,
-		N,
-	>::new(&config.network, config.prometheus_registry().cloned());
+	let mut net_config = sc_network::config::FullNetworkConfiguration::<Block, Hash, N>::new(
+		&config.network,
+		config.prometheus_registry().cloned(),
+	);
 
 	let genesis_hash = core
 		.client
@@ -203,56 +274,21 @@ pub fn new_full<N: NetworkBackend<Block, <Block as sp_runtime::traits::Block>::H
 		Vec::new(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
-			config: &config,
-			net_config,
-			client: core.client.clone(),
-			transaction_pool: core.transaction_pool.clone(),
-			spawn_handle: core.task_manager.spawn_handle(),
-			spawn_essential_handle: core.task_manager.spawn_essential_handle(),
-			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
-			block_relay: None,
-			metrics,
-			gap_sync_body_policy: None,
-		})?;
-
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
-	let rpc_builder = {
-		let client = core.client.clone();
-		let pool = core.transaction_pool.clone();
-		Box::new(move |_| {
-			rpc::create_full(rpc::FullDeps {
-				client: client.clone(),
-				pool: pool.clone(),
-				manual_seal_sink: None,
-			})
-			.map_err(Into::into)
-		})
-	};
-
-	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		network: network.clone(),
-		client: core.client.clone(),
-		keystore: core.keystore_container.keystore(),
-		task_manager: &mut core.task_manager,
-		transaction_pool: core.transaction_pool.clone(),
-		rpc_builder,
-		backend: core.backend.clone(),
-		system_rpc_tx,
-		tx_handler_controller,
-		sync_service: sync_service.clone(),
+	let (network, sync_service) = start_network_and_rpc(
+		&mut core,
 		config,
-		telemetry: core.telemetry.as_mut(),
-		tracing_execute_block: None,
-	})?;
+		net_config,
+		metrics,
+		import_queue,
+		Some(WarpSyncConfig::WithProvider(warp_sync)),
+		None,
+	)?;
 
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
@@ -271,15 +307,7 @@ pub fn new_full<N: NetworkBackend<Block, <Block as sp_runtime::traits::Block>::H
 				select_chain: core.select_chain.clone(),
 				block_import: grandpa_block_import,
 				proposer_factory,
-				create_inherent_data_providers: move |_, ()| async move {
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
-				},
+				create_inherent_data_providers: move |_, ()| aura_inherent_data(slot_duration),
 				force_authoring,
 				backoff_authoring_blocks: Option::<()>::None,
 				keystore: core.keystore_container.keystore(),
