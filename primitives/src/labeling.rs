@@ -69,6 +69,25 @@ pub enum TaskStatus {
 	Closed,
 }
 
+/// How one of an annotator's labels turned out, as reputation counts it.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum LabelOutcome {
+	/// The label matched the item's settled label.
+	Agreed,
+	/// The label differed from the item's settled label.
+	Disagreed,
+	/// The label matched the requester's gold answer.
+	GoldCorrect,
+	/// The label differed from the requester's gold answer.
+	GoldWrong,
+	/// The annotator committed but never revealed.
+	Unrevealed,
+	/// The annotator claimed an item and let the claim expire.
+	ClaimExpired,
+}
+
 /// What the voting pallet needs to know about a task, whatever its storage.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct TaskTerms<AccountId, Balance, BlockNumber> {

@@ -5,7 +5,7 @@
 use sp_core::H256;
 use sp_runtime::{DispatchError, DispatchResult};
 
-use crate::labeling::{TaskId, TaskTerms};
+use crate::labeling::{DomainId, LabelOutcome, TaskId, TaskTerms, Tier};
 
 /// Reads tasks (implemented by `pallet-tasks`).
 pub trait TaskInspect<AccountId, Balance, BlockNumber> {
@@ -70,4 +70,20 @@ pub trait StakeSlash<AccountId, Balance> {
 	/// Moves up to `amount` of `who`'s stake, bonded first and then unbonding, to
 	/// `beneficiary` as free balance. Returns how much moved; never burns.
 	fn slash(who: &AccountId, amount: Balance, beneficiary: &AccountId) -> Balance;
+}
+
+/// An annotator's standing (implemented by `pallet-reputation`).
+pub trait ReputationInspect<AccountId> {
+	/// The tier `who` has reached in `domain`.
+	fn tier(who: &AccountId, domain: DomainId) -> Tier;
+
+	/// `who`'s vote weight in `domain` on a task with `class_count` classes:
+	/// the clipped log-odds of their accuracy, in fixed point.
+	fn vote_weight(who: &AccountId, domain: DomainId, class_count: u16) -> sp_arithmetic::FixedU128;
+}
+
+/// Records how labels turned out (implemented by `pallet-reputation`).
+pub trait ReputationRecorder<AccountId> {
+	/// Counts `outcome` for `who` in `domain` (and in the general domain).
+	fn record(who: &AccountId, domain: DomainId, outcome: LabelOutcome);
 }

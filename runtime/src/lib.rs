@@ -2,8 +2,8 @@
 //!
 //! Consensus (Aura authoring, GRANDPA finality), balances and fees, sudo for
 //! governance on dev and test networks, `utility` for batching, and the labeling
-//! pallets: task escrow (`pallet-tasks`) and annotator stake
-//! (`pallet-annotator-stake`).
+//! pallets: task escrow (`pallet-tasks`), annotator stake
+//! (`pallet-annotator-stake`) and reputation (`pallet-reputation`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` expands into deeply nested types.
@@ -153,4 +153,7 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type AnnotatorStake = pallet_annotator_stake;
+
+	#[runtime::pallet_index(22)]
+	pub type Reputation = pallet_reputation;
 }
