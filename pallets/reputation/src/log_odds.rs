@@ -3,7 +3,6 @@
 //! iterations, so every node computes the same weight.
 
 use sp_arithmetic::FixedU128;
-use sp_runtime::FixedPointNumber;
 
 /// Fixed-point scale: 18 decimal places, as `FixedU128`.
 const SCALE: u128 = 1_000_000_000_000_000_000;
@@ -55,32 +54,27 @@ fn ln_of_mantissa(mantissa: u128) -> Option<u128> {
 	sum.checked_mul(2)
 }
 
-/// `value` as a `FixedU128` ratio, for tests and callers that think in fractions.
-pub fn fixed(numerator: u128, denominator: u128) -> FixedU128 {
-	FixedU128::checked_from_rational(numerator, denominator).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use sp_runtime::traits::Zero;
 
-	/// |a − b| in units of 10^-18.
-	fn distance(a: FixedU128, b: u128) -> u128 {
-		a.into_inner().abs_diff(b)
+	/// |ln(numerator / denominator) − expected| in units of 10^-18.
+	fn error(numerator: u128, denominator: u128, expected: u128) -> u128 {
+		ln_ratio(numerator, denominator).expect("a ratio of at least 1").into_inner().abs_diff(expected)
 	}
 
 	#[test]
 	fn known_logarithms() {
 		// Reference values to 18 decimals.
 		assert_eq!(ln_ratio(1, 1), Some(FixedU128::zero()));
-		assert!(distance(ln_ratio(2, 1).unwrap(), LN_2) <= 1);
-		assert!(distance(ln_ratio(3, 1).unwrap(), 1_098_612_288_668_109_691) <= 100);
-		assert!(distance(ln_ratio(10, 1).unwrap(), 2_302_585_092_994_045_684) <= 100);
-		assert!(distance(ln_ratio(3, 2).unwrap(), 405_465_108_108_164_381) <= 100);
-		assert!(distance(ln_ratio(1_000_000, 7).unwrap(), 11_869_600_408_908_960_799) <= 100);
+		assert!(error(2, 1, LN_2) <= 1);
+		assert!(error(3, 1, 1_098_612_288_668_109_691) <= 100);
+		assert!(error(10, 1, 2_302_585_092_994_045_684) <= 100);
+		assert!(error(3, 2, 405_465_108_108_164_381) <= 100);
+		assert!(error(1_000_000, 7, 11_869_600_408_908_960_799) <= 100);
 		// e^1 ≈ 2.718281828459045235: ln of a close ratio is close to 1.
-		assert!(distance(ln_ratio(2_718_281_828_459_045_235, 1_000_000_000_000_000_000).unwrap(), SCALE) <= 100);
+		assert!(error(2_718_281_828_459_045_235, 1_000_000_000_000_000_000, SCALE) <= 100);
 	}
 
 	#[test]
@@ -94,7 +88,7 @@ mod tests {
 	fn the_logarithm_is_monotone() {
 		let mut previous = FixedU128::zero();
 		for numerator in 101..5_000u128 {
-			let ln = ln_ratio(numerator, 100).unwrap();
+			let ln = ln_ratio(numerator, 100).expect("a ratio above 1");
 			assert!(ln > previous, "ln({numerator}/100) is not above ln({}/100)", numerator - 1);
 			previous = ln;
 		}
