@@ -11,7 +11,7 @@ log "Rust tests"
 cargo test --locked --workspace
 
 log "pallet benchmarks, run once each as tests"
-SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-reputation -p pallet-tasks \
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-label-voting -p pallet-reputation -p pallet-tasks \
 	--features runtime-benchmarks -- benchmark
 
 log "end-to-end tests (Polkadot.js against real nodes)"

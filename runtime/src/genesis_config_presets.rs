@@ -11,8 +11,8 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig,
+	currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig, ExpertMembershipConfig,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 
 /// What each well-known dev account starts with: enough to fund many test
@@ -47,8 +47,16 @@ fn ed25519_of(name: Sr25519Keyring) -> sp_core::ed25519::Public {
 	.public()
 }
 
-/// The genesis state for a set of validators, funded accounts and a sudo key.
+/// The dev expert set: Eve and Ferdie settle disputed items.
+fn dev_experts() -> Vec<AccountId> {
+	vec![Sr25519Keyring::Eve.to_account_id(), Sr25519Keyring::Ferdie.to_account_id()]
+}
+
+/// The genesis state for a set of validators, funded accounts, experts and a
+/// sudo key.
 fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId) -> Value {
+	let mut experts = dev_experts();
+	experts.sort();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, DEV_ENDOWMENT)).collect::<Vec<_>>(),
@@ -60,6 +68,9 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId)
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		expert_membership: ExpertMembershipConfig {
+			members: frame_support::BoundedVec::truncate_from(experts),
+		},
 	})
 }
 

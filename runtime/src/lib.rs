@@ -3,7 +3,8 @@
 //! Consensus (Aura authoring, GRANDPA finality), balances and fees, sudo for
 //! governance on dev and test networks, `utility` for batching, and the labeling
 //! pallets: task escrow (`pallet-tasks`), annotator stake
-//! (`pallet-annotator-stake`) and reputation (`pallet-reputation`).
+//! (`pallet-annotator-stake`), reputation (`pallet-reputation`), the expert set
+//! (`pallet-membership`) and label voting (`pallet-label-voting`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` expands into deeply nested types.
@@ -156,4 +157,10 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Reputation = pallet_reputation;
+
+	#[runtime::pallet_index(23)]
+	pub type ExpertMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(24)]
+	pub type LabelVoting = pallet_label_voting;
 }

@@ -1,17 +1,20 @@
-//! The labeling pallets: task escrow, annotator stake and reputation.
+//! The labeling pallets: task escrow, annotator stake, reputation, the expert
+//! set, and label voting.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstU16, ConstU32, ConstU8},
 };
+use frame_system::{EnsureRoot, EnsureSignedBy};
 use pallet_reputation::{Parameters as ReputationParameters, TierRule};
 use sp_arithmetic::FixedU128;
 use sp_runtime::Perbill;
 
 use crate::{
-	currency::UNIT,
+	currency::{MILLI_UNIT, UNIT},
 	time::DAYS,
-	Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason,
+	AccountId, AnnotatorStake, Balance, Balances, BlockNumber, ExpertMembership, Reputation,
+	Runtime, RuntimeEvent, RuntimeHoldReason, Tasks,
 };
 
 parameter_types! {
@@ -68,4 +71,103 @@ impl pallet_annotator_stake::Config for Runtime {
 impl pallet_reputation::Config for Runtime {
 	type DefaultParameters = DefaultReputationParameters;
 	type WeightInfo = pallet_reputation::weights::SubstrateWeight<Runtime>;
+}
+
+/// The expert set: governance (Root) adds and removes members.
+pub type ExpertSet = pallet_membership::Instance1;
+
+impl pallet_membership::Config<ExpertSet> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = EnsureRoot<AccountId>;
+	type RemoveOrigin = EnsureRoot<AccountId>;
+	type SwapOrigin = EnsureRoot<AccountId>;
+	type ResetOrigin = EnsureRoot<AccountId>;
+	type PrimeOrigin = EnsureRoot<AccountId>;
+	type MembershipInitialized = ();
+	type MembershipChanged = ();
+	type MaxMembers = ConstU32<100>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Locked behind each claim or commit: 16 open claims lock 8 LBL, less than
+	/// the 10 LBL minimum stake.
+	pub const StakePerLabel: Balance = UNIT / 2;
+	/// A commit never revealed costs a tenth of an LBL, paid to the requester.
+	pub const UnrevealedSlash: Balance = 100 * MILLI_UNIT;
+	/// What an expert earns for settling a disputed item.
+	pub const ExpertFee: Balance = UNIT;
+}
+
+impl pallet_label_voting::Config for Runtime {
+	type Balance = Balance;
+	type Tasks = Tasks;
+	type Stake = AnnotatorStake;
+	type Reputation = Reputation;
+	type ExpertOrigin = EnsureSignedBy<ExpertMembership, AccountId>;
+	// The tasks pallet's `MaxRedundancy`.
+	type MaxRedundancy = ConstU32<64>;
+	type ClaimTtl = ConstU32<100>;
+	type MaxOpenClaims = ConstU32<16>;
+	type RevealWindow = ConstU32<50>;
+	type StakePerLabel = StakePerLabel;
+	type UnrevealedSlash = UnrevealedSlash;
+	type ExpertFee = ExpertFee;
+	type MaxAssignmentProbes = ConstU32<32>;
+	type WeightInfo = pallet_label_voting::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = VotingBenchmarkHelper;
+}
+
+/// Funded, bonded annotators and funded tasks for the voting benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct VotingBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
+	fn annotator(index: u32) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		let who: AccountId = frame_benchmarking::account("annotator", index, 0);
+		if pallet_annotator_stake::Ledgers::<Runtime>::get(&who).is_none() {
+			Balances::set_balance(&who, 1_000 * UNIT);
+			AnnotatorStake::bond(crate::RuntimeOrigin::signed(who.clone()), 100 * UNIT)
+				.expect("funded above the bond");
+		}
+		who
+	}
+
+	fn create_task(
+		items: u32,
+		redundancy: u8,
+		assignment: labelchain_primitives::labeling::AssignmentMode,
+		agreement_threshold: Perbill,
+	) -> labelchain_primitives::labeling::TaskId {
+		use frame_support::{traits::fungible::Mutate, BoundedVec};
+		// CIDv1 of the bytes "hello world": raw codec, sha2-256 multihash.
+		const MANIFEST: [u8; 36] = [
+			0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e,
+			0x52, 0xd7, 0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee,
+			0x90, 0x88, 0xf7, 0xac, 0xe2, 0xef, 0xcd, 0xe9,
+		];
+		let requester: AccountId = frame_benchmarking::account("requester", 0, 0);
+		Balances::set_balance(&requester, 1_000_000_000 * UNIT);
+		let task = pallet_tasks::NextTaskId::<Runtime>::get();
+		let spec = pallet_tasks::TaskSpec::<Runtime> {
+			manifest: BoundedVec::truncate_from(MANIFEST.to_vec()),
+			item_count: items,
+			class_count: 2,
+			redundancy,
+			agreement_threshold,
+			reward_per_label: UNIT,
+			dispute_budget: 1_000 * UNIT,
+			deadline: frame_system::Pallet::<Runtime>::block_number().saturating_add(10_000),
+			min_tier: labelchain_primitives::labeling::Tier::Newcomer,
+			min_stake: 0,
+			assignment,
+			domain: 0,
+			gold_commitments: BoundedVec::new(),
+		};
+		Tasks::create_task(crate::RuntimeOrigin::signed(requester), spec).expect("funded and valid");
+		task
+	}
 }

@@ -1,0 +1,565 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::{Claim, Commit, Decision, ItemPhase, ItemState, Label, SettledItem};
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+mod settlement;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use codec::Encode;
+	use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceTrait};
+	use frame_system::pallet_prelude::*;
+	use labelchain_primitives::{
+		labeling::{AssignmentMode, ItemIndex, TaskId, TaskTerms},
+		traits::{
+			ReputationInspect, ReputationRecorder, StakeEligibility, StakeLock, StakeSlash,
+			TaskEscrow, TaskInspect, TaskProgress,
+		},
+	};
+	use sp_core::H256;
+	use sp_runtime::{traits::Saturating, Perbill};
+
+	pub type TermsOf<T> =
+		TaskTerms<<T as frame_system::Config>::AccountId, <T as Config>::Balance, BlockNumberFor<T>>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The token amounts of stakes and rewards.
+		type Balance: BalanceTrait;
+
+		/// Tasks: their terms, item progress and escrow (`pallet-tasks`).
+		type Tasks: TaskInspect<Self::AccountId, Self::Balance, BlockNumberFor<Self>>
+			+ TaskProgress
+			+ TaskEscrow<Self::AccountId, Self::Balance>;
+
+		/// Annotator stake: eligibility, locks and slashes (`pallet-annotator-stake`).
+		type Stake: StakeEligibility<Self::AccountId, Self::Balance>
+			+ StakeLock<Self::AccountId, Self::Balance>
+			+ StakeSlash<Self::AccountId, Self::Balance>;
+
+		/// Reputation: tiers, vote weights and outcomes (`pallet-reputation`).
+		type Reputation: ReputationInspect<Self::AccountId> + ReputationRecorder<Self::AccountId>;
+
+		/// Who may settle disputed items: the expert set.
+		type ExpertOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+
+		/// Most annotators per item; at least the tasks pallet's `MaxRedundancy`.
+		#[pallet::constant]
+		type MaxRedundancy: Get<u32>;
+
+		/// Blocks a claim stays open before it expires.
+		#[pallet::constant]
+		type ClaimTtl: Get<BlockNumberFor<Self>>;
+
+		/// Most unexpired claims an annotator may hold.
+		#[pallet::constant]
+		type MaxOpenClaims: Get<u32>;
+
+		/// Blocks the reveal window stays open.
+		#[pallet::constant]
+		type RevealWindow: Get<BlockNumberFor<Self>>;
+
+		/// Stake locked behind each claim or commit until its item settles.
+		#[pallet::constant]
+		type StakePerLabel: Get<Self::Balance>;
+
+		/// Slashed, to the requester, for a commit never revealed.
+		#[pallet::constant]
+		type UnrevealedSlash: Get<Self::Balance>;
+
+		/// Paid to the expert who settles a disputed item, from the dispute budget.
+		#[pallet::constant]
+		type ExpertFee: Get<Self::Balance>;
+
+		/// How many items an assigned claim looks at, from a pseudo-random start,
+		/// for one that still needs labels.
+		#[pallet::constant]
+		type MaxAssignmentProbes: Get<u32>;
+
+		type WeightInfo: WeightInfo;
+
+		/// Makes tasks and annotators for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// What the benchmarks need from the pallets behind this one's traits.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId> {
+		/// The `index`th annotator: funded, bonded and eligible for the tasks
+		/// `create_task` makes.
+		fn annotator(index: u32) -> AccountId;
+
+		/// A funded binary task with `items` items, `redundancy` and
+		/// `agreement_threshold`, open to newcomers; returns its id.
+		fn create_task(
+			items: u32,
+			redundancy: u8,
+			assignment: AssignmentMode,
+			agreement_threshold: Perbill,
+		) -> TaskId;
+	}
+
+	/// Items being labeled, until they settle.
+	#[pallet::storage]
+	pub type Items<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, ItemIndex, ItemState<T>, OptionQuery>;
+
+	/// Each settled item's compact record: its final label and how it was decided.
+	#[pallet::storage]
+	pub type SettledItems<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, ItemIndex, SettledItem, OptionQuery>;
+
+	/// How many claims each annotator holds that are not yet commits.
+	#[pallet::storage]
+	pub type OpenClaims<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Mixed into assigned claims so two claims in one block pick apart.
+	#[pallet::storage]
+	pub type AssignmentNonce<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `annotator` holds `item` until `expires_at`.
+		ItemClaimed { task: TaskId, item: ItemIndex, annotator: T::AccountId, expires_at: BlockNumberFor<T> },
+		/// `annotator`'s claim lapsed without a commit.
+		ClaimExpired { task: TaskId, item: ItemIndex, annotator: T::AccountId },
+		/// `annotator` committed a sealed label.
+		LabelCommitted { task: TaskId, item: ItemIndex, annotator: T::AccountId },
+		/// Commits are closed; reveals are taken until `ends_at`.
+		RevealOpened { task: TaskId, item: ItemIndex, ends_at: BlockNumberFor<T> },
+		/// `annotator` revealed `label`.
+		LabelRevealed { task: TaskId, item: ItemIndex, annotator: T::AccountId, label: Label },
+		/// The crowd could not settle the item; it waits for an expert.
+		ItemDisputed { task: TaskId, item: ItemIndex },
+		/// The item settled: agreeing annotators were paid, the rest scored.
+		ItemSettled { task: TaskId, item: ItemIndex, label: Label, decided_by: Decision, agreement: Perbill },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No task has this id.
+		UnknownTask,
+		/// The task is closed, cancelled or past its deadline.
+		TaskNotAcceptingWork,
+		/// `claim` is for `Assigned` tasks, `claim_item` for `Open` ones.
+		WrongAssignmentMode,
+		/// The item index is not below the task's item count.
+		ItemOutOfRange,
+		/// The annotator's bonded stake is below the global or the task's minimum.
+		InsufficientStake,
+		/// The annotator's reputation tier is below the task's minimum.
+		TierTooLow,
+		/// The annotator already holds the most open claims allowed.
+		TooManyOpenClaims,
+		/// No item the annotator may take was found; try again later.
+		NoItemAvailable,
+		/// The annotator already claimed or labeled this item.
+		AlreadyLabeled,
+		/// The item has all the annotators it needs.
+		ItemFull,
+		/// The item has already settled.
+		ItemAlreadySettled,
+		/// The annotator holds no claim on this item.
+		NoClaim,
+		/// The claim expired.
+		ClaimExpired,
+		/// The item no longer takes commits.
+		NotLabeling,
+		/// The item is not taking reveals.
+		NotRevealing,
+		/// The reveal window has closed.
+		RevealWindowClosed,
+		/// The reveal window is still open.
+		RevealWindowOpen,
+		/// The annotator made no commit on this item.
+		NoCommit,
+		/// The annotator already revealed.
+		AlreadyRevealed,
+		/// The label and salt do not hash to the commit.
+		CommitMismatch,
+		/// The label is not below the task's class count.
+		LabelOutOfRange,
+		/// Nothing about the item can move on yet.
+		NothingToFinalize,
+		/// No item is being labeled at this index.
+		UnknownItem,
+		/// The item is not disputed.
+		NotDisputed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxRedundancy::get() > 0 && T::MaxOpenClaims::get() > 0);
+			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Claim the next item of an `Assigned` task: the chain picks one that
+		/// still needs labels and that the caller has not labeled, pseudo-randomly
+		/// from the parent block hash, the caller and a nonce.
+		///
+		/// Origin: signed (an annotator with enough stake and tier).
+		///
+		/// Errors: `UnknownTask`, `TaskNotAcceptingWork`, `WrongAssignmentMode`,
+		/// `InsufficientStake`, `TierTooLow`, `TooManyOpenClaims`, `NoItemAvailable`.
+		/// Event: `ItemClaimed`.
+		#[pallet::call_index(0)]
+		pub fn claim(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = Self::terms_accepting_work(task)?;
+			ensure!(terms.assignment == AssignmentMode::Assigned, Error::<T>::WrongAssignmentMode);
+			Self::ensure_eligible(&who, &terms)?;
+			let item = Self::pick_item(&who, task, &terms).ok_or(Error::<T>::NoItemAvailable)?;
+			Self::take_claim(&who, task, item, &terms)
+		}
+
+		/// Claim a named item of an `Open` task.
+		///
+		/// Origin: signed (an annotator with enough stake and tier).
+		///
+		/// Errors: `UnknownTask`, `TaskNotAcceptingWork`, `WrongAssignmentMode`,
+		/// `ItemOutOfRange`, `InsufficientStake`, `TierTooLow`, `TooManyOpenClaims`,
+		/// `ItemAlreadySettled`, `NotLabeling`, `AlreadyLabeled`, `ItemFull`.
+		/// Event: `ItemClaimed`.
+		#[pallet::call_index(1)]
+		pub fn claim_item(origin: OriginFor<T>, task: TaskId, item: ItemIndex) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = Self::terms_accepting_work(task)?;
+			ensure!(terms.assignment == AssignmentMode::Open, Error::<T>::WrongAssignmentMode);
+			ensure!(item < terms.item_count, Error::<T>::ItemOutOfRange);
+			Self::ensure_eligible(&who, &terms)?;
+			Self::take_claim(&who, task, item, &terms)
+		}
+
+		/// Commit a sealed label for a claimed item:
+		/// `hash = blake2_256(SCALE((label, salt, caller)))`, with `label` a `u16`
+		/// and `salt` 32 random bytes kept until the reveal. When the item has all
+		/// its commits, its reveal window opens.
+		///
+		/// Origin: signed (the claimant).
+		///
+		/// Errors: `UnknownTask`, `TaskNotAcceptingWork`, `UnknownItem`,
+		/// `NotLabeling`, `NoClaim`, `ClaimExpired`.
+		/// Events: `LabelCommitted`, and `RevealOpened` with the last commit.
+		#[pallet::call_index(2)]
+		pub fn commit(origin: OriginFor<T>, task: TaskId, item: ItemIndex, hash: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = Self::terms_accepting_work(task)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
+			let position = state
+				.claims
+				.iter()
+				.position(|claim| claim.annotator == who)
+				.ok_or(Error::<T>::NoClaim)?;
+			ensure!(state.claims[position].expires_at >= now, Error::<T>::ClaimExpired);
+			state.claims.remove(position);
+			OpenClaims::<T>::mutate(&who, |open| open.saturating_dec());
+
+			let first = state.commits.is_empty();
+			state
+				.commits
+				.try_push(Commit { annotator: who.clone(), hash, revealed: None })
+				.map_err(|_| Error::<T>::ItemFull)?;
+			if first {
+				T::Tasks::item_started(task)?;
+			}
+			Self::deposit_event(Event::LabelCommitted { task, item, annotator: who });
+			if state.commits.len() as u32 >= u32::from(terms.redundancy) {
+				Self::open_reveal(task, item, &mut state);
+			}
+			Items::<T>::insert(task, item, state);
+			Ok(())
+		}
+
+		/// Reveal a committed label. The last reveal tallies the item.
+		///
+		/// Origin: signed (the committer).
+		///
+		/// Errors: `UnknownTask`, `UnknownItem`, `NotRevealing`,
+		/// `RevealWindowClosed`, `NoCommit`, `AlreadyRevealed`, `LabelOutOfRange`,
+		/// `CommitMismatch`.
+		/// Events: `LabelRevealed`; with the last reveal `ItemSettled` or
+		/// `ItemDisputed`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reveal(T::MaxRedundancy::get()))]
+		pub fn reveal(
+			origin: OriginFor<T>,
+			task: TaskId,
+			item: ItemIndex,
+			label: Label,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let ItemPhase::Revealing { ends_at } = state.phase else {
+				return Err(Error::<T>::NotRevealing.into());
+			};
+			ensure!(now <= ends_at, Error::<T>::RevealWindowClosed);
+			let commit = state
+				.commits
+				.iter_mut()
+				.find(|commit| commit.annotator == who)
+				.ok_or(Error::<T>::NoCommit)?;
+			ensure!(commit.revealed.is_none(), Error::<T>::AlreadyRevealed);
+			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
+			ensure!(
+				H256(sp_io::hashing::blake2_256(&(label, salt, &who).encode())) == commit.hash,
+				Error::<T>::CommitMismatch
+			);
+			commit.revealed = Some(label);
+			Self::deposit_event(Event::LabelRevealed { task, item, annotator: who, label });
+
+			if state.commits.iter().all(|commit| commit.revealed.is_some()) {
+				Self::tally(task, item, state, &terms)
+			} else {
+				Items::<T>::insert(task, item, state);
+				Ok(())
+			}
+		}
+
+		/// Move an item on when time has: tally it once its reveal window has
+		/// ended; drop its expired claims; open its reveal window once no live
+		/// claim is left and a claim expired or the task takes no more work.
+		///
+		/// Origin: signed (anyone).
+		///
+		/// Errors: `UnknownTask`, `UnknownItem`, `RevealWindowOpen`,
+		/// `NothingToFinalize`.
+		/// Events: `ClaimExpired`, `RevealOpened`, `ItemSettled`, `ItemDisputed`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::finalize_item(T::MaxRedundancy::get()))]
+		pub fn finalize_item(origin: OriginFor<T>, task: TaskId, item: ItemIndex) -> DispatchResult {
+			ensure_signed(origin)?;
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			match state.phase {
+				ItemPhase::Revealing { ends_at } => {
+					ensure!(now > ends_at, Error::<T>::RevealWindowOpen);
+					Self::tally(task, item, state, &terms)
+				},
+				ItemPhase::Labeling => {
+					let expired = Self::drop_expired_claims(task, item, &mut state, &terms);
+					let stalled = state.had_expired_claim || !T::Tasks::accepts_work(task);
+					if state.claims.is_empty() && state.commits.is_empty() {
+						Items::<T>::remove(task, item);
+					} else if state.claims.is_empty() && stalled {
+						Self::open_reveal(task, item, &mut state);
+						Items::<T>::insert(task, item, state);
+					} else {
+						ensure!(expired > 0, Error::<T>::NothingToFinalize);
+						Items::<T>::insert(task, item, state);
+					}
+					Ok(())
+				},
+				ItemPhase::Disputed => Err(Error::<T>::NothingToFinalize.into()),
+			}
+		}
+
+		/// Settle a disputed item with `label`. The expert is paid `ExpertFee`
+		/// from the task's dispute budget; the annotators are scored against
+		/// `label` like a crowd decision.
+		///
+		/// Origin: a member of the expert set.
+		///
+		/// Errors: `UnknownTask`, `UnknownItem`, `NotDisputed`, `LabelOutOfRange`,
+		/// and the tasks pallet's `DisputeBudgetExhausted`.
+		/// Event: `ItemSettled`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::resolve_dispute(T::MaxRedundancy::get()))]
+		pub fn resolve_dispute(
+			origin: OriginFor<T>,
+			task: TaskId,
+			item: ItemIndex,
+			label: Label,
+		) -> DispatchResult {
+			let expert = T::ExpertOrigin::ensure_origin(origin)?;
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			ensure!(state.phase == ItemPhase::Disputed, Error::<T>::NotDisputed);
+			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
+			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
+			let agreement = Self::weight_share(&state, &terms, label);
+			Self::settle(task, item, state, &terms, label, Decision::Expert, agreement)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		fn terms_accepting_work(task: TaskId) -> Result<TermsOf<T>, DispatchError> {
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			ensure!(T::Tasks::accepts_work(task), Error::<T>::TaskNotAcceptingWork);
+			Ok(terms)
+		}
+
+		fn ensure_eligible(who: &T::AccountId, terms: &TermsOf<T>) -> DispatchResult {
+			ensure!(T::Stake::may_take_task(who, terms.min_stake), Error::<T>::InsufficientStake);
+			ensure!(
+				T::Reputation::tier(who, terms.domain) >= terms.min_tier,
+				Error::<T>::TierTooLow
+			);
+			ensure!(
+				OpenClaims::<T>::get(who) < T::MaxOpenClaims::get(),
+				Error::<T>::TooManyOpenClaims
+			);
+			Ok(())
+		}
+
+		/// An item of `task` that `who` may claim, looking at up to
+		/// `MaxAssignmentProbes` items from a pseudo-random start.
+		fn pick_item(who: &T::AccountId, task: TaskId, terms: &TermsOf<T>) -> Option<ItemIndex> {
+			let start = Self::next_assignment_start(who, terms.item_count);
+			let probes = T::MaxAssignmentProbes::get().min(terms.item_count);
+			(0..probes).map(|step| (start.saturating_add(step)) % terms.item_count).find(|&item| {
+				!SettledItems::<T>::contains_key(task, item) &&
+					Items::<T>::get(task, item).is_none_or(|state| {
+						state.phase == ItemPhase::Labeling &&
+							state.places_taken() < u32::from(terms.redundancy) &&
+							!state.involves(who)
+					})
+			})
+		}
+
+		/// Where the next assigned claim of `who` starts looking: a pseudo-random
+		/// item from the parent block hash, the account and a fresh nonce.
+		pub(crate) fn next_assignment_start(who: &T::AccountId, item_count: u32) -> ItemIndex {
+			let nonce = AssignmentNonce::<T>::mutate(|nonce| {
+				*nonce = nonce.wrapping_add(1);
+				*nonce
+			});
+			Self::assignment_start(who, nonce, item_count)
+		}
+
+		/// The item an assigned claim of `who` with `nonce` starts looking at.
+		pub(crate) fn assignment_start(who: &T::AccountId, nonce: u64, item_count: u32) -> ItemIndex {
+			let seed = sp_io::hashing::blake2_256(
+				&(frame_system::Pallet::<T>::parent_hash(), who, nonce).encode(),
+			);
+			u32::from_le_bytes([seed[0], seed[1], seed[2], seed[3]]) % item_count.max(1)
+		}
+
+		fn take_claim(
+			who: &T::AccountId,
+			task: TaskId,
+			item: ItemIndex,
+			terms: &TermsOf<T>,
+		) -> DispatchResult {
+			ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
+			let mut state = Items::<T>::get(task, item).unwrap_or_default();
+			ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
+			Self::drop_expired_claims(task, item, &mut state, terms);
+			ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
+			ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
+			T::Stake::lock(who, T::StakePerLabel::get())?;
+			let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
+			state
+				.claims
+				.try_push(Claim { annotator: who.clone(), expires_at })
+				.map_err(|_| Error::<T>::ItemFull)?;
+			OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
+			Items::<T>::insert(task, item, state);
+			Self::deposit_event(Event::ItemClaimed { task, item, annotator: who.clone(), expires_at });
+			Ok(())
+		}
+
+		/// Removes the item's expired claims: each counts against its
+		/// annotator's reputation and frees their stake. Returns how many.
+		fn drop_expired_claims(
+			task: TaskId,
+			item: ItemIndex,
+			state: &mut ItemState<T>,
+			terms: &TermsOf<T>,
+		) -> u32 {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut expired = 0u32;
+			state.claims.retain(|claim| {
+				if claim.expires_at >= now {
+					return true;
+				}
+				expired.saturating_inc();
+				OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
+				T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
+				T::Reputation::record(
+					&claim.annotator,
+					terms.domain,
+					labelchain_primitives::labeling::LabelOutcome::ClaimExpired,
+				);
+				Self::deposit_event(Event::ClaimExpired { task, item, annotator: claim.annotator.clone() });
+				false
+			});
+			if expired > 0 {
+				state.had_expired_claim = true;
+			}
+			expired
+		}
+
+		fn open_reveal(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
+			let ends_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
+			state.phase = ItemPhase::Revealing { ends_at };
+			Self::deposit_event(Event::RevealOpened { task, item, ends_at });
+		}
+
+		/// The invariants: every item's claims and commits fit its task's
+		/// redundancy; each annotator's open-claim count matches the live claims;
+		/// no item is both in progress and settled.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::btree_map::BTreeMap;
+			let mut claims_by_annotator: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+			for (task, item, state) in Items::<T>::iter() {
+				let terms = T::Tasks::terms(task).ok_or("an item of an unknown task")?;
+				ensure!(item < terms.item_count, "an item beyond its task's item count");
+				ensure!(
+					state.places_taken() <= u32::from(terms.redundancy),
+					"more claims and commits than the redundancy"
+				);
+				ensure!(!SettledItems::<T>::contains_key(task, item), "an item both open and settled");
+				for claim in state.claims.iter() {
+					claims_by_annotator.entry(claim.annotator.clone()).or_default().saturating_inc();
+				}
+			}
+			for (annotator, open) in OpenClaims::<T>::iter() {
+				ensure!(
+					claims_by_annotator.remove(&annotator).unwrap_or(0) == open,
+					"an open-claim count differs from the live claims"
+				);
+			}
+			ensure!(
+				claims_by_annotator.values().all(|count| *count == 0),
+				"live claims without an open-claim count"
+			);
+			Ok(())
+		}
+	}
+}

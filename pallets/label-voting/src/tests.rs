@@ -1,0 +1,487 @@
+//! The labeling flow end to end on one item at a time, and every error path.
+
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok};
+use labelchain_primitives::{
+	labeling::{AssignmentMode, LabelOutcome, TaskStatus, Tier},
+	traits::ReputationRecorder,
+};
+use sp_core::H256;
+use sp_runtime::{DispatchError, Perbill};
+
+use crate::{mock::*, Decision, Error, Event, ItemPhase, Items, OpenClaims, SettledItem, SettledItems};
+
+fn salt(who: AccountId) -> [u8; 32] {
+	[who as u8; 32]
+}
+
+fn sealed(label: u16, who: AccountId) -> H256 {
+	H256(sp_io::hashing::blake2_256(&(label, salt(who), who).encode()))
+}
+
+fn create_task(items: u32, redundancy: u8, assignment: AssignmentMode) -> u32 {
+	let task = pallet_tasks::NextTaskId::<Test>::get();
+	assert_ok!(Tasks::create_task(
+		RuntimeOrigin::signed(REQUESTER),
+		task_spec(items, redundancy, assignment)
+	));
+	task
+}
+
+/// Claims (Open task) and commits `label` on `item` as `who`.
+fn claim_and_commit(task: u32, item: u32, who: AccountId, label: u16) {
+	assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(who), task, item));
+	assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, item, sealed(label, who)));
+}
+
+fn reveal(task: u32, item: u32, who: AccountId, label: u16) {
+	assert_ok!(LabelVoting::reveal(RuntimeOrigin::signed(who), task, item, label, salt(who)));
+}
+
+fn free(who: AccountId) -> Balance {
+	pallet_balances::Pallet::<Test>::free_balance(who)
+}
+
+fn locked_stake(who: AccountId) -> Balance {
+	pallet_annotator_stake::Ledgers::<Test>::get(who).map(|ledger| ledger.locked).unwrap_or_default()
+}
+
+fn phase(task: u32, item: u32) -> ItemPhase<u64> {
+	Items::<Test>::get(task, item).expect("the item is in progress").phase
+}
+
+/// Gives `who` a record of `agreed` agreeing and `disagreed` disagreeing labels
+/// in the mock task's domain.
+fn give_record(who: AccountId, agreed: u32, disagreed: u32) {
+	for _ in 0..agreed {
+		Reputation::record(&who, 1, LabelOutcome::Agreed);
+	}
+	for _ in 0..disagreed {
+		Reputation::record(&who, 1, LabelOutcome::Disagreed);
+	}
+}
+
+mod end_to_end {
+	use super::*;
+
+	#[test]
+	fn agreeing_annotators_are_paid_and_the_task_closes() {
+		test_with_invariants(|| {
+			let task = create_task(1, 3, AssignmentMode::Open);
+			let [a, b, c] = [annotator(0), annotator(1), annotator(2)];
+			claim_and_commit(task, 0, a, 1);
+			claim_and_commit(task, 0, b, 1);
+			assert_eq!(phase(task, 0), ItemPhase::Labeling);
+			claim_and_commit(task, 0, c, 0);
+			System::assert_has_event(Event::RevealOpened { task, item: 0, ends_at: 1 + REVEAL_WINDOW }.into());
+			assert_eq!(locked_stake(a), STAKE_PER_LABEL);
+
+			let requester_before = free(REQUESTER);
+			reveal(task, 0, a, 1);
+			reveal(task, 0, b, 1);
+			reveal(task, 0, c, 0);
+
+			// Equal newcomer weights: label 1 has two thirds.
+			let agreement = Perbill::from_rational(2u32, 3);
+			System::assert_has_event(
+				Event::ItemSettled { task, item: 0, label: 1, decided_by: Decision::Crowd, agreement }.into(),
+			);
+			assert_eq!(
+				SettledItems::<Test>::get(task, 0),
+				Some(SettledItem { label: 1, decided_by: Decision::Crowd, agreement })
+			);
+			assert!(Items::<Test>::get(task, 0).is_none(), "per-label storage is pruned");
+			assert_eq!(free(a), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(free(b), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(free(c), INITIAL_BALANCE - BOND);
+			assert_eq!([locked_stake(a), locked_stake(b), locked_stake(c)], [0, 0, 0]);
+			assert_eq!(pallet_reputation::Reputations::<Test>::get(a, 1).agreed, 1);
+			assert_eq!(pallet_reputation::Reputations::<Test>::get(c, 1).disagreed, 1);
+			// The only item settled, so the task closed and refunded the rest:
+			// 1 × 3 × 5 + 100 held, 10 paid.
+			let record = pallet_tasks::Tasks::<Test>::get(task).unwrap();
+			assert_eq!(record.status, TaskStatus::Closed);
+			assert_eq!(free(REQUESTER), requester_before + 105);
+		});
+	}
+
+	#[test]
+	fn reputation_weights_decide_a_split_vote() {
+		test_with_invariants(|| {
+			let task = create_task(1, 4, AssignmentMode::Open);
+			// Two careful annotators against two who are barely better than chance.
+			give_record(annotator(0), 200, 10);
+			give_record(annotator(1), 200, 10);
+			give_record(annotator(2), 100, 95);
+			give_record(annotator(3), 100, 95);
+			for (n, label) in [(0, 0), (1, 0), (2, 1), (3, 1)] {
+				claim_and_commit(task, 0, annotator(n), label);
+			}
+			for (n, label) in [(0, 0), (1, 0), (2, 1), (3, 1)] {
+				reveal(task, 0, annotator(n), label);
+			}
+			// A plain majority would tie 2–2; the weights accept label 0.
+			let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+			assert_eq!(settled.label, 0);
+			assert_eq!(settled.decided_by, Decision::Crowd);
+			assert!(settled.agreement > Perbill::from_percent(90));
+			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND);
+		});
+	}
+
+	#[test]
+	fn a_crowd_of_coin_flippers_falls_back_to_a_majority() {
+		test_with_invariants(|| {
+			let task = create_task(1, 3, AssignmentMode::Open);
+			for n in 0..3 {
+				// (2 + 20) right, (1 + 21) wrong: exactly chance, zero weight.
+				give_record(annotator(n), 20, 21);
+			}
+			for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+				claim_and_commit(task, 0, annotator(n), label);
+			}
+			for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+				reveal(task, 0, annotator(n), label);
+			}
+			assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
+		});
+	}
+
+	#[test]
+	fn an_unrevealed_commit_is_slashed_to_the_requester() {
+		test_with_invariants(|| {
+			let task = create_task(2, 3, AssignmentMode::Open);
+			for n in 0..3 {
+				claim_and_commit(task, 0, annotator(n), 1);
+			}
+			reveal(task, 0, annotator(0), 1);
+			reveal(task, 0, annotator(1), 1);
+			assert_noop!(
+				LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+				Error::<Test>::RevealWindowOpen
+			);
+			run_to_block(2 + REVEAL_WINDOW);
+			let requester_before = free(REQUESTER);
+			assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+			assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
+			assert_eq!(free(REQUESTER), requester_before + UNREVEALED_SLASH);
+			let lazy = annotator(2);
+			assert_eq!(pallet_annotator_stake::Ledgers::<Test>::get(lazy).unwrap().bonded, BOND - UNREVEALED_SLASH);
+			assert_eq!(pallet_reputation::Reputations::<Test>::get(lazy, 1).unrevealed, 1);
+			assert_eq!(locked_stake(lazy), 0);
+		});
+	}
+
+	#[test]
+	fn a_tie_is_disputed_and_an_expert_settles_it() {
+		test_with_invariants(|| {
+			let task = create_task(2, 2, AssignmentMode::Open);
+			claim_and_commit(task, 0, annotator(0), 0);
+			claim_and_commit(task, 0, annotator(1), 1);
+			reveal(task, 0, annotator(0), 0);
+			reveal(task, 0, annotator(1), 1);
+			System::assert_last_event(Event::ItemDisputed { task, item: 0 }.into());
+			assert_eq!(phase(task, 0), ItemPhase::Disputed);
+			assert_eq!(locked_stake(annotator(0)), STAKE_PER_LABEL, "stake stays locked until settled");
+
+			assert_noop!(
+				LabelVoting::resolve_dispute(RuntimeOrigin::signed(annotator(0)), task, 0, 1),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 2),
+				Error::<Test>::LabelOutOfRange
+			);
+			assert_noop!(
+				LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 1, 1),
+				Error::<Test>::UnknownItem
+			);
+			assert_ok!(LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+			System::assert_last_event(
+				Event::ItemSettled {
+					task,
+					item: 0,
+					label: 1,
+					decided_by: Decision::Expert,
+					agreement: Perbill::from_percent(50),
+				}
+				.into(),
+			);
+			assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
+			assert_eq!(free(annotator(1)), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
+			assert_noop!(
+				LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1),
+				Error::<Test>::UnknownItem
+			);
+		});
+	}
+
+	#[test]
+	fn a_lone_label_on_a_redundant_item_is_disputed() {
+		test_with_invariants(|| {
+			let task = create_task(1, 2, AssignmentMode::Open);
+			claim_and_commit(task, 0, annotator(0), 1);
+			claim_and_commit(task, 0, annotator(1), 1);
+			reveal(task, 0, annotator(0), 1);
+			run_to_block(2 + REVEAL_WINDOW);
+			assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+			// All the revealed weight, but only one annotator behind it.
+			assert_eq!(phase(task, 0), ItemPhase::Disputed);
+			assert_noop!(
+				LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+				Error::<Test>::NothingToFinalize
+			);
+		});
+	}
+}
+
+mod claims {
+	use super::*;
+
+	#[test]
+	fn assigned_claims_pick_distinct_items_up_to_the_cap() {
+		test_with_invariants(|| {
+			let task = create_task(5, 2, AssignmentMode::Assigned);
+			let who = annotator(0);
+			for _ in 0..MAX_OPEN_CLAIMS {
+				assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(who), task));
+			}
+			let claimed: Vec<u32> = Items::<Test>::iter_prefix(task)
+				.filter(|(_, state)| state.involves(&who))
+				.map(|(item, _)| item)
+				.collect();
+			assert_eq!(claimed.len() as u32, MAX_OPEN_CLAIMS, "each claim is a different item");
+			assert_eq!(OpenClaims::<Test>::get(who), MAX_OPEN_CLAIMS);
+			assert_eq!(locked_stake(who), STAKE_PER_LABEL * MAX_OPEN_CLAIMS as u64);
+			assert_noop!(
+				LabelVoting::claim(RuntimeOrigin::signed(who), task),
+				Error::<Test>::TooManyOpenClaims
+			);
+		});
+	}
+
+	#[test]
+	fn an_assigned_task_runs_out_of_items() {
+		test_with_invariants(|| {
+			let task = create_task(1, 1, AssignmentMode::Assigned);
+			assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(annotator(0)), task));
+			System::assert_last_event(
+				Event::ItemClaimed { task, item: 0, annotator: annotator(0), expires_at: 1 + CLAIM_TTL }.into(),
+			);
+			assert_noop!(
+				LabelVoting::claim(RuntimeOrigin::signed(annotator(1)), task),
+				Error::<Test>::NoItemAvailable
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_claims() {
+		test_with_invariants(|| {
+			let assigned = create_task(2, 1, AssignmentMode::Assigned);
+			let open = create_task(2, 1, AssignmentMode::Open);
+			let who = RuntimeOrigin::signed(annotator(0));
+			assert_noop!(LabelVoting::claim(who.clone(), 9), Error::<Test>::UnknownTask);
+			assert_noop!(LabelVoting::claim_item(who.clone(), 9, 0), Error::<Test>::UnknownTask);
+			assert_noop!(LabelVoting::claim(who.clone(), open), Error::<Test>::WrongAssignmentMode);
+			assert_noop!(
+				LabelVoting::claim_item(who.clone(), assigned, 0),
+				Error::<Test>::WrongAssignmentMode
+			);
+			assert_noop!(LabelVoting::claim_item(who.clone(), open, 2), Error::<Test>::ItemOutOfRange);
+			assert_noop!(
+				LabelVoting::claim_item(RuntimeOrigin::signed(UNBONDED), open, 0),
+				Error::<Test>::InsufficientStake
+			);
+			assert_ok!(LabelVoting::claim_item(who.clone(), open, 0));
+			assert_noop!(LabelVoting::claim_item(who.clone(), open, 0), Error::<Test>::AlreadyLabeled);
+			assert_noop!(
+				LabelVoting::claim_item(RuntimeOrigin::signed(annotator(1)), open, 0),
+				Error::<Test>::ItemFull
+			);
+			assert_noop!(LabelVoting::claim(RuntimeOrigin::none(), assigned), DispatchError::BadOrigin);
+		});
+	}
+
+	#[test]
+	fn tasks_gate_on_tier() {
+		test_with_invariants(|| {
+			let mut spec = task_spec(1, 1, AssignmentMode::Open);
+			spec.min_tier = Tier::Qualified;
+			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+			assert_noop!(
+				LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), 0, 0),
+				Error::<Test>::TierTooLow
+			);
+			give_record(annotator(0), 30, 0);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), 0, 0));
+		});
+	}
+
+	#[test]
+	fn a_cancelled_or_late_task_takes_no_claims() {
+		test_with_invariants(|| {
+			let task = create_task(2, 1, AssignmentMode::Open);
+			let late = create_task(2, 1, AssignmentMode::Open);
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_noop!(
+				LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), task, 0),
+				Error::<Test>::TaskNotAcceptingWork
+			);
+			run_to_block(1_001);
+			assert_noop!(
+				LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), late, 0),
+				Error::<Test>::TaskNotAcceptingWork
+			);
+		});
+	}
+
+	#[test]
+	fn a_settled_item_takes_no_claims() {
+		test_with_invariants(|| {
+			let task = create_task(2, 1, AssignmentMode::Open);
+			claim_and_commit(task, 0, annotator(0), 1);
+			reveal(task, 0, annotator(0), 1);
+			assert!(SettledItems::<Test>::contains_key(task, 0));
+			assert_noop!(
+				LabelVoting::claim_item(RuntimeOrigin::signed(annotator(1)), task, 0),
+				Error::<Test>::ItemAlreadySettled
+			);
+		});
+	}
+
+	#[test]
+	fn expired_claims_count_against_reputation_and_free_the_item() {
+		test_with_invariants(|| {
+			let task = create_task(1, 2, AssignmentMode::Open);
+			claim_and_commit(task, 0, annotator(0), 1);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(1)), task, 0));
+			assert_noop!(
+				LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+				Error::<Test>::NothingToFinalize
+			);
+			run_to_block(2 + CLAIM_TTL);
+			assert_noop!(
+				LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 0, sealed(1, annotator(1))),
+				Error::<Test>::ClaimExpired
+			);
+			assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+			System::assert_has_event(Event::ClaimExpired { task, item: 0, annotator: annotator(1) }.into());
+			assert_eq!(OpenClaims::<Test>::get(annotator(1)), 0);
+			assert_eq!(locked_stake(annotator(1)), 0);
+			assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(1), 1).expired_claims, 1);
+			// With no live claim left, the reveal window opens for the one commit.
+			assert!(matches!(phase(task, 0), ItemPhase::Revealing { .. }));
+		});
+	}
+
+	#[test]
+	fn an_item_whose_only_claim_expired_is_released() {
+		test_with_invariants(|| {
+			let task = create_task(1, 2, AssignmentMode::Open);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), task, 0));
+			run_to_block(2 + CLAIM_TTL);
+			assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+			assert!(Items::<Test>::get(task, 0).is_none());
+			assert_noop!(
+				LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+				Error::<Test>::UnknownItem
+			);
+		});
+	}
+}
+
+mod commits_and_reveals {
+	use super::*;
+
+	#[test]
+	fn rejects_bad_commits() {
+		test_with_invariants(|| {
+			let task = create_task(2, 2, AssignmentMode::Open);
+			let hash = sealed(1, annotator(0));
+			assert_noop!(
+				LabelVoting::commit(RuntimeOrigin::signed(annotator(0)), task, 0, hash),
+				Error::<Test>::UnknownItem
+			);
+			assert_noop!(
+				LabelVoting::commit(RuntimeOrigin::signed(annotator(0)), 9, 0, hash),
+				Error::<Test>::UnknownTask
+			);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(1)), task, 0));
+			assert_noop!(
+				LabelVoting::commit(RuntimeOrigin::signed(annotator(0)), task, 0, hash),
+				Error::<Test>::NoClaim
+			);
+			claim_and_commit(task, 1, annotator(0), 1);
+			claim_and_commit(task, 1, annotator(1), 1);
+			// Item 1 is revealing now.
+			assert_noop!(
+				LabelVoting::commit(RuntimeOrigin::signed(annotator(2)), task, 1, hash),
+				Error::<Test>::NotLabeling
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_reveals() {
+		test_with_invariants(|| {
+			let task = create_task(2, 2, AssignmentMode::Open);
+			let (a, b) = (annotator(0), annotator(1));
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(a)),
+				Error::<Test>::UnknownItem
+			);
+			claim_and_commit(task, 0, a, 1);
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(a)),
+				Error::<Test>::NotRevealing
+			);
+			claim_and_commit(task, 0, b, 1);
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(annotator(2)), task, 0, 1, salt(a)),
+				Error::<Test>::NoCommit
+			);
+			// Another label, another salt, or another's commit: none matches.
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 0, salt(a)),
+				Error::<Test>::CommitMismatch
+			);
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(b)),
+				Error::<Test>::CommitMismatch
+			);
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 2, salt(a)),
+				Error::<Test>::LabelOutOfRange
+			);
+			reveal(task, 0, a, 1);
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(a)),
+				Error::<Test>::AlreadyRevealed
+			);
+			run_to_block(2 + REVEAL_WINDOW);
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(b)),
+				Error::<Test>::RevealWindowClosed
+			);
+		});
+	}
+
+	#[test]
+	fn a_commit_cannot_be_replayed_by_another_annotator() {
+		test_with_invariants(|| {
+			let task = create_task(1, 2, AssignmentMode::Open);
+			let (a, b) = (annotator(0), annotator(1));
+			claim_and_commit(task, 0, a, 1);
+			// b copies a's hash; a's salt and label do not open it for b.
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(b), task, 0));
+			assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(b), task, 0, sealed(1, a)));
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(a)),
+				Error::<Test>::CommitMismatch
+			);
+		});
+	}
+}

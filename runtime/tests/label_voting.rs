@@ -1,0 +1,130 @@
+//! One item labeled through the real runtime: three annotators claim, commit
+//! and reveal; the agreeing two are paid from escrow. A split item goes to the
+//! genesis expert set.
+
+mod common;
+
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
+use labelchain_primitives::labeling::{AssignmentMode, TaskStatus, Tier};
+use labelchain_runtime::{
+	currency::UNIT, AccountId, Balances, LabelVoting, Runtime, RuntimeOrigin,
+};
+use sp_core::H256;
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{DispatchError, Perbill};
+
+/// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
+const MANIFEST_CID: [u8; 36] = [
+	0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e, 0x52, 0xd7,
+	0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee, 0x90, 0x88, 0xf7, 0xac,
+	0xe2, 0xef, 0xcd, 0xe9,
+];
+
+fn signed(key: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(key.to_account_id())
+}
+
+fn create_task(redundancy: u8, items: u32) -> u32 {
+	let task = pallet_tasks::NextTaskId::<Runtime>::get();
+	assert_ok!(labelchain_runtime::Tasks::create_task(
+		signed(Sr25519Keyring::Alice),
+		pallet_tasks::TaskSpec {
+			manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
+			item_count: items,
+			class_count: 2,
+			redundancy,
+			agreement_threshold: Perbill::from_percent(60),
+			reward_per_label: UNIT,
+			dispute_budget: 5 * UNIT,
+			deadline: 1_000,
+			min_tier: Tier::Newcomer,
+			min_stake: 0,
+			assignment: AssignmentMode::Open,
+			domain: 0,
+			gold_commitments: BoundedVec::<H256, _>::new(),
+		}
+	));
+	task
+}
+
+fn label(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
+	let who: AccountId = key.to_account_id();
+	let salt = [key as u8; 32];
+	assert_ok!(LabelVoting::claim_item(signed(key), task, item));
+	let hash = H256(sp_io::hashing::blake2_256(&(label, salt, &who).encode()));
+	assert_ok!(LabelVoting::commit(signed(key), task, item, hash));
+}
+
+fn reveal(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
+	assert_ok!(LabelVoting::reveal(signed(key), task, item, label, [key as u8; 32]));
+}
+
+fn bond_all(keys: &[Sr25519Keyring]) {
+	for key in keys {
+		assert_ok!(labelchain_runtime::AnnotatorStake::bond(signed(*key), 100 * UNIT));
+	}
+}
+
+fn check_invariants() {
+	pallet_label_voting::Pallet::<Runtime>::do_try_state().expect("voting invariants hold");
+	pallet_tasks::Pallet::<Runtime>::do_try_state().expect("escrow invariants hold");
+	pallet_annotator_stake::Pallet::<Runtime>::do_try_state().expect("stake invariants hold");
+	pallet_reputation::Pallet::<Runtime>::do_try_state().expect("reputation invariants hold");
+}
+
+#[test]
+fn three_annotators_label_an_item_and_the_agreeing_two_are_paid() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use Sr25519Keyring::{Bob, Charlie, Dave};
+		let issuance = Balances::total_issuance();
+		bond_all(&[Bob, Charlie, Dave]);
+		let task = create_task(3, 1);
+		let free = |key: Sr25519Keyring| Balances::balance(&key.to_account_id());
+		let before = [free(Bob), free(Charlie), free(Dave)];
+
+		label(task, 0, Bob, 1);
+		label(task, 0, Charlie, 1);
+		label(task, 0, Dave, 0);
+		reveal(task, 0, Bob, 1);
+		reveal(task, 0, Charlie, 1);
+		reveal(task, 0, Dave, 0);
+
+		let settled = pallet_label_voting::SettledItems::<Runtime>::get(task, 0).expect("settled");
+		assert_eq!(settled.label, 1);
+		assert_eq!(free(Bob), before[0] + UNIT);
+		assert_eq!(free(Charlie), before[1] + UNIT);
+		assert_eq!(free(Dave), before[2]);
+		assert_eq!(
+			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.status),
+			Some(TaskStatus::Closed)
+		);
+		assert_eq!(Balances::total_issuance(), issuance);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_split_item_is_settled_by_a_genesis_expert() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use Sr25519Keyring::{Bob, Charlie, Ferdie};
+		bond_all(&[Bob, Charlie]);
+		let task = create_task(2, 2);
+		label(task, 0, Bob, 0);
+		label(task, 0, Charlie, 1);
+		reveal(task, 0, Bob, 0);
+		reveal(task, 0, Charlie, 1);
+
+		// Only the expert set (Eve and Ferdie on the dev chain) may settle it.
+		assert_noop!(LabelVoting::resolve_dispute(signed(Bob), task, 0, 1), DispatchError::BadOrigin);
+		let ferdie_before = Balances::balance(&Ferdie.to_account_id());
+		assert_ok!(LabelVoting::resolve_dispute(signed(Ferdie), task, 0, 1));
+		assert_eq!(Balances::balance(&Ferdie.to_account_id()), ferdie_before + UNIT);
+		assert_eq!(
+			pallet_label_voting::SettledItems::<Runtime>::get(task, 0).map(|s| s.label),
+			Some(1)
+		);
+		check_invariants();
+	});
+}
