@@ -128,3 +128,56 @@ fn a_split_item_is_settled_by_a_genesis_expert() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn a_busy_annotator_labels_many_items_in_one_batch() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use frame_support::dispatch::GetDispatchInfo;
+		use labelchain_runtime::{RuntimeCall, Utility};
+		use sp_runtime::traits::Dispatchable;
+		use Sr25519Keyring::Bob;
+		bond_all(&[Bob]);
+		// Redundancy 1: each item settles with its one reveal.
+		let task = create_task(1, 5);
+		let who: AccountId = Bob.to_account_id();
+		let salt = [9u8; 32];
+		let label_of = |item: u32| (item % 2) as u16;
+
+		let commits: Vec<RuntimeCall> = (0..5u32)
+			.flat_map(|item| {
+				let hash = H256(sp_io::hashing::blake2_256(&(label_of(item), salt, &who).encode()));
+				[
+					RuntimeCall::LabelVoting(pallet_label_voting::Call::claim_item { task, item }),
+					RuntimeCall::LabelVoting(pallet_label_voting::Call::commit { task, item, hash }),
+				]
+			})
+			.collect();
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: commits });
+		assert!(batch.get_dispatch_info().call_weight.ref_time() > 0);
+		assert_ok!(batch.dispatch(signed(Bob)));
+
+		let reveals: Vec<RuntimeCall> = (0..5u32)
+			.map(|item| {
+				RuntimeCall::LabelVoting(pallet_label_voting::Call::reveal {
+					task,
+					item,
+					label: label_of(item),
+					salt,
+				})
+			})
+			.collect();
+		assert_ok!(Utility::batch_all(signed(Bob), reveals));
+
+		for item in 0..5u32 {
+			assert_eq!(
+				pallet_label_voting::SettledItems::<Runtime>::get(task, item).map(|s| s.label),
+				Some(label_of(item))
+			);
+		}
+		assert_eq!(
+			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.status),
+			Some(TaskStatus::Closed)
+		);
+		check_invariants();
+	});
+}
