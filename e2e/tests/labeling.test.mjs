@@ -5,48 +5,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
 
-import { NodeProcess, removeDir, tempDir, withTimeout } from '../lib/node-process.mjs';
+import { MANIFEST_CID, UNIT, startDevChain, submit as submitTo } from '../lib/dev-chain.mjs';
 
-const UNIT = 10n ** 12n;
-// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
-const MANIFEST_CID = '0x01551220b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9';
-
-let node;
+let chain;
 let api;
-let basePath;
 let keyring;
 
 before(async () => {
-  basePath = tempDir('voting');
-  node = await NodeProcess.start({ name: 'dev', basePath, args: ['--dev', '--sealing', 'instant'] });
-  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true, throwOnConnect: true });
-  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  chain = await startDevChain('voting');
+  ({ api, keyring } = chain);
 });
 
 after(async () => {
-  await api?.disconnect();
-  await node?.stop();
-  if (basePath) removeDir(basePath);
+  await chain?.stop();
 });
 
-function submit(tx, signer) {
-  return withTimeout(30_000, 'the transaction to land', new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (!status.isInBlock && !status.isFinalized) return;
-      if (dispatchError) {
-        const { section, name } = dispatchError.isModule
-          ? api.registry.findMetaError(dispatchError.asModule)
-          : { section: 'dispatch', name: dispatchError.toString() };
-        reject(new Error(`${section}.${name}`));
-      } else {
-        resolve(events.map(({ event }) => event));
-      }
-    }).catch(reject);
-  }));
-}
+const submit = (tx, signer) => submitTo(api, tx, signer);
 
 /** What the annotator commits: blake2_256(SCALE((label, salt, account))). */
 function sealedLabel(label, salt, address) {

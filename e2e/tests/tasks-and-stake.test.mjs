@@ -4,52 +4,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 
-import { NodeProcess, removeDir, tempDir, withTimeout } from '../lib/node-process.mjs';
+import { MANIFEST_CID, UNIT, startDevChain, submit as submitTo } from '../lib/dev-chain.mjs';
 
-const UNIT = 10n ** 12n;
-// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
-const MANIFEST_CID = '0x01551220b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9';
-
-let node;
+let chain;
 let api;
-let basePath;
 let keyring;
 
 before(async () => {
-  basePath = tempDir('labeling');
-  node = await NodeProcess.start({ name: 'dev', basePath, args: ['--dev', '--sealing', 'instant'] });
-  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true, throwOnConnect: true });
-  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  chain = await startDevChain('tasks');
+  ({ api, keyring } = chain);
 });
 
 after(async () => {
-  await api?.disconnect();
-  await node?.stop();
-  if (basePath) removeDir(basePath);
+  await chain?.stop();
 });
 
-/**
- * Signs and sends `tx`, waits for its block, and returns its events; a
- * dispatch error becomes an Error named after the runtime's error.
- */
-function submit(tx, signer) {
-  return withTimeout(30_000, 'the transaction to land', new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (!status.isInBlock && !status.isFinalized) return;
-      if (dispatchError) {
-        const { section, name } = dispatchError.isModule
-          ? api.registry.findMetaError(dispatchError.asModule)
-          : { section: 'dispatch', name: dispatchError.toString() };
-        reject(new Error(`${section}.${name}`));
-      } else {
-        resolve(events.map(({ event }) => event));
-      }
-    }).catch(reject);
-  }));
-}
+const submit = (tx, signer) => submitTo(api, tx, signer);
 
 const free = async (address) => (await api.query.system.account(address)).data.free.toBigInt();
 const reserved = async (address) => (await api.query.system.account(address)).data.reserved.toBigInt();
