@@ -1,6 +1,7 @@
 // Three annotators label an item from Polkadot.js: claim, commit a salted hash,
-// reveal; the chain tallies, pays the agreeing two from escrow and records
-// reputation. Everything decodes from metadata.
+// reveal; the chain tallies, and after the appeal window settles it, pays the
+// agreeing two from escrow and records reputation. Everything decodes from
+// metadata.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -67,10 +68,21 @@ test('three annotators label an item; the agreeing two are paid from escrow', as
   // A wrong salt does not open a commit.
   await assert.rejects(submit(api.tx.labelVoting.reveal(task, 0, 1, randomAsU8a(32)), bob), /labelVoting\.CommitMismatch/);
 
-  let lastEvents = [];
+  let revealEvents = [];
   for (const [annotator, label] of labels) {
-    lastEvents = await submit(api.tx.labelVoting.reveal(task, 0, label, salts.get(annotator)), annotator);
+    revealEvents = await submit(api.tx.labelVoting.reveal(task, 0, label, salts.get(annotator)), annotator);
   }
+  const accepted = revealEvents.find((e) => api.events.labelVoting.ItemAccepted.is(e));
+  assert.ok(accepted, 'the last reveal did not tally the item');
+  assert.equal(accepted.data.label.toNumber(), 1);
+
+  // The accepted label may be appealed until the window ends; seal empty
+  // blocks past it (the dev node's engine_createBlock), then settle.
+  const appealEndsAt = accepted.data.appealEndsAt.toNumber();
+  while ((await api.rpc.chain.getHeader()).number.toNumber() <= appealEndsAt) {
+    await chain.node.call('engine_createBlock', [true, true, null]);
+  }
+  const lastEvents = await submit(api.tx.labelVoting.finalizeItem(task, 0), requester);
   const settled = lastEvents.find((e) => api.events.labelVoting.ItemSettled.is(e));
   assert.ok(settled, `no ItemSettled in ${lastEvents.map((e) => `${e.section}.${e.method}`)}`);
   assert.equal(settled.data.label.toNumber(), 1);

@@ -61,6 +61,13 @@ fn reveal(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
 	assert_ok!(LabelVoting::reveal(signed(key), task, item, label, [key as u8; 32]));
 }
 
+/// Waits out the appeal window of an accepted item and settles it.
+fn settle_after_appeal_window(task: u32, item: u32) {
+	let now = labelchain_runtime::System::block_number();
+	labelchain_runtime::System::set_block_number(now + 101);
+	assert_ok!(LabelVoting::finalize_item(signed(Sr25519Keyring::Alice), task, item));
+}
+
 fn bond_all(keys: &[Sr25519Keyring]) {
 	for key in keys {
 		assert_ok!(labelchain_runtime::AnnotatorStake::bond(signed(*key), 100 * UNIT));
@@ -90,6 +97,8 @@ fn three_annotators_label_an_item_and_the_agreeing_two_are_paid() {
 		reveal(task, 0, Bob, 1);
 		reveal(task, 0, Charlie, 1);
 		reveal(task, 0, Dave, 0);
+		assert_eq!(free(Bob), before[0], "nobody is paid before the appeal window ends");
+		settle_after_appeal_window(task, 0);
 
 		let settled = pallet_label_voting::SettledItems::<Runtime>::get(task, 0).expect("settled");
 		assert_eq!(settled.label, 1);
@@ -167,6 +176,12 @@ fn a_busy_annotator_labels_many_items_in_one_batch() {
 			})
 			.collect();
 		assert_ok!(Utility::batch_all(signed(Bob), reveals));
+		let now = labelchain_runtime::System::block_number();
+		labelchain_runtime::System::set_block_number(now + 101);
+		let finalizations: Vec<RuntimeCall> = (0..5u32)
+			.map(|item| RuntimeCall::LabelVoting(pallet_label_voting::Call::finalize_item { task, item }))
+			.collect();
+		assert_ok!(Utility::batch_all(signed(Bob), finalizations));
 
 		for item in 0..5u32 {
 			assert_eq!(

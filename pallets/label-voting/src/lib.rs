@@ -21,7 +21,13 @@ pub mod weights;
 pub mod pallet {
 	use super::*;
 	use codec::Encode;
-	use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceTrait};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			tokens::{Balance as BalanceTrait, Fortitude, Precision, Restriction},
+		},
+	};
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::{
 		labeling::{AssignmentMode, ItemIndex, TaskId, TaskTerms},
@@ -41,8 +47,16 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The token amounts of stakes and rewards.
+		/// The token amounts of stakes, rewards and bonds.
 		type Balance: BalanceTrait;
+
+		/// The token appeal bonds are held in.
+		type Currency: Inspect<Self::AccountId, Balance = Self::Balance>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Tasks: their terms, item progress and escrow (`pallet-tasks`).
 		type Tasks: TaskInspect<Self::AccountId, Self::Balance, BlockNumberFor<Self>>
@@ -84,6 +98,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnrevealedSlash: Get<Self::Balance>;
 
+		/// Slashed, to the requester, for a wrong answer on a gold item.
+		#[pallet::constant]
+		type GoldSlash: Get<Self::Balance>;
+
+		/// Blocks after the crowd accepts a label during which it may be appealed
+		/// (and the requester may reveal gold); the item settles after it.
+		#[pallet::constant]
+		type AppealWindow: Get<BlockNumberFor<Self>>;
+
+		/// Held from an appellant until an expert decides: returned if the appeal
+		/// is upheld, paid to the requester if not.
+		#[pallet::constant]
+		type AppealBond: Get<Self::Balance>;
+
 		/// Paid to the expert who settles a disputed item, from the dispute budget.
 		#[pallet::constant]
 		type ExpertFee: Get<Self::Balance>;
@@ -107,15 +135,30 @@ pub mod pallet {
 		/// `create_task` makes.
 		fn annotator(index: u32) -> AccountId;
 
-		/// A funded binary task with `items` items, `redundancy` and
-		/// `agreement_threshold`, open to newcomers; returns its id.
+		/// A funded binary task with `items` items, `redundancy`,
+		/// `agreement_threshold` and gold commitments, open to newcomers; returns
+		/// its id.
 		fn create_task(
 			items: u32,
 			redundancy: u8,
 			assignment: AssignmentMode,
 			agreement_threshold: Perbill,
+			gold_commitments: alloc::vec::Vec<H256>,
 		) -> TaskId;
 	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An appeal's bond, until an expert decides it.
+		#[codec(index = 0)]
+		AppealBond,
+	}
+
+	/// Which item each revealed gold commitment answered; a commitment is used once.
+	#[pallet::storage]
+	pub type RevealedGold<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, u32, ItemIndex, OptionQuery>;
 
 	/// Items being labeled, until they settle.
 	#[pallet::storage]
@@ -150,6 +193,21 @@ pub mod pallet {
 		LabelRevealed { task: TaskId, item: ItemIndex, annotator: T::AccountId, label: Label },
 		/// The crowd could not settle the item; it waits for an expert.
 		ItemDisputed { task: TaskId, item: ItemIndex },
+		/// The crowd accepted `label`; it may be appealed until `appeal_ends_at`.
+		ItemAccepted {
+			task: TaskId,
+			item: ItemIndex,
+			label: Label,
+			agreement: Perbill,
+			appeal_ends_at: BlockNumberFor<T>,
+		},
+		/// `appellant` appealed the accepted label, holding `bond`.
+		AppealLodged { task: TaskId, item: ItemIndex, appellant: T::AccountId, bond: T::Balance },
+		/// An expert decided an appeal: upheld (the label changed and the bond
+		/// was returned) or not (the bond went to the requester).
+		AppealDecided { task: TaskId, item: ItemIndex, upheld: bool },
+		/// The requester revealed the gold answer of an item.
+		GoldRevealed { task: TaskId, item: ItemIndex, gold_index: u32, answer: Label },
 		/// The item settled: agreeing annotators were paid, the rest scored.
 		ItemSettled { task: TaskId, item: ItemIndex, label: Label, decided_by: Decision, agreement: Perbill },
 	}
@@ -204,6 +262,27 @@ pub mod pallet {
 		UnknownItem,
 		/// The item is not disputed.
 		NotDisputed,
+		/// The appeal window is still open.
+		AppealWindowOpen,
+		/// The item's label was not accepted by the crowd, or its appeal window
+		/// has closed.
+		NotAppealable,
+		/// Only an annotator of the item or the task's requester may appeal.
+		NotInvolved,
+		/// The free balance cannot cover the appeal bond.
+		InsufficientBalance,
+		/// The item has not been appealed.
+		NotAppealed,
+		/// Only the task's requester reveals gold.
+		NotRequester,
+		/// The task has no gold commitment at this index.
+		UnknownGold,
+		/// This gold commitment was already revealed.
+		GoldAlreadyRevealed,
+		/// The item, answer and salt do not hash to the gold commitment.
+		GoldMismatch,
+		/// Gold is revealed for an item once it is tallied and before it settles.
+		NotTallied,
 	}
 
 	#[pallet::hooks]
@@ -307,7 +386,7 @@ pub mod pallet {
 		/// Errors: `UnknownTask`, `UnknownItem`, `NotRevealing`,
 		/// `RevealWindowClosed`, `NoCommit`, `AlreadyRevealed`, `LabelOutOfRange`,
 		/// `CommitMismatch`.
-		/// Events: `LabelRevealed`; with the last reveal `ItemSettled` or
+		/// Events: `LabelRevealed`; with the last reveal `ItemAccepted` or
 		/// `ItemDisputed`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reveal(T::MaxRedundancy::get()))]
@@ -349,14 +428,16 @@ pub mod pallet {
 		}
 
 		/// Move an item on when time has: tally it once its reveal window has
-		/// ended; drop its expired claims; open its reveal window once no live
-		/// claim is left and a claim expired or the task takes no more work.
+		/// ended; settle it once its appeal window has ended; drop its expired
+		/// claims; open its reveal window once no live claim is left and a claim
+		/// expired or the task takes no more work.
 		///
 		/// Origin: signed (anyone).
 		///
 		/// Errors: `UnknownTask`, `UnknownItem`, `RevealWindowOpen`,
-		/// `NothingToFinalize`.
-		/// Events: `ClaimExpired`, `RevealOpened`, `ItemSettled`, `ItemDisputed`.
+		/// `AppealWindowOpen`, `NothingToFinalize`.
+		/// Events: `ClaimExpired`, `RevealOpened`, `ItemAccepted`, `ItemDisputed`,
+		/// `ItemSettled`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::finalize_item(T::MaxRedundancy::get()))]
 		pub fn finalize_item(origin: OriginFor<T>, task: TaskId, item: ItemIndex) -> DispatchResult {
@@ -383,7 +464,12 @@ pub mod pallet {
 					}
 					Ok(())
 				},
-				ItemPhase::Disputed => Err(Error::<T>::NothingToFinalize.into()),
+				ItemPhase::Accepted { label, agreement, appeal_ends_at } => {
+					ensure!(now > appeal_ends_at, Error::<T>::AppealWindowOpen);
+					Self::settle(task, item, state, &terms, label, Decision::Crowd, agreement)
+				},
+				ItemPhase::Disputed | ItemPhase::Appealed { .. } =>
+					Err(Error::<T>::NothingToFinalize.into()),
 			}
 		}
 
@@ -412,6 +498,138 @@ pub mod pallet {
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			let agreement = Self::weight_share(&state, &terms, label);
 			Self::settle(task, item, state, &terms, label, Decision::Expert, agreement)
+		}
+
+		/// Appeal the label the crowd accepted, holding `AppealBond` from the
+		/// caller until an expert decides.
+		///
+		/// Origin: signed (an annotator of the item, or the task's requester).
+		///
+		/// Errors: `UnknownTask`, `UnknownItem`, `NotAppealable`, `NotInvolved`,
+		/// `InsufficientBalance`. Event: `AppealLodged`.
+		#[pallet::call_index(6)]
+		pub fn appeal(origin: OriginFor<T>, task: TaskId, item: ItemIndex) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let ItemPhase::Accepted { label, agreement, appeal_ends_at } = state.phase else {
+				return Err(Error::<T>::NotAppealable.into());
+			};
+			ensure!(
+				frame_system::Pallet::<T>::block_number() <= appeal_ends_at,
+				Error::<T>::NotAppealable
+			);
+			ensure!(
+				who == terms.requester || state.commits.iter().any(|c| c.annotator == who),
+				Error::<T>::NotInvolved
+			);
+			let bond = T::AppealBond::get();
+			T::Currency::hold(&HoldReason::AppealBond.into(), &who, bond)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			state.phase = ItemPhase::Appealed { label, agreement, appellant: who.clone() };
+			Items::<T>::insert(task, item, state);
+			Self::deposit_event(Event::AppealLodged { task, item, appellant: who, bond });
+			Ok(())
+		}
+
+		/// Decide an appeal with the expert's `label`. If it differs from the
+		/// crowd's, the appeal is upheld: the item settles with `label` and the
+		/// bond is returned; otherwise the crowd's label stands and the bond goes
+		/// to the requester. The expert is paid `ExpertFee` from the dispute
+		/// budget.
+		///
+		/// Origin: a member of the expert set.
+		///
+		/// Errors: `UnknownTask`, `UnknownItem`, `NotAppealed`, `LabelOutOfRange`,
+		/// and the tasks pallet's `DisputeBudgetExhausted`.
+		/// Events: `AppealDecided`, `ItemSettled`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::decide_appeal(T::MaxRedundancy::get()))]
+		pub fn decide_appeal(
+			origin: OriginFor<T>,
+			task: TaskId,
+			item: ItemIndex,
+			label: Label,
+		) -> DispatchResult {
+			let expert = T::ExpertOrigin::ensure_origin(origin)?;
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let ItemPhase::Appealed { label: accepted, agreement, appellant } = state.phase.clone()
+			else {
+				return Err(Error::<T>::NotAppealed.into());
+			};
+			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
+			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
+			let upheld = label != accepted;
+			if upheld {
+				Self::return_appeal_bond(&appellant)?;
+			} else {
+				T::Currency::transfer_on_hold(
+					&HoldReason::AppealBond.into(),
+					&appellant,
+					&terms.requester,
+					T::AppealBond::get(),
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Force,
+				)?;
+			}
+			Self::deposit_event(Event::AppealDecided { task, item, upheld });
+			if upheld {
+				let share = Self::weight_share(&state, &terms, label);
+				Self::settle(task, item, state, &terms, label, Decision::Expert, share)
+			} else {
+				Self::settle(task, item, state, &terms, accepted, Decision::Crowd, agreement)
+			}
+		}
+
+		/// Reveal the hidden gold answer of a tallied item:
+		/// `blake2_256(SCALE((item: u32, answer: u16, salt: [u8; 32])))` must equal
+		/// the task's gold commitment at `gold_index`. The answer becomes the
+		/// item's final label and settles it at once; annotators are scored
+		/// against it with the gold weight, and wrong answers are slashed
+		/// `GoldSlash` to the requester. A pending appeal's bond is returned.
+		///
+		/// Origin: signed (the task's requester).
+		///
+		/// Errors: `UnknownTask`, `NotRequester`, `UnknownGold`,
+		/// `GoldAlreadyRevealed`, `LabelOutOfRange`, `GoldMismatch`, `UnknownItem`,
+		/// `NotTallied`. Events: `GoldRevealed`, `ItemSettled`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::reveal_gold(T::MaxRedundancy::get()))]
+		pub fn reveal_gold(
+			origin: OriginFor<T>,
+			task: TaskId,
+			item: ItemIndex,
+			gold_index: u32,
+			answer: Label,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			ensure!(who == terms.requester, Error::<T>::NotRequester);
+			let commitment =
+				T::Tasks::gold_commitment(task, gold_index).ok_or(Error::<T>::UnknownGold)?;
+			ensure!(
+				!RevealedGold::<T>::contains_key(task, gold_index),
+				Error::<T>::GoldAlreadyRevealed
+			);
+			ensure!(answer < terms.class_count, Error::<T>::LabelOutOfRange);
+			ensure!(
+				H256(sp_io::hashing::blake2_256(&(item, answer, salt).encode())) == commitment,
+				Error::<T>::GoldMismatch
+			);
+			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			match &state.phase {
+				ItemPhase::Accepted { .. } | ItemPhase::Disputed => {},
+				ItemPhase::Appealed { appellant, .. } => Self::return_appeal_bond(appellant)?,
+				ItemPhase::Labeling | ItemPhase::Revealing { .. } =>
+					return Err(Error::<T>::NotTallied.into()),
+			}
+			RevealedGold::<T>::insert(task, gold_index, item);
+			Self::deposit_event(Event::GoldRevealed { task, item, gold_index, answer });
+			let share = Self::weight_share(&state, &terms, answer);
+			Self::settle(task, item, state, &terms, answer, Decision::Gold, share)
 		}
 	}
 
@@ -523,6 +741,16 @@ pub mod pallet {
 			expired
 		}
 
+		fn return_appeal_bond(appellant: &T::AccountId) -> DispatchResult {
+			T::Currency::release(
+				&HoldReason::AppealBond.into(),
+				appellant,
+				T::AppealBond::get(),
+				Precision::Exact,
+			)?;
+			Ok(())
+		}
+
 		fn open_reveal(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
 			let ends_at =
 				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
@@ -536,8 +764,14 @@ pub mod pallet {
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
+			use frame_support::traits::fungible::InspectHold;
 			let mut claims_by_annotator: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+			let mut bonds: BTreeMap<T::AccountId, T::Balance> = BTreeMap::new();
 			for (task, item, state) in Items::<T>::iter() {
+				if let ItemPhase::Appealed { appellant, .. } = &state.phase {
+					let bond = bonds.entry(appellant.clone()).or_default();
+					*bond = bond.saturating_add(T::AppealBond::get());
+				}
 				let terms = T::Tasks::terms(task).ok_or("an item of an unknown task")?;
 				ensure!(item < terms.item_count, "an item beyond its task's item count");
 				ensure!(
@@ -559,6 +793,12 @@ pub mod pallet {
 				claims_by_annotator.values().all(|count| *count == 0),
 				"live claims without an open-claim count"
 			);
+			for (appellant, bond) in bonds {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::AppealBond.into(), &appellant) == bond,
+					"an appellant's bond hold differs from their pending appeals"
+				);
+			}
 			Ok(())
 		}
 	}

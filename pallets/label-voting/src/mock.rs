@@ -31,6 +31,9 @@ pub const BOND: Balance = 1_000;
 pub const STAKE_PER_LABEL: Balance = 10;
 pub const UNREVEALED_SLASH: Balance = 7;
 pub const EXPERT_FEE: Balance = 20;
+pub const GOLD_SLASH: Balance = 30;
+pub const APPEAL_WINDOW: u64 = 6;
+pub const APPEAL_BOND: Balance = 50;
 pub const CLAIM_TTL: u64 = 10;
 pub const REVEAL_WINDOW: u64 = 5;
 pub const MAX_OPEN_CLAIMS: u32 = 3;
@@ -137,6 +140,11 @@ parameter_types! {
 
 impl pallet_label_voting::Config for Test {
 	type Balance = Balance;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GoldSlash = ConstU64<GOLD_SLASH>;
+	type AppealWindow = ConstU64<APPEAL_WINDOW>;
+	type AppealBond = ConstU64<APPEAL_BOND>;
 	type Tasks = Tasks;
 	type Stake = AnnotatorStake;
 	type Reputation = Reputation;
@@ -175,10 +183,12 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		redundancy: u8,
 		assignment: AssignmentMode,
 		agreement_threshold: Perbill,
+		gold_commitments: Vec<H256>,
 	) -> u32 {
 		let task = pallet_tasks::NextTaskId::<Test>::get();
 		let mut spec = task_spec(items, redundancy, assignment);
 		spec.agreement_threshold = agreement_threshold;
+		spec.gold_commitments = BoundedVec::truncate_from(gold_commitments);
 		Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec).expect("funded");
 		task
 	}
@@ -212,6 +222,14 @@ pub fn task_spec(items: u32, redundancy: u8, assignment: AssignmentMode) -> pall
 		gold_commitments: BoundedVec::<H256, _>::new(),
 	}
 }
+
+/// The gold commitment of `answer` for `item`, with the salt the tests use.
+pub fn gold_commitment(item: u32, answer: u16) -> H256 {
+	use codec::Encode;
+	H256(sp_io::hashing::blake2_256(&(item, answer, GOLD_SALT).encode()))
+}
+
+pub const GOLD_SALT: [u8; 32] = [42; 32];
 
 /// Annotator `n` (0-based).
 pub fn annotator(n: u64) -> AccountId {

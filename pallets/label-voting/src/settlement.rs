@@ -84,7 +84,8 @@ impl<T: Config> Pallet<T> {
 	/// Tallies a fully revealed item, or one whose reveal window has ended:
 	/// the winner is accepted if it has a strict plurality, reaches the task's
 	/// agreement threshold and, when the task asks for two or more labels, was
-	/// given by at least two annotators. Otherwise the item is disputed.
+	/// given by at least two annotators; it settles after the appeal window.
+	/// Otherwise the item is disputed.
 	pub(crate) fn tally(
 		task: TaskId,
 		item: ItemIndex,
@@ -97,8 +98,15 @@ impl<T: Config> Pallet<T> {
 				(terms.redundancy < 2 || *count >= 2)
 		});
 		match accepted {
-			Some((label, weight, _)) =>
-				Self::settle(task, item, state, terms, label, Decision::Crowd, totals.share(weight)),
+			Some((label, weight, _)) => {
+				let agreement = totals.share(weight);
+				let appeal_ends_at = frame_system::Pallet::<T>::block_number()
+					.saturating_add(T::AppealWindow::get());
+				state.phase = ItemPhase::Accepted { label, agreement, appeal_ends_at };
+				Items::<T>::insert(task, item, state);
+				Self::deposit_event(Event::ItemAccepted { task, item, label, agreement, appeal_ends_at });
+				Ok(())
+			},
 			None => {
 				state.phase = ItemPhase::Disputed;
 				Items::<T>::insert(task, item, state);
@@ -114,9 +122,10 @@ impl<T: Config> Pallet<T> {
 		totals.share(totals.weight_of(label))
 	}
 
-	/// Pays every annotator whose label is `label` from escrow, scores everyone,
-	/// slashes commits never revealed, frees the stake behind the item, and
-	/// replaces the item's commits with a compact record.
+	/// Pays every annotator whose label is `label` from escrow, scores everyone
+	/// (against a gold answer with the gold weight, slashing wrong ones), slashes
+	/// commits never revealed, frees the stake behind the item, and replaces the
+	/// item's commits with a compact record.
 	pub(crate) fn settle(
 		task: TaskId,
 		item: ItemIndex,
@@ -126,13 +135,18 @@ impl<T: Config> Pallet<T> {
 		decided_by: Decision,
 		agreement: Perbill,
 	) -> DispatchResult {
+		let gold = decided_by == Decision::Gold;
 		for commit in state.commits.iter() {
 			let who = &commit.annotator;
 			T::Stake::unlock(who, T::StakePerLabel::get());
 			let outcome = match commit.revealed {
 				Some(revealed) if revealed == label => {
 					T::Tasks::pay_label(task, who)?;
-					LabelOutcome::Agreed
+					if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }
+				},
+				Some(_) if gold => {
+					T::Stake::slash(who, T::GoldSlash::get(), &terms.requester);
+					LabelOutcome::GoldWrong
 				},
 				Some(_) => LabelOutcome::Disagreed,
 				None => {

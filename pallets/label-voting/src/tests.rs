@@ -46,8 +46,21 @@ fn locked_stake(who: AccountId) -> Balance {
 	pallet_annotator_stake::Ledgers::<Test>::get(who).map(|ledger| ledger.locked).unwrap_or_default()
 }
 
-fn phase(task: u32, item: u32) -> ItemPhase<u64> {
+fn phase(task: u32, item: u32) -> ItemPhase<AccountId, u64> {
 	Items::<Test>::get(task, item).expect("the item is in progress").phase
+}
+
+/// Waits out an accepted item's appeal window and settles it.
+fn settle_after_appeal_window(task: u32, item: u32) {
+	let ItemPhase::Accepted { appeal_ends_at, .. } = phase(task, item) else {
+		panic!("item {item} was not accepted: {:?}", phase(task, item));
+	};
+	assert_noop!(
+		LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, item),
+		Error::<Test>::AppealWindowOpen
+	);
+	run_to_block(appeal_ends_at + 1);
+	assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, item));
 }
 
 /// Gives `who` a record of `agreed` agreeing and `disagreed` disagreeing labels
@@ -83,6 +96,12 @@ mod end_to_end {
 
 			// Equal newcomer weights: label 1 has two thirds.
 			let agreement = Perbill::from_rational(2u32, 3);
+			let appeal_ends_at = 1 + APPEAL_WINDOW;
+			System::assert_last_event(
+				Event::ItemAccepted { task, item: 0, label: 1, agreement, appeal_ends_at }.into(),
+			);
+			assert_eq!(free(a), INITIAL_BALANCE - BOND, "nobody is paid before the appeal window ends");
+			settle_after_appeal_window(task, 0);
 			System::assert_has_event(
 				Event::ItemSettled { task, item: 0, label: 1, decided_by: Decision::Crowd, agreement }.into(),
 			);
@@ -120,6 +139,7 @@ mod end_to_end {
 			for (n, label) in [(0, 0), (1, 0), (2, 1), (3, 1)] {
 				reveal(task, 0, annotator(n), label);
 			}
+			settle_after_appeal_window(task, 0);
 			// A plain majority would tie 2–2; the weights accept label 0.
 			let settled = SettledItems::<Test>::get(task, 0).expect("settled");
 			assert_eq!(settled.label, 0);
@@ -144,6 +164,7 @@ mod end_to_end {
 			for (n, label) in [(0, 1), (1, 1), (2, 0)] {
 				reveal(task, 0, annotator(n), label);
 			}
+			settle_after_appeal_window(task, 0);
 			assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
 		});
 	}
@@ -164,6 +185,7 @@ mod end_to_end {
 			run_to_block(2 + REVEAL_WINDOW);
 			let requester_before = free(REQUESTER);
 			assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+			settle_after_appeal_window(task, 0);
 			assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
 			assert_eq!(free(REQUESTER), requester_before + UNREVEALED_SLASH);
 			let lazy = annotator(2);
@@ -344,6 +366,7 @@ mod claims {
 			let task = create_task(2, 1, AssignmentMode::Open);
 			claim_and_commit(task, 0, annotator(0), 1);
 			reveal(task, 0, annotator(0), 1);
+			settle_after_appeal_window(task, 0);
 			assert!(SettledItems::<Test>::contains_key(task, 0));
 			assert_noop!(
 				LabelVoting::claim_item(RuntimeOrigin::signed(annotator(1)), task, 0),
@@ -481,6 +504,238 @@ mod commits_and_reveals {
 			assert_noop!(
 				LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(a)),
 				Error::<Test>::CommitMismatch
+			);
+		});
+	}
+}
+
+mod appeals {
+	use super::*;
+
+	/// Item 0 of a fresh task accepted as 1 by annotators 0 and 1 over 2's 0.
+	fn accepted_item() -> u32 {
+		let task = create_task(2, 3, AssignmentMode::Open);
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			claim_and_commit(task, 0, annotator(n), label);
+		}
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			reveal(task, 0, annotator(n), label);
+		}
+		task
+	}
+
+	fn bonded_for_appeal(who: AccountId) -> Balance {
+		use frame_support::traits::fungible::InspectHold;
+		Balances::balance_on_hold(&crate::HoldReason::AppealBond.into(), &who)
+	}
+
+	#[test]
+	fn an_upheld_appeal_changes_the_label_and_returns_the_bond() {
+		test_with_invariants(|| {
+			let task = accepted_item();
+			let dissenter = annotator(2);
+			assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(dissenter), task, 0));
+			System::assert_last_event(
+				Event::AppealLodged { task, item: 0, appellant: dissenter, bond: APPEAL_BOND }.into(),
+			);
+			assert_eq!(bonded_for_appeal(dissenter), APPEAL_BOND);
+			// An appealed item waits for the expert, whatever the time.
+			run_to_block(100);
+			assert_noop!(
+				LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+				Error::<Test>::NothingToFinalize
+			);
+			assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+			System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: true }.into());
+			let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+			assert_eq!((settled.label, settled.decided_by), (0, Decision::Expert));
+			assert_eq!(bonded_for_appeal(dissenter), 0);
+			assert_eq!(free(dissenter), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
+			assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
+		});
+	}
+
+	#[test]
+	fn a_rejected_appeal_pays_the_bond_to_the_requester() {
+		test_with_invariants(|| {
+			let task = accepted_item();
+			let dissenter = annotator(2);
+			assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(dissenter), task, 0));
+			let requester_before = free(REQUESTER);
+			assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+			System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: false }.into());
+			let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+			assert_eq!((settled.label, settled.decided_by), (1, Decision::Crowd));
+			assert_eq!(free(dissenter), INITIAL_BALANCE - BOND - APPEAL_BOND);
+			assert_eq!(free(REQUESTER), requester_before + APPEAL_BOND);
+			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
+		});
+	}
+
+	#[test]
+	fn the_requester_may_appeal_too() {
+		test_with_invariants(|| {
+			let task = accepted_item();
+			assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 0));
+			assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+			assert_eq!(bonded_for_appeal(REQUESTER), 0);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_appeals() {
+		test_with_invariants(|| {
+			let task = accepted_item();
+			assert_noop!(
+				LabelVoting::appeal(RuntimeOrigin::signed(annotator(5)), task, 0),
+				Error::<Test>::NotInvolved
+			);
+			assert_noop!(
+				LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 1),
+				Error::<Test>::UnknownItem
+			);
+			assert_noop!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), 9, 0), Error::<Test>::UnknownTask);
+			// Annotator 1 spends almost all their free balance.
+			let spendable = free(annotator(1)) - 10;
+			assert_ok!(Balances::transfer_keep_alive(RuntimeOrigin::signed(annotator(1)), UNBONDED, spendable));
+			assert_noop!(
+				LabelVoting::appeal(RuntimeOrigin::signed(annotator(1)), task, 0),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0),
+				Error::<Test>::NotAppealed
+			);
+			run_to_block(2 + APPEAL_WINDOW);
+			assert_noop!(
+				LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0),
+				Error::<Test>::NotAppealable
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_decisions() {
+		test_with_invariants(|| {
+			let task = accepted_item();
+			assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(2)), task, 0));
+			assert_noop!(
+				LabelVoting::decide_appeal(RuntimeOrigin::signed(annotator(0)), task, 0, 0),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 2),
+				Error::<Test>::LabelOutOfRange
+			);
+			assert_noop!(
+				LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 1, 0),
+				Error::<Test>::UnknownItem
+			);
+			// Appeals are only for accepted items.
+			claim_and_commit(task, 1, annotator(0), 1);
+			assert_noop!(
+				LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 1),
+				Error::<Test>::NotAppealable
+			);
+		});
+	}
+}
+
+mod gold {
+	use super::*;
+
+	/// A task whose item 0 is gold with answer 0 (index 0), and whose item 1's
+	/// commitment is at index 1 with answer 1.
+	fn gold_task() -> u32 {
+		let task = pallet_tasks::NextTaskId::<Test>::get();
+		let mut spec = task_spec(3, 3, AssignmentMode::Open);
+		spec.gold_commitments =
+			frame_support::BoundedVec::truncate_from(vec![gold_commitment(0, 0), gold_commitment(1, 1)]);
+		assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			claim_and_commit(task, 0, annotator(n), label);
+		}
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			reveal(task, 0, annotator(n), label);
+		}
+		task
+	}
+
+	#[test]
+	fn the_gold_answer_decides_and_wrong_answers_are_slashed() {
+		test_with_invariants(|| {
+			let task = gold_task();
+			let requester_before = free(REQUESTER);
+			assert_ok!(LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, 0, GOLD_SALT));
+			System::assert_has_event(Event::GoldRevealed { task, item: 0, gold_index: 0, answer: 0 }.into());
+			let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+			assert_eq!((settled.label, settled.decided_by), (0, Decision::Gold));
+			assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(free(REQUESTER), requester_before + 2 * GOLD_SLASH);
+			let wrong = pallet_reputation::Reputations::<Test>::get(annotator(0), 1);
+			assert_eq!(wrong.gold_wrong, 1);
+			assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(2), 1).gold_correct, 1);
+			assert_eq!(
+				pallet_annotator_stake::Ledgers::<Test>::get(annotator(0)).unwrap().bonded,
+				BOND - GOLD_SLASH
+			);
+		});
+	}
+
+	#[test]
+	fn gold_settles_an_appealed_item_and_returns_the_bond() {
+		test_with_invariants(|| {
+			let task = gold_task();
+			assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(2)), task, 0));
+			assert_ok!(LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, 0, GOLD_SALT));
+			assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
+		});
+	}
+
+	#[test]
+	fn rejects_bad_gold_reveals() {
+		test_with_invariants(|| {
+			let task = gold_task();
+			let requester = RuntimeOrigin::signed(REQUESTER);
+			assert_noop!(
+				LabelVoting::reveal_gold(RuntimeOrigin::signed(annotator(0)), task, 0, 0, 0, GOLD_SALT),
+				Error::<Test>::NotRequester
+			);
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), 9, 0, 0, 0, GOLD_SALT),
+				Error::<Test>::UnknownTask
+			);
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), task, 0, 5, 0, GOLD_SALT),
+				Error::<Test>::UnknownGold
+			);
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), task, 0, 0, 1, GOLD_SALT),
+				Error::<Test>::GoldMismatch
+			);
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), task, 0, 0, 0, [0; 32]),
+				Error::<Test>::GoldMismatch
+			);
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), task, 0, 0, 2, GOLD_SALT),
+				Error::<Test>::LabelOutOfRange
+			);
+			// Item 1 has not been labeled at all.
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), task, 1, 1, 1, GOLD_SALT),
+				Error::<Test>::UnknownItem
+			);
+			claim_and_commit(task, 1, annotator(0), 1);
+			assert_noop!(
+				LabelVoting::reveal_gold(requester.clone(), task, 1, 1, 1, GOLD_SALT),
+				Error::<Test>::NotTallied
+			);
+			assert_ok!(LabelVoting::reveal_gold(requester.clone(), task, 0, 0, 0, GOLD_SALT));
+			assert_noop!(
+				LabelVoting::reveal_gold(requester, task, 0, 0, 0, GOLD_SALT),
+				Error::<Test>::GoldAlreadyRevealed
 			);
 		});
 	}

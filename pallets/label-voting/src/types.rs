@@ -13,8 +13,8 @@ use crate::Config;
 pub type Label = u16;
 
 /// Where an item is between its first claim and its settlement.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub enum ItemPhase<BlockNumber> {
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub enum ItemPhase<AccountId, BlockNumber> {
 	/// Taking claims and commits.
 	Labeling,
 	/// Commits are closed; reveals are taken until `ends_at`.
@@ -22,6 +22,11 @@ pub enum ItemPhase<BlockNumber> {
 	/// The crowd could not settle it: a tie, a weak winner, too few agreeing, or
 	/// no reveal at all. It waits for an expert.
 	Disputed,
+	/// The crowd accepted `label`; until `appeal_ends_at` an annotator of the
+	/// item or the requester may appeal, and the requester may reveal gold.
+	Accepted { label: Label, agreement: Perbill, appeal_ends_at: BlockNumber },
+	/// `appellant` appealed the crowd's `label` with a bond; an expert decides.
+	Appealed { label: Label, agreement: Perbill, appellant: AccountId },
 }
 
 /// An annotator's hold on an item until they commit or it expires.
@@ -47,7 +52,7 @@ pub struct Commit<T: Config> {
 #[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]
 pub struct ItemState<T: Config> {
-	pub phase: ItemPhase<BlockNumberFor<T>>,
+	pub phase: ItemPhase<T::AccountId, BlockNumberFor<T>>,
 	/// Live claims not yet turned into commits.
 	pub claims: BoundedVec<Claim<T>, T::MaxRedundancy>,
 	pub commits: BoundedVec<Commit<T>, T::MaxRedundancy>,
@@ -87,8 +92,10 @@ impl<T: Config> ItemState<T> {
 pub enum Decision {
 	/// The reputation-weighted vote reached the task's threshold.
 	Crowd,
-	/// An expert settled a disputed item.
+	/// An expert settled a disputed item, or upheld an appeal.
 	Expert,
+	/// The requester revealed the item's gold answer.
+	Gold,
 }
 
 /// What a settled item keeps for export: label (2 bytes), decision (1) and

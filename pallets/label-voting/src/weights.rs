@@ -21,6 +21,9 @@ pub trait WeightInfo {
 	fn reveal(r: u32) -> Weight;
 	fn finalize_item(r: u32) -> Weight;
 	fn resolve_dispute(r: u32) -> Weight;
+	fn appeal() -> Weight;
+	fn decide_appeal(r: u32) -> Weight;
+	fn reveal_gold(r: u32) -> Weight;
 }
 
 /// Settling an item touches, per annotator: their stake ledger, reputation in
@@ -64,6 +67,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn resolve_dispute(r: u32) -> Weight {
 		Self::reveal(r).saturating_add(T::DbWeight::get().reads_writes(3, 3))
 	}
+	fn appeal() -> Weight {
+		weights(T::DbWeight::get())[3].saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
+	fn decide_appeal(r: u32) -> Weight {
+		Self::resolve_dispute(r).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
+	fn reveal_gold(r: u32) -> Weight {
+		Self::resolve_dispute(r).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+	}
 }
 
 /// The same estimates priced with RocksDB weights, for tests.
@@ -86,5 +98,14 @@ impl WeightInfo for () {
 	}
 	fn resolve_dispute(r: u32) -> Weight {
 		Self::reveal(r).saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn appeal() -> Weight {
+		weights(RocksDbWeight::get())[3].saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+	}
+	fn decide_appeal(r: u32) -> Weight {
+		Self::resolve_dispute(r).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+	}
+	fn reveal_gold(r: u32) -> Weight {
+		Self::resolve_dispute(r).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
 	}
 }

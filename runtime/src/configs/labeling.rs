@@ -95,12 +95,22 @@ parameter_types! {
 	pub const StakePerLabel: Balance = UNIT / 2;
 	/// A commit never revealed costs a tenth of an LBL, paid to the requester.
 	pub const UnrevealedSlash: Balance = 100 * MILLI_UNIT;
-	/// What an expert earns for settling a disputed item.
+	/// What an expert earns for settling a disputed item or an appeal.
 	pub const ExpertFee: Balance = UNIT;
+	/// A wrong answer on a gold item costs a whole LBL, ten unrevealed commits.
+	pub const GoldSlash: Balance = UNIT;
+	/// Held from an appellant until an expert decides.
+	pub const AppealBond: Balance = 2 * UNIT;
 }
 
 impl pallet_label_voting::Config for Runtime {
 	type Balance = Balance;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GoldSlash = GoldSlash;
+	// Accepted labels may be appealed (and gold revealed) for 100 blocks.
+	type AppealWindow = ConstU32<100>;
+	type AppealBond = AppealBond;
 	type Tasks = Tasks;
 	type Stake = AnnotatorStake;
 	type Reputation = Reputation;
@@ -141,6 +151,7 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 		redundancy: u8,
 		assignment: labelchain_primitives::labeling::AssignmentMode,
 		agreement_threshold: Perbill,
+		gold_commitments: alloc::vec::Vec<sp_core::H256>,
 	) -> labelchain_primitives::labeling::TaskId {
 		use frame_support::{traits::fungible::Mutate, BoundedVec};
 		// CIDv1 of the bytes "hello world": raw codec, sha2-256 multihash.
@@ -165,7 +176,7 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 			min_stake: 0,
 			assignment,
 			domain: 0,
-			gold_commitments: BoundedVec::new(),
+			gold_commitments: BoundedVec::truncate_from(gold_commitments),
 		};
 		Tasks::create_task(crate::RuntimeOrigin::signed(requester), spec).expect("funded and valid");
 		task
