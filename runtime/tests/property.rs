@@ -1,0 +1,268 @@
+//! A property test of the labeling protocol through the real runtime: honest,
+//! random and lazy annotators, a requester who seeds gold, and experts, act in
+//! random order, block after block; after every block every pallet's invariants
+//! hold and no token was created or destroyed. At the end it reports what each
+//! kind of annotator earned or lost.
+//!
+//! `cargo test --workspace --test property` runs the CI size with a
+//! fixed seed. To run longer by hand:
+//! `PROPERTY_SEED=7 PROPERTY_BLOCKS=3000 cargo test --workspace --test property -- --nocapture`.
+
+mod common;
+
+use codec::Encode;
+use frame_support::{traits::fungible::Inspect, BoundedVec};
+use labelchain_primitives::labeling::{AssignmentMode, Tier};
+use labelchain_runtime::{
+	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System,
+};
+use pallet_label_voting::{ItemPhase, Items};
+use sp_core::{crypto::AccountId32, H256};
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::Dispatchable, Perbill};
+
+/// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
+const MANIFEST_CID: [u8; 36] = [
+	0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e, 0x52, 0xd7,
+	0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee, 0x90, 0x88, 0xf7, 0xac,
+	0xe2, 0xef, 0xcd, 0xe9,
+];
+const ITEMS_PER_TASK: u32 = 12;
+const CLASSES: u16 = 3;
+const GOLD_PER_TASK: u32 = 2;
+const GOLD_SALT: [u8; 32] = [5; 32];
+
+/// xorshift64*: a small deterministic generator, so a seed replays a run.
+struct Rng(u64);
+
+impl Rng {
+	fn next(&mut self) -> u64 {
+		self.0 ^= self.0 >> 12;
+		self.0 ^= self.0 << 25;
+		self.0 ^= self.0 >> 27;
+		self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+	}
+
+	fn below(&mut self, n: u64) -> u64 {
+		self.next() % n.max(1)
+	}
+
+	fn chance(&mut self, percent: u64) -> bool {
+		self.below(100) < percent
+	}
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+	/// Labels the truth nine times in ten, always reveals.
+	Honest,
+	/// Labels uniformly at random, always reveals.
+	Random,
+	/// Rushes (right seven times in ten), often lets claims expire and
+	/// forgets to reveal.
+	Lazy,
+}
+
+struct Annotator {
+	account: AccountId,
+	kind: Kind,
+	start: u128,
+}
+
+fn dispatch(who: &AccountId, call: RuntimeCall) -> bool {
+	call.dispatch(RuntimeOrigin::signed(who.clone())).is_ok()
+}
+
+fn truth(task: u32, item: u32) -> u16 {
+	((task.wrapping_mul(31) ^ item.wrapping_mul(17)) % u32::from(CLASSES)) as u16
+}
+
+fn salt_of(who: &AccountId, task: u32, item: u32) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&(who, task, item).encode())
+}
+
+fn worth(who: &AccountId) -> u128 {
+	Balances::total_balance(who)
+}
+
+fn check_invariants(issuance: u128, block: u32) {
+	let fail = |pallet: &str, error: sp_runtime::TryRuntimeError| {
+		panic!("block {block}: {pallet} invariant broken: {error:?}")
+	};
+	pallet_label_voting::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("voting", e));
+	pallet_tasks::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("tasks", e));
+	pallet_annotator_stake::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("stake", e));
+	pallet_reputation::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("reputation", e));
+	assert_eq!(Balances::total_issuance(), issuance, "block {block}: total issuance changed");
+}
+
+fn create_task(requester: &AccountId, task: u32, deadline: u32) {
+	let gold = (0..GOLD_PER_TASK)
+		.map(|item| H256(sp_io::hashing::blake2_256(&(item, truth(task, item), GOLD_SALT).encode())))
+		.collect::<Vec<_>>();
+	let spec = pallet_tasks::TaskSpec::<Runtime> {
+		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
+		item_count: ITEMS_PER_TASK,
+		class_count: CLASSES,
+		redundancy: 3,
+		agreement_threshold: Perbill::from_percent(60),
+		reward_per_label: UNIT,
+		dispute_budget: 50 * UNIT,
+		deadline,
+		min_tier: Tier::Newcomer,
+		min_stake: 0,
+		assignment: AssignmentMode::Assigned,
+		domain: 0,
+		gold_commitments: BoundedVec::truncate_from(gold),
+	};
+	assert!(dispatch(requester, RuntimeCall::Tasks(pallet_tasks::Call::create_task { spec })));
+}
+
+#[test]
+fn random_labeling_keeps_every_invariant_and_rewards_care() {
+	let seed: u64 = std::env::var("PROPERTY_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(2026);
+	let blocks: u32 = std::env::var("PROPERTY_BLOCKS").ok().and_then(|s| s.parse().ok()).unwrap_or(400);
+	let mut rng = Rng(seed.max(1));
+
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		let requester = Sr25519Keyring::Alice.to_account_id();
+		let expert = Sr25519Keyring::Eve.to_account_id();
+		let kinds = [Kind::Honest, Kind::Honest, Kind::Honest, Kind::Honest, Kind::Random, Kind::Random, Kind::Lazy, Kind::Lazy];
+		let annotators: Vec<Annotator> = kinds
+			.iter()
+			.enumerate()
+			.map(|(index, kind)| {
+				let account = AccountId32::new([index as u8 + 100; 32]);
+				assert!(dispatch(
+					&requester,
+					RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+						dest: account.clone().into(),
+						value: 1_000 * UNIT,
+					})
+				));
+				assert!(dispatch(
+					&account,
+					RuntimeCall::AnnotatorStake(pallet_annotator_stake::Call::bond { amount: 100 * UNIT })
+				));
+				Annotator { start: worth(&account), account, kind: *kind }
+			})
+			.collect();
+		let issuance = Balances::total_issuance();
+		let mut tasks = 0u32;
+
+		for block in 2..blocks {
+			System::set_block_number(block);
+			if block % 60 == 2 {
+				create_task(&requester, tasks, block + 250);
+				tasks += 1;
+			}
+			let open_tasks: Vec<u32> = (0..tasks).collect();
+
+			for annotator in &annotators {
+				let who = &annotator.account;
+				// Claim some work.
+				if rng.chance(40) {
+					let task = open_tasks[rng.below(open_tasks.len() as u64) as usize];
+					dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::claim { task }));
+				}
+				// Commit or reveal on items this annotator is part of.
+				for task in &open_tasks {
+					for item in 0..ITEMS_PER_TASK {
+						let Some(state) = Items::<Runtime>::get(task, item) else { continue };
+						let label = match annotator.kind {
+							Kind::Honest if rng.chance(90) => truth(*task, item),
+							Kind::Lazy if rng.chance(70) => truth(*task, item),
+							_ => rng.below(u64::from(CLASSES)) as u16,
+						};
+						let salt = salt_of(who, *task, item);
+						if state.claims.iter().any(|claim| &claim.annotator == who) {
+							if annotator.kind == Kind::Lazy && rng.chance(50) {
+								continue; // lets the claim run out
+							}
+							let hash = H256(sp_io::hashing::blake2_256(&(label, salt, who).encode()));
+							dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::commit { task: *task, item, hash }));
+						}
+						if matches!(state.phase, ItemPhase::Revealing { .. }) &&
+							state.commits.iter().any(|c| &c.annotator == who && c.revealed.is_none())
+						{
+							if annotator.kind == Kind::Lazy && rng.chance(40) {
+								continue; // forgets to reveal
+							}
+							// Reveal what was committed: recompute it the same way.
+							let committed = state
+								.commits
+								.iter()
+								.find(|c| &c.annotator == who)
+								.map(|c| c.hash)
+								.expect("committed");
+							let label = (0..CLASSES)
+								.find(|label| H256(sp_io::hashing::blake2_256(&(*label, salt, who).encode())) == committed)
+								.expect("one of the classes");
+							dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::reveal { task: *task, item, label, salt }));
+						}
+					}
+				}
+			}
+
+			// Anyone moves items on; the requester reveals gold; experts decide
+			// disputes and appeals with the truth; a dissenter sometimes appeals.
+			for task in &open_tasks {
+				for item in 0..ITEMS_PER_TASK {
+					let Some(state) = Items::<Runtime>::get(task, item) else { continue };
+					let (task, right) = (*task, truth(*task, item));
+					match state.phase {
+						ItemPhase::Accepted { label, .. } => {
+							if item < GOLD_PER_TASK {
+								dispatch(&requester, RuntimeCall::LabelVoting(pallet_label_voting::Call::reveal_gold {
+									task, item, gold_index: item, answer: right, salt: GOLD_SALT,
+								}));
+							} else if label != right && rng.chance(30) {
+								if let Some(dissenter) = state.commits.iter().find(|c| c.revealed == Some(right)) {
+									dispatch(&dissenter.annotator, RuntimeCall::LabelVoting(pallet_label_voting::Call::appeal { task, item }));
+								}
+							}
+						},
+						ItemPhase::Disputed => {
+							dispatch(&expert, RuntimeCall::LabelVoting(pallet_label_voting::Call::resolve_dispute { task, item, label: right }));
+						},
+						ItemPhase::Appealed { .. } => {
+							dispatch(&expert, RuntimeCall::LabelVoting(pallet_label_voting::Call::decide_appeal { task, item, label: right }));
+						},
+						_ => {},
+					}
+					dispatch(&requester, RuntimeCall::LabelVoting(pallet_label_voting::Call::finalize_item { task, item }));
+				}
+			}
+			// Closing finished tasks returns what is left to the requester.
+			for task in 0..tasks {
+				dispatch(&requester, RuntimeCall::Tasks(pallet_tasks::Call::close_task { task }));
+			}
+
+			check_invariants(issuance, block);
+		}
+
+		let settled = pallet_label_voting::SettledItems::<Runtime>::iter().count();
+		let correct = pallet_label_voting::SettledItems::<Runtime>::iter()
+			.filter(|(task, item, record)| record.label == truth(*task, *item))
+			.count();
+		let mut report = String::new();
+		let mut average = |kind: Kind| {
+			let nets: Vec<i128> = annotators
+				.iter()
+				.filter(|a| a.kind == kind)
+				.map(|a| worth(&a.account) as i128 - a.start as i128)
+				.collect();
+			let mean = nets.iter().sum::<i128>() / nets.len() as i128;
+			report.push_str(&format!("{kind:?}: {:.3} LBL each; ", mean as f64 / UNIT as f64));
+			mean
+		};
+		let (honest, random, lazy) = (average(Kind::Honest), average(Kind::Random), average(Kind::Lazy));
+		println!(
+			"seed {seed}, {blocks} blocks, {tasks} tasks, {settled} items settled ({correct} correct): {report}"
+		);
+		assert!(settled > 0, "nothing settled: the test exercised nothing");
+		assert!(honest > random, "careful annotators must out-earn random ones ({report})");
+		assert!(honest > lazy, "careful annotators must out-earn lazy ones ({report})");
+	});
+}
