@@ -759,8 +759,10 @@ pub mod pallet {
 		}
 
 		/// The invariants: every item's claims and commits fit its task's
-		/// redundancy; each annotator's open-claim count matches the live claims;
-		/// no item is both in progress and settled.
+		/// redundancy, one per annotator (so no item pays more than its
+		/// redundancy and nobody twice); each annotator's open-claim count matches
+		/// the live claims; no item is both in progress and settled; each
+		/// appellant's bond hold matches their pending appeals.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -779,6 +781,17 @@ pub mod pallet {
 					"more claims and commits than the redundancy"
 				);
 				ensure!(!SettledItems::<T>::contains_key(task, item), "an item both open and settled");
+				// One place per annotator per item: nobody can be paid twice for it.
+				let mut people: alloc::vec::Vec<&T::AccountId> = state
+					.claims
+					.iter()
+					.map(|claim| &claim.annotator)
+					.chain(state.commits.iter().map(|commit| &commit.annotator))
+					.collect();
+				let places = people.len();
+				people.sort();
+				people.dedup();
+				ensure!(people.len() == places, "an annotator holds two places on one item");
 				for claim in state.claims.iter() {
 					claims_by_annotator.entry(claim.annotator.clone()).or_default().saturating_inc();
 				}

@@ -607,6 +607,11 @@ mod appeals {
 				LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0),
 				Error::<Test>::NotAppealed
 			);
+			// An accepted item is not the expert's to settle unless appealed.
+			assert_noop!(
+				LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 0),
+				Error::<Test>::NotDisputed
+			);
 			run_to_block(2 + APPEAL_WINDOW);
 			assert_noop!(
 				LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0),
