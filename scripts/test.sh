@@ -12,7 +12,7 @@ cargo test --locked --workspace
 
 log "pallet benchmarks, run once each as tests"
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-label-voting -p pallet-reputation -p pallet-tasks \
-	--features runtime-benchmarks -- benchmark
+	--features runtime-benchmarks --lib -- benchmark
 
 log "end-to-end tests (Polkadot.js against real nodes)"
 [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)

@@ -131,30 +131,32 @@ fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
 	None
 }
 
+/// A real binary CIDv1, for tests, benchmarks and examples: the bytes
+/// "hello world" as a raw block (codec 0x55) with a sha2-256 multihash.
+pub const EXAMPLE_CID: [u8; 36] = [
+	0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e, 0x52, 0xd7,
+	0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee, 0x90, 0x88, 0xf7, 0xac,
+	0xe2, 0xef, 0xcd, 0xe9,
+];
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 
-	/// CIDv1 of the bytes "hello world": raw codec (0x55), sha2-256 multihash.
-	const HELLO_CID: [u8; 36] = [
-		0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e, 0x52,
-		0xd7, 0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee, 0x90, 0x88,
-		0xf7, 0xac, 0xe2, 0xef, 0xcd, 0xe9,
-	];
 
 	#[test]
 	fn accepts_a_real_cid_v1() {
-		assert!(is_binary_cid_v1(&HELLO_CID));
+		assert!(is_binary_cid_v1(&EXAMPLE_CID));
 	}
 
 	#[test]
 	fn rejects_malformed_cids() {
 		assert!(!is_binary_cid_v1(&[]));
 		// CIDv0 (a bare sha2-256 multihash) is not CIDv1.
-		assert!(!is_binary_cid_v1(&HELLO_CID[2..]));
+		assert!(!is_binary_cid_v1(&EXAMPLE_CID[2..]));
 		// Truncated digest, and a byte too many.
-		assert!(!is_binary_cid_v1(&HELLO_CID[..35]));
-		let mut long = HELLO_CID.to_vec();
+		assert!(!is_binary_cid_v1(&EXAMPLE_CID[..35]));
+		let mut long = EXAMPLE_CID.to_vec();
 		long.push(0);
 		assert!(!is_binary_cid_v1(&long));
 		// An unterminated varint.

@@ -154,17 +154,11 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 		gold_commitments: alloc::vec::Vec<sp_core::H256>,
 	) -> labelchain_primitives::labeling::TaskId {
 		use frame_support::{traits::fungible::Mutate, BoundedVec};
-		// CIDv1 of the bytes "hello world": raw codec, sha2-256 multihash.
-		const MANIFEST: [u8; 36] = [
-			0x01, 0x55, 0x12, 0x20, 0xb9, 0x4d, 0x27, 0xb9, 0x93, 0x4d, 0x3e, 0x08, 0xa5, 0x2e,
-			0x52, 0xd7, 0xda, 0x7d, 0xab, 0xfa, 0xc4, 0x84, 0xef, 0xe3, 0x7a, 0x53, 0x80, 0xee,
-			0x90, 0x88, 0xf7, 0xac, 0xe2, 0xef, 0xcd, 0xe9,
-		];
 		let requester: AccountId = frame_benchmarking::account("requester", 0, 0);
 		Balances::set_balance(&requester, 1_000_000_000 * UNIT);
 		let task = pallet_tasks::NextTaskId::<Runtime>::get();
 		let spec = pallet_tasks::TaskSpec::<Runtime> {
-			manifest: BoundedVec::truncate_from(MANIFEST.to_vec()),
+			manifest: BoundedVec::truncate_from(labelchain_primitives::labeling::EXAMPLE_CID.to_vec()),
 			item_count: items,
 			class_count: 2,
 			redundancy,
