@@ -65,19 +65,19 @@ impl<T: Config> TaskProgress for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Moves `amount` of the requester's escrow hold to `to` as free balance,
-	/// after `check` has approved the task's record; `update` records it.
+	/// Moves the amount `check` approves, from the requester's escrow hold to
+	/// `to` as free balance, in one read and write of the task; `update`
+	/// records the payment.
 	fn pay_from_escrow(
 		task: TaskId,
 		to: &T::AccountId,
-		amount: BalanceOf<T>,
-		check: impl FnOnce(&TaskInfo<T>) -> DispatchResult,
-		update: impl FnOnce(&mut TaskInfo<T>),
-	) -> DispatchResult {
+		check: impl FnOnce(&TaskInfo<T>) -> Result<BalanceOf<T>, DispatchError>,
+		update: impl FnOnce(&mut TaskInfo<T>, BalanceOf<T>),
+	) -> Result<BalanceOf<T>, DispatchError> {
 		Tasks::<T>::try_mutate(task, |maybe_task| {
 			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
 			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
-			check(record)?;
+			let amount = check(record)?;
 			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
 			T::Currency::transfer_on_hold(
 				&HoldReason::TaskEscrow.into(),
@@ -88,25 +88,38 @@ impl<T: Config> Pallet<T> {
 				Restriction::Free,
 				Fortitude::Polite,
 			)?;
-			update(record);
-			Ok(())
+			update(record, amount);
+			Ok(amount)
 		})
+	}
+
+	/// Gives `amount` of the task's escrow back to the requester's free balance
+	/// and records it as refunded.
+	pub(crate) fn refund_to_requester(record: &mut TaskInfo<T>, amount: BalanceOf<T>) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::release(
+				&HoldReason::TaskEscrow.into(),
+				&record.requester,
+				amount,
+				Precision::Exact,
+			)?;
+		}
+		record.escrow.refunded = record.escrow.refunded.saturating_add(amount);
+		Ok(())
 	}
 }
 
 impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn pay_label(task: TaskId, annotator: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
-		let reward = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?.reward_per_label;
-		Self::pay_from_escrow(
+		let reward = Self::pay_from_escrow(
 			task,
 			annotator,
-			reward,
 			|record| {
 				let funded = record.item_count.saturating_mul(record.redundancy.into());
 				ensure!(record.escrow.labels_paid < funded, Error::<T>::LabelRewardsExhausted);
-				Ok(())
+				Ok(record.reward_per_label)
 			},
-			|record| {
+			|record, reward| {
 				record.escrow.labels_paid.saturating_inc();
 				record.escrow.paid_to_annotators =
 					record.escrow.paid_to_annotators.saturating_add(reward);
@@ -121,15 +134,14 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Self::pay_from_escrow(
 			task,
 			expert,
-			amount,
 			|record| {
 				ensure!(
 					amount <= record.escrow.dispute_budget_left(),
 					Error::<T>::DisputeBudgetExhausted
 				);
-				Ok(())
+				Ok(amount)
 			},
-			|record| {
+			|record, amount| {
 				record.escrow.paid_to_experts = record.escrow.paid_to_experts.saturating_add(amount);
 			},
 		)?;
@@ -143,14 +155,7 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
 			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
-			T::Currency::release(
-				&HoldReason::TaskEscrow.into(),
-				&record.requester,
-				amount,
-				Precision::Exact,
-			)?;
-			record.escrow.refunded = record.escrow.refunded.saturating_add(amount);
-			Ok::<_, DispatchError>(())
+			Self::refund_to_requester(record, amount)
 		})?;
 		Self::deposit_event(Event::EscrowRefunded { task, amount });
 		Ok(())

@@ -22,10 +22,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, InspectHold, Mutate, MutateHold},
-			tokens::Precision,
-		},
+		traits::fungible::{Inspect, InspectHold, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::labeling::{is_binary_cid_v1, TaskId, TaskStatus};
@@ -395,15 +392,7 @@ pub mod pallet {
 		/// stores the record.
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
 			let refunded = record.escrow.held();
-			if !refunded.is_zero() {
-				T::Currency::release(
-					&HoldReason::TaskEscrow.into(),
-					&record.requester,
-					refunded,
-					Precision::Exact,
-				)?;
-			}
-			record.escrow.refunded = record.escrow.refunded.saturating_add(refunded);
+			Self::refund_to_requester(record, refunded)?;
 			record.status = TaskStatus::Closed;
 			Self::deposit_event(Event::TaskClosed { task, refunded });
 			Ok(())
