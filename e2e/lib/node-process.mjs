@@ -57,7 +57,13 @@ export async function rpc(port, method, params = []) {
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
   const body = await response.json();
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  if (body.error) {
+    // Keep the JSON-RPC error's code and data for callers that check them.
+    throw Object.assign(new Error(`${method}: ${JSON.stringify(body.error)}`), {
+      code: body.error.code,
+      data: body.error.data,
+    });
+  }
   return body.result;
 }
 

@@ -1,7 +1,11 @@
-// Three annotators label an item from Polkadot.js: claim, commit a salted hash,
-// reveal; the chain tallies, and after the appeal window settles it, pays the
-// agreeing two from escrow and records reputation. Everything decodes from
-// metadata.
+// A requester and three annotators label an item from Polkadot.js against a
+// dev node: the requester creates an `Assigned` task, the annotators bond,
+// claim, commit a salted hash and reveal; after the appeal window the item
+// settles, the agreeing two are paid from escrow and the task closes. Along
+// the way the test checks balances, events and storage, and reads the same
+// state through the labeling runtime API twice: `api.call.labelingApi.*`
+// (decoded from metadata) and the node's `labeling_*` JSON-RPC methods.
+// No type definitions are written by hand.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -24,17 +28,29 @@ after(async () => {
 });
 
 const submit = (tx, signer) => submitTo(api, tx, signer);
+/** A `labeling_*` JSON-RPC method, called as any HTTP client would. */
+const labeling = (method, ...params) => chain.node.call(`labeling_${method}`, params);
+const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
+const held = async (who) => (await api.query.system.account(who.address)).data.reserved.toBigInt();
+/** The fee `who` paid for the transaction that emitted `events`. */
+const feePaid = (events, who) => events
+  .filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e) && e.data.who.toString() === who.address)
+  .reduce((sum, e) => sum + e.data.actualFee.toBigInt() - e.data.tip.toBigInt(), 0n);
 
 /** What the annotator commits: blake2_256(SCALE((label, salt, account))). */
 function sealedLabel(label, salt, address) {
   return blake2AsU8a(api.createType('(u16, [u8; 32], AccountId32)', [label, salt, address]).toU8a());
 }
 
-test('three annotators label an item; the agreeing two are paid from escrow', async () => {
+test('a requester and three annotators label an item; RPC and runtime API agree with storage', async () => {
   const requester = keyring.addFromUri('//Alice');
   const [bob, charlie, dave] = ['//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
+  const genesisHash = api.genesisHash.toHex();
   const deadline = (await api.rpc.chain.getHeader()).number.toNumber() + 1_000;
+  const budget = 3n * UNIT + 5n * UNIT; // 1 item × 3 labels × 1 LBL + 5 LBL dispute budget
 
+  // The requester publishes the task and its budget is held.
+  const heldBefore = await held(requester);
   const created = await submit(api.tx.tasks.createTask({
     manifest: MANIFEST_CID,
     itemCount: 1,
@@ -46,17 +62,50 @@ test('three annotators label an item; the agreeing two are paid from escrow', as
     deadline,
     minTier: 'Newcomer',
     minStake: 0,
-    assignment: 'Open',
+    assignment: 'Assigned',
     domain: 0,
     goldCommitments: [],
   }), requester);
-  const task = created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  const createdEvent = created.find((e) => api.events.tasks.TaskCreated.is(e));
+  const task = createdEvent.data.task.toNumber();
+  assert.equal(createdEvent.data.budget.toBigInt(), budget);
+  assert.equal(await held(requester) - heldBefore, budget);
 
+  const rpcTask = await labeling('task', task);
+  assert.equal(rpcTask.requester, requester.address);
+  assert.equal(rpcTask.manifest, MANIFEST_CID);
+  assert.equal(rpcTask.assignment, 'assigned');
+  assert.equal(rpcTask.escrow.budget, budget.toString());
+  assert.deepEqual(rpcTask.progress, { untouched: 1, labeling: 0, revealing: 0, disputed: 0, accepted: 0, appealed: 0, settled: 0 });
+  const callTask = (await api.call.labelingApi.task(task)).unwrap();
+  assert.equal(callTask.escrow.held.toBigInt(), budget);
+  assert.equal(callTask.requester.toString(), requester.address);
+  // At the genesis block the task did not exist yet.
+  await assert.rejects(labeling('task', task, genesisHash), { code: 8001 });
+  assert.ok((await labeling('openTasks')).tasks.some((t) => t.id === task));
+
+  // Without stake an annotator is told why it may not claim.
+  await assert.rejects(labeling('claimableItems', bob.address, task), { code: 8003, data: 'insufficientStake' });
+  assert.ok(!(await labeling('openTasks', 0, 100, bob.address)).tasks.some((t) => t.id === task));
+  const refusal = await api.call.labelingApi.claimableItems(bob.address, task, 0, 10);
+  assert.ok(refusal.isErr && refusal.asErr.isInsufficientStake);
+
+  // Three annotators bond, claim (the chain picks the item), commit and reveal.
   const labels = new Map([[bob, 1], [charlie, 1], [dave, 0]]);
   const salts = new Map();
   for (const [annotator, label] of labels) {
+    const heldBeforeBond = await held(annotator);
     await submit(api.tx.annotatorStake.bond(20n * UNIT), annotator);
-    await submit(api.tx.labelVoting.claimItem(task, 0), annotator);
+    assert.equal(await held(annotator) - heldBeforeBond, 20n * UNIT);
+    assert.equal((await labeling('annotator', annotator.address)).stake.bonded, (20n * UNIT).toString());
+    assert.deepEqual((await labeling('claimableItems', annotator.address, task, 0, 10)).items, [0]);
+
+    const claimed = await submit(api.tx.labelVoting.claim(task), annotator);
+    const claim = claimed.find((e) => api.events.labelVoting.ItemClaimed.is(e));
+    assert.equal(claim.data.item.toNumber(), 0);
+    const [work] = await labeling('annotatorWork', annotator.address, task);
+    assert.deepEqual(work.place, { claimed: { expiresAt: claim.data.expiresAt.toNumber() } });
+
     const salt = randomAsU8a(32);
     salts.set(annotator, salt);
     const events = await submit(api.tx.labelVoting.commit(task, 0, sealedLabel(label, salt, annotator.address)), annotator);
@@ -64,6 +113,10 @@ test('three annotators label an item; the agreeing two are paid from escrow', as
   }
   const item = (await api.query.labelVoting.items(task, 0)).unwrap();
   assert.equal(item.phase.type, 'Revealing');
+  const rpcItem = await labeling('item', task, 0);
+  assert.equal(rpcItem.inProgress.phase.revealing.endsAt, item.phase.asRevealing.endsAt.toNumber());
+  assert.equal(rpcItem.inProgress.commits.length, 3);
+  assert.equal((await labeling('task', task)).progress.revealing, 1);
 
   // A wrong salt does not open a commit.
   await assert.rejects(submit(api.tx.labelVoting.reveal(task, 0, 1, randomAsU8a(32)), bob), /labelVoting\.CommitMismatch/);
@@ -75,6 +128,9 @@ test('three annotators label an item; the agreeing two are paid from escrow', as
   const accepted = revealEvents.find((e) => api.events.labelVoting.ItemAccepted.is(e));
   assert.ok(accepted, 'the last reveal did not tally the item');
   assert.equal(accepted.data.label.toNumber(), 1);
+  const callItem = await api.call.labelingApi.item(task, 0);
+  assert.ok(callItem.isOk && callItem.asOk.isInProgress);
+  assert.equal(callItem.asOk.asInProgress.phase.asAccepted.label.toNumber(), 1);
 
   // The accepted label may be appealed until the window ends; seal empty
   // blocks past it (the dev node's engine_createBlock), then settle.
@@ -82,19 +138,107 @@ test('three annotators label an item; the agreeing two are paid from escrow', as
   while ((await api.rpc.chain.getHeader()).number.toNumber() <= appealEndsAt) {
     await chain.node.call('engine_createBlock', [true, true, null]);
   }
+  const freeBefore = new Map();
+  for (const who of [requester, bob, charlie, dave]) freeBefore.set(who, await free(who));
   const lastEvents = await submit(api.tx.labelVoting.finalizeItem(task, 0), requester);
+
   const settled = lastEvents.find((e) => api.events.labelVoting.ItemSettled.is(e));
   assert.ok(settled, `no ItemSettled in ${lastEvents.map((e) => `${e.section}.${e.method}`)}`);
   assert.equal(settled.data.label.toNumber(), 1);
   assert.equal(settled.data.decidedBy.type, 'Crowd');
+  const votes = settled.data.votes.map(([who, label]) => [who.toString(), label.unwrap().toNumber()]);
+  assert.deepEqual(votes, [[bob.address, 1], [charlie.address, 1], [dave.address, 0]]);
   const paid = lastEvents.filter((e) => api.events.tasks.LabelRewardPaid.is(e)).map((e) => e.data.annotator.toString());
   assert.deepEqual(paid.sort(), [bob.address, charlie.address].sort());
+  const closed = lastEvents.find((e) => api.events.tasks.TaskClosed.is(e));
+  assert.equal(closed.data.refunded.toBigInt(), budget - 2n * UNIT);
 
+  // Balances: the agreeing two earned exactly one reward; the dissenter
+  // nothing; the requester got the rest of the escrow back, less its fee.
+  assert.equal(await free(bob) - freeBefore.get(bob), UNIT);
+  assert.equal(await free(charlie) - freeBefore.get(charlie), UNIT);
+  assert.equal(await free(dave), freeBefore.get(dave));
+  assert.equal(await free(requester) - freeBefore.get(requester), budget - 2n * UNIT - feePaid(lastEvents, requester));
+  assert.equal(await held(requester), heldBefore);
+
+  // Storage: a compact record remains, the per-label data is gone.
   const record = (await api.query.labelVoting.settledItems(task, 0)).unwrap();
   assert.equal(record.label.toNumber(), 1);
+  const settledAt = record.settledAt.toNumber();
+  assert.equal(settledAt, (await api.rpc.chain.getHeader()).number.toNumber());
   assert.ok((await api.query.labelVoting.items(task, 0)).isNone, 'per-label storage is pruned');
   assert.equal((await api.query.reputation.reputations(dave.address, 0)).disagreed.toNumber(), 1);
   assert.equal((await api.query.reputation.reputations(bob.address, 0)).agreed.toNumber(), 1);
-  // The task's only item settled, so it closed and refunded the rest.
   assert.equal((await api.query.tasks.tasks(task)).unwrap().status.type, 'Closed');
+
+  // The runtime API, through RPC and through api.call, says the same.
+  assert.deepEqual(await labeling('item', task, 0), {
+    settled: { record: { label: 1, decidedBy: 'crowd', agreement: record.agreement.toNumber(), settledAt } },
+  });
+  const finalTask = await labeling('task', task);
+  assert.equal(finalTask.status, 'closed');
+  assert.equal(finalTask.progress.settled, 1);
+  assert.equal(finalTask.escrow.paidToAnnotators, (2n * UNIT).toString());
+  assert.equal(finalTask.escrow.refunded, (budget - 2n * UNIT).toString());
+  assert.equal(finalTask.escrow.held, '0');
+  assert.ok(!(await labeling('openTasks')).tasks.some((t) => t.id === task), 'a closed task is not open');
+
+  const quality = await labeling('taskQuality', task);
+  assert.equal(quality.counts.labelsRevealed, 3);
+  assert.equal(quality.counts.labelsAgreeing, 2);
+  assert.equal(quality.agreementRate, 666_666_666); // 2 of 3, in parts per billion rounded down
+  assert.equal(quality.disputeRate, 0);
+  assert.equal(quality.goldAccuracy, null);
+  const callQuality = (await api.call.labelingApi.taskQuality(task)).unwrap();
+  assert.equal(callQuality.agreementRate.unwrap().toNumber(), 666_666_666);
+
+  const bobSummary = await labeling('annotator', bob.address, 0);
+  assert.deepEqual(bobSummary.earnings, { labelRewards: UNIT.toString(), labelsPaid: 1, expertFees: '0', slashed: '0' });
+  assert.equal(bobSummary.reputation.agreed, 1);
+  assert.equal(bobSummary.stake.locked, '0');
+  assert.equal(bobSummary.openClaims, 0);
+  const daveSummary = (await api.call.labelingApi.annotator(dave.address, 0));
+  assert.equal(daveSummary.reputation.disagreed.toNumber(), 1);
+  assert.equal(daveSummary.earnings.labelRewards.toBigInt(), 0n);
+  assert.deepEqual(await labeling('annotatorWork', bob.address, task), []);
+});
+
+test('labeling_* methods answer bad requests with clear JSON-RPC errors', async () => {
+  const alice = keyring.addFromUri('//Alice');
+  await assert.rejects(labeling('task', 999_999), { code: 8001, message: /no task has id 999999/ });
+  await assert.rejects(labeling('taskQuality', 999_999), { code: 8001 });
+  await assert.rejects(labeling('item', 999_999, 0), { code: 8001 });
+  await assert.rejects(labeling('annotatorWork', alice.address, 999_999), { code: 8001 });
+  // Pages hold 1 to 100 entries.
+  await assert.rejects(labeling('openTasks', 0, 0), { code: -32602 });
+  await assert.rejects(labeling('openTasks', 0, 101), { code: -32602 });
+  // Malformed arguments: not an address, not a number.
+  await assert.rejects(labeling('annotator', 'not-an-address'), { code: -32602 });
+  await assert.rejects(labeling('task', 'zero'), { code: -32602 });
+  // An unknown block.
+  await assert.rejects(labeling('task', 0, `0x${'11'.repeat(32)}`), { code: 8000 });
+});
+
+test('an item index beyond the task is refused by the RPC and the runtime API', async () => {
+  const requester = keyring.addFromUri('//Alice');
+  const created = await submit(api.tx.tasks.createTask({
+    manifest: MANIFEST_CID,
+    itemCount: 2,
+    classCount: 2,
+    redundancy: 1,
+    agreementThreshold: 600_000_000,
+    rewardPerLabel: UNIT,
+    disputeBudget: 0,
+    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
+    minTier: 'Newcomer',
+    minStake: 0,
+    assignment: 'Open',
+    domain: 0,
+    goldCommitments: [],
+  }), requester);
+  const task = created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  assert.equal(await labeling('item', task, 1), 'untouched');
+  await assert.rejects(labeling('item', task, 2), { code: 8002 });
+  const refused = await api.call.labelingApi.item(task, 2);
+  assert.ok(refused.isErr && refused.asErr.isItemOutOfRange);
 });

@@ -1,6 +1,8 @@
 //! The node's JSON-RPC methods beyond Substrate's built-in ones: account nonces
-//! (`system_accountNextIndex`), fee queries (`payment_*`) and, on a manually
-//! sealed dev chain, block sealing (`engine_*`).
+//! (`system_accountNextIndex`), fee queries (`payment_*`), labeling reads
+//! (`labeling_*`) and, on a manually sealed dev chain, block sealing (`engine_*`).
+
+mod labeling;
 
 use std::sync::Arc;
 
@@ -38,16 +40,19 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ labelchain_primitives::runtime_api::LabelingApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use labeling::{Labeling, LabelingRpcServer};
 
 	let FullDeps { client, pool, manual_seal_sink } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Labeling::new(client).into_rpc())?;
 	if let Some(sink) = manual_seal_sink {
 		module.merge(ManualSeal::new(sink).into_rpc())?;
 	}

@@ -32,6 +32,8 @@ pub type DomainId = u32;
 	MaxEncodedLen,
 	Default,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum Tier {
 	/// No track record yet; qualifies on gold-heavy or open tasks.
 	#[default]
@@ -48,6 +50,8 @@ pub enum Tier {
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum AssignmentMode {
 	/// The chain picks the item (no cherry-picking easy items).
 	Assigned,
@@ -60,6 +64,8 @@ pub enum AssignmentMode {
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum TaskStatus {
 	/// Takes claims and labels until its deadline.
 	Open,

@@ -6,8 +6,15 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod currency;
+pub mod items;
 pub mod labeling;
+pub mod records;
+pub mod runtime_api;
+#[cfg(feature = "serde")]
+mod serde_amount;
 pub mod traits;
 
 use sp_runtime::{

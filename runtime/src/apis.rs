@@ -16,13 +16,56 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use labelchain_primitives::{
+	labeling::{DomainId, ItemIndex, TaskId},
+	runtime_api::{
+		AnnotatorSummary, ItemPage, ItemSummary, LabelingApiError, QualitySummary, TaskPage,
+		TaskSummary, WorkItem,
+	},
+};
+
 use crate::{
-	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
+	genesis_config_presets, labeling_api, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
 	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
 	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
+	impl labelchain_primitives::runtime_api::LabelingApi<Block> for Runtime {
+		fn task(task: TaskId) -> Option<TaskSummary> {
+			labeling_api::task(task)
+		}
+
+		fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> TaskPage {
+			labeling_api::open_tasks(start, max, annotator)
+		}
+
+		fn item(task: TaskId, item: ItemIndex) -> Result<ItemSummary, LabelingApiError> {
+			labeling_api::item(task, item)
+		}
+
+		fn annotator(who: AccountId, domain: DomainId) -> AnnotatorSummary {
+			labeling_api::annotator(who, domain)
+		}
+
+		fn annotator_work(who: AccountId, task: TaskId) -> Result<Vec<WorkItem>, LabelingApiError> {
+			labeling_api::annotator_work(who, task)
+		}
+
+		fn claimable_items(
+			who: AccountId,
+			task: TaskId,
+			start: ItemIndex,
+			max: u32,
+		) -> Result<ItemPage, LabelingApiError> {
+			labeling_api::claimable_items(who, task, start, max)
+		}
+
+		fn task_quality(task: TaskId) -> Option<QualitySummary> {
+			labeling_api::task_quality(task)
+		}
+	}
+
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
 			VERSION

@@ -4,77 +4,18 @@
 
 mod common;
 
+use common::labeling::*;
+
 use codec::Encode;
-use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
-use labelchain_primitives::labeling::{AssignmentMode, TaskStatus, Tier};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use labelchain_primitives::labeling::TaskStatus;
 use labelchain_runtime::{
-	currency::UNIT, AccountId, Balances, LabelVoting, Runtime, RuntimeOrigin,
+	currency::UNIT, AccountId, Balances, LabelVoting, Runtime,
 };
 use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{DispatchError, Perbill};
-
-use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
-
-fn signed(key: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(key.to_account_id())
-}
-
-fn create_task(redundancy: u8, items: u32) -> u32 {
-	let task = pallet_tasks::NextTaskId::<Runtime>::get();
-	assert_ok!(labelchain_runtime::Tasks::create_task(
-		signed(Sr25519Keyring::Alice),
-		pallet_tasks::TaskSpec {
-			manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
-			item_count: items,
-			class_count: 2,
-			redundancy,
-			agreement_threshold: Perbill::from_percent(60),
-			reward_per_label: UNIT,
-			dispute_budget: 5 * UNIT,
-			deadline: 1_000,
-			min_tier: Tier::Newcomer,
-			min_stake: 0,
-			assignment: AssignmentMode::Open,
-			domain: 0,
-			gold_commitments: BoundedVec::<H256, _>::new(),
-		}
-	));
-	task
-}
-
-fn label(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
-	let who: AccountId = key.to_account_id();
-	let salt = [key as u8; 32];
-	assert_ok!(LabelVoting::claim_item(signed(key), task, item));
-	let hash = H256(sp_io::hashing::blake2_256(&(label, salt, &who).encode()));
-	assert_ok!(LabelVoting::commit(signed(key), task, item, hash));
-}
-
-fn reveal(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
-	assert_ok!(LabelVoting::reveal(signed(key), task, item, label, [key as u8; 32]));
-}
-
-/// Waits out the appeal window of an accepted item and settles it.
-fn settle_after_appeal_window(task: u32, item: u32) {
-	let now = labelchain_runtime::System::block_number();
-	labelchain_runtime::System::set_block_number(now + 101);
-	assert_ok!(LabelVoting::finalize_item(signed(Sr25519Keyring::Alice), task, item));
-}
-
-fn bond_all(keys: &[Sr25519Keyring]) {
-	for key in keys {
-		assert_ok!(labelchain_runtime::AnnotatorStake::bond(signed(*key), 100 * UNIT));
-	}
-}
-
-fn check_invariants() {
-	pallet_label_voting::Pallet::<Runtime>::do_try_state().expect("voting invariants hold");
-	pallet_tasks::Pallet::<Runtime>::do_try_state().expect("escrow invariants hold");
-	pallet_annotator_stake::Pallet::<Runtime>::do_try_state().expect("stake invariants hold");
-	pallet_reputation::Pallet::<Runtime>::do_try_state().expect("reputation invariants hold");
-}
+use sp_runtime::DispatchError;
 
 #[test]
 fn three_annotators_label_an_item_and_the_agreeing_two_are_paid() {

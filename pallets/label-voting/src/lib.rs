@@ -4,7 +4,7 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use types::{Claim, Commit, Decision, ItemPhase, ItemState, Label, SettledItem};
+pub use types::{Claim, Commit, Decision, ItemPhase, ItemState, Label, SettledItem, Votes};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -12,9 +12,11 @@ mod benchmarking;
 #[cfg(test)]
 mod mock;
 mod settlement;
+mod totals;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod views;
 pub mod weights;
 
 #[frame_support::pallet]
@@ -31,6 +33,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::{
 		labeling::{AssignmentMode, ItemIndex, TaskId, TaskTerms},
+		records::{Earnings as EarningsRecord, TaskQuality},
 		traits::{
 			ReputationInspect, ReputationRecorder, StakeEligibility, StakeLock, StakeSlash,
 			TaskEscrow, TaskInspect, TaskProgress,
@@ -167,8 +170,26 @@ pub mod pallet {
 
 	/// Each settled item's compact record: its final label and how it was decided.
 	#[pallet::storage]
-	pub type SettledItems<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, ItemIndex, SettledItem, OptionQuery>;
+	pub type SettledItems<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		TaskId,
+		Twox64Concat,
+		ItemIndex,
+		SettledItem<BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// Each task's label-quality counts: tallies, disputes, appeals, agreement
+	/// and gold accuracy of its settled items.
+	#[pallet::storage]
+	pub type TaskQualities<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskQuality, ValueQuery>;
+
+	/// What each account has been paid (label rewards, expert fees) and has lost
+	/// (slashes, appeal bonds) through labeling.
+	#[pallet::storage]
+	pub type Earnings<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, EarningsRecord<T::Balance>, ValueQuery>;
 
 	/// How many claims each annotator holds that are not yet commits.
 	#[pallet::storage]
@@ -209,7 +230,15 @@ pub mod pallet {
 		/// The requester revealed the gold answer of an item.
 		GoldRevealed { task: TaskId, item: ItemIndex, gold_index: u32, answer: Label },
 		/// The item settled: agreeing annotators were paid, the rest scored.
-		ItemSettled { task: TaskId, item: ItemIndex, label: Label, decided_by: Decision, agreement: Perbill },
+		/// `votes` is each annotator's revealed label (`None`: never revealed).
+		ItemSettled {
+			task: TaskId,
+			item: ItemIndex,
+			label: Label,
+			decided_by: Decision,
+			agreement: Perbill,
+			votes: Votes<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -496,6 +525,7 @@ pub mod pallet {
 			ensure!(state.phase == ItemPhase::Disputed, Error::<T>::NotDisputed);
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
+			Self::credit_expert_fee(&expert, T::ExpertFee::get());
 			let agreement = Self::weight_share(&state, &terms, label);
 			Self::settle(task, item, state, &terms, label, Decision::Expert, agreement)
 		}
@@ -528,6 +558,7 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 			state.phase = ItemPhase::Appealed { label, agreement, appellant: who.clone() };
 			Items::<T>::insert(task, item, state);
+			Self::count_appeal(task, None);
 			Self::deposit_event(Event::AppealLodged { task, item, appellant: who, bond });
 			Ok(())
 		}
@@ -560,7 +591,9 @@ pub mod pallet {
 			};
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
+			Self::credit_expert_fee(&expert, T::ExpertFee::get());
 			let upheld = label != accepted;
+			Self::count_appeal(task, Some(upheld));
 			if upheld {
 				Self::return_appeal_bond(&appellant)?;
 			} else {
@@ -573,6 +606,7 @@ pub mod pallet {
 					Restriction::Free,
 					Fortitude::Force,
 				)?;
+				Self::debit_loss(&appellant, T::AppealBond::get());
 			}
 			Self::deposit_event(Event::AppealDecided { task, item, upheld });
 			if upheld {
@@ -634,13 +668,15 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		fn terms_accepting_work(task: TaskId) -> Result<TermsOf<T>, DispatchError> {
+		pub(crate) fn terms_accepting_work(task: TaskId) -> Result<TermsOf<T>, DispatchError> {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			ensure!(T::Tasks::accepts_work(task), Error::<T>::TaskNotAcceptingWork);
 			Ok(terms)
 		}
 
-		fn ensure_eligible(who: &T::AccountId, terms: &TermsOf<T>) -> DispatchResult {
+		/// Whether `who` may take work on a task with these terms: enough stake,
+		/// a high enough tier, and room for another claim.
+		pub(crate) fn ensure_eligible(who: &T::AccountId, terms: &TermsOf<T>) -> Result<(), Error<T>> {
 			ensure!(T::Stake::may_take_task(who, terms.min_stake), Error::<T>::InsufficientStake);
 			ensure!(
 				T::Reputation::tier(who, terms.domain) >= terms.min_tier,
@@ -658,14 +694,24 @@ pub mod pallet {
 		fn pick_item(who: &T::AccountId, task: TaskId, terms: &TermsOf<T>) -> Option<ItemIndex> {
 			let start = Self::next_assignment_start(who, terms.item_count);
 			let probes = T::MaxAssignmentProbes::get().min(terms.item_count);
-			(0..probes).map(|step| (start.saturating_add(step)) % terms.item_count).find(|&item| {
-				!SettledItems::<T>::contains_key(task, item) &&
-					Items::<T>::get(task, item).is_none_or(|state| {
-						state.phase == ItemPhase::Labeling &&
-							state.places_taken() < u32::from(terms.redundancy) &&
-							!state.involves(who)
-					})
-			})
+			(0..probes)
+				.map(|step| (start.saturating_add(step)) % terms.item_count)
+				.find(|&item| Self::may_claim(who, task, item, terms))
+		}
+
+		/// Whether `item` still needs labels and `who` has no place on it yet.
+		pub(crate) fn may_claim(
+			who: &T::AccountId,
+			task: TaskId,
+			item: ItemIndex,
+			terms: &TermsOf<T>,
+		) -> bool {
+			!SettledItems::<T>::contains_key(task, item) &&
+				Items::<T>::get(task, item).is_none_or(|state| {
+					state.phase == ItemPhase::Labeling &&
+						state.places_taken() < u32::from(terms.redundancy) &&
+						!state.involves(who)
+				})
 		}
 
 		/// Where the next assigned claim of `who` starts looking: a pseudo-random
@@ -762,7 +808,8 @@ pub mod pallet {
 		/// redundancy, one per annotator (so no item pays more than its
 		/// redundancy and nobody twice); each annotator's open-claim count matches
 		/// the live claims; no item is both in progress and settled; each
-		/// appellant's bond hold matches their pending appeals.
+		/// task's quality counts agree with each other and with its settled
+		/// items; each appellant's bond hold matches their pending appeals.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -806,6 +853,19 @@ pub mod pallet {
 				claims_by_annotator.values().all(|count| *count == 0),
 				"live claims without an open-claim count"
 			);
+			for (task, quality) in TaskQualities::<T>::iter() {
+				ensure!(
+					quality.labels_agreeing <= quality.labels_revealed &&
+						quality.gold_labels_correct <= quality.gold_labels &&
+						quality.disputes <= quality.items_tallied &&
+						quality.appeals_upheld <= quality.appeals,
+					"a task's quality counts contradict each other"
+				);
+				ensure!(
+					SettledItems::<T>::iter_prefix(task).count() as u32 == quality.items_settled(),
+					"a task's settled count differs from its settled items"
+				);
+			}
 			for (appellant, bond) in bonds {
 				ensure!(
 					T::Currency::balance_on_hold(&HoldReason::AppealBond.into(), &appellant) == bond,

@@ -11,8 +11,8 @@ use sp_arithmetic::FixedU128;
 use sp_runtime::{traits::Zero, Perbill, Saturating};
 
 use crate::{
-	Config, Decision, Event, ItemPhase, ItemState, Items, Label, Pallet, SettledItem, SettledItems,
-	TermsOf,
+	totals::SettlementCounts, Config, Decision, Event, ItemPhase, ItemState, Items, Label, Pallet,
+	SettledItem, SettledItems, TermsOf, Votes,
 };
 
 /// The revealed vote weight behind each label.
@@ -104,12 +104,14 @@ impl<T: Config> Pallet<T> {
 					.saturating_add(T::AppealWindow::get());
 				state.phase = ItemPhase::Accepted { label, agreement, appeal_ends_at };
 				Items::<T>::insert(task, item, state);
+				Self::count_tally(task, false);
 				Self::deposit_event(Event::ItemAccepted { task, item, label, agreement, appeal_ends_at });
 				Ok(())
 			},
 			None => {
 				state.phase = ItemPhase::Disputed;
 				Items::<T>::insert(task, item, state);
+				Self::count_tally(task, true);
 				Self::deposit_event(Event::ItemDisputed { task, item });
 				Ok(())
 			},
@@ -136,25 +138,37 @@ impl<T: Config> Pallet<T> {
 		agreement: Perbill,
 	) -> DispatchResult {
 		let gold = decided_by == Decision::Gold;
+		let mut counts = SettlementCounts::default();
+		let mut votes = Votes::<T>::new();
 		for commit in state.commits.iter() {
 			let who = &commit.annotator;
 			T::Stake::unlock(who, T::StakePerLabel::get());
 			let outcome = match commit.revealed {
 				Some(revealed) if revealed == label => {
-					T::Tasks::pay_label(task, who)?;
+					let reward = T::Tasks::pay_label(task, who)?;
+					Self::credit_label_reward(who, reward);
+					counts.agreeing.saturating_inc();
 					if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }
 				},
 				Some(_) if gold => {
-					T::Stake::slash(who, T::GoldSlash::get(), &terms.requester);
+					let slashed = T::Stake::slash(who, T::GoldSlash::get(), &terms.requester);
+					Self::debit_loss(who, slashed);
 					LabelOutcome::GoldWrong
 				},
 				Some(_) => LabelOutcome::Disagreed,
 				None => {
-					T::Stake::slash(who, T::UnrevealedSlash::get(), &terms.requester);
+					let slashed = T::Stake::slash(who, T::UnrevealedSlash::get(), &terms.requester);
+					Self::debit_loss(who, slashed);
+					counts.unrevealed.saturating_inc();
 					LabelOutcome::Unrevealed
 				},
 			};
+			if commit.revealed.is_some() {
+				counts.revealed.saturating_inc();
+			}
 			T::Reputation::record(who, terms.domain, outcome);
+			// Commits are bounded by the same `MaxRedundancy` as votes.
+			let _ = votes.try_push((who.clone(), commit.revealed));
 		}
 		// Claims never turned into commits cannot remain once reveals opened,
 		// but release them should the rules change.
@@ -163,11 +177,13 @@ impl<T: Config> Pallet<T> {
 			crate::OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
 		}
 		Items::<T>::remove(task, item);
-		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement });
+		let settled_at = frame_system::Pallet::<T>::block_number();
+		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
+		Self::count_settlement(task, decided_by, counts);
 		if !state.commits.is_empty() {
 			T::Tasks::item_settled(task)?;
 		}
-		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement });
+		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
 		Ok(())
 	}
 }

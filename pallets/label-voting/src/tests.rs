@@ -9,7 +9,10 @@ use labelchain_primitives::{
 use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill};
 
-use crate::{mock::*, Decision, Error, Event, ItemPhase, Items, OpenClaims, SettledItem, SettledItems};
+use crate::{
+	mock::*, Decision, Earnings, Error, Event, ItemPhase, Items, OpenClaims, SettledItem, SettledItems,
+	TaskQualities, Votes,
+};
 
 fn salt(who: AccountId) -> [u8; 32] {
 	[who as u8; 32]
@@ -63,6 +66,11 @@ fn settle_after_appeal_window(task: u32, item: u32) {
 	assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, item));
 }
 
+/// The `votes` of an `ItemSettled` event.
+fn votes(list: &[(AccountId, Option<u16>)]) -> Votes<Test> {
+	Votes::<Test>::try_from(list.to_vec()).expect("within the redundancy")
+}
+
 /// Gives `who` a record of `agreed` agreeing and `disagreed` disagreeing labels
 /// in the mock task's domain.
 fn give_record(who: AccountId, agreed: u32, disagreed: u32) {
@@ -102,13 +110,33 @@ mod end_to_end {
 			);
 			assert_eq!(free(a), INITIAL_BALANCE - BOND, "nobody is paid before the appeal window ends");
 			settle_after_appeal_window(task, 0);
+			let settled_at = System::block_number();
 			System::assert_has_event(
-				Event::ItemSettled { task, item: 0, label: 1, decided_by: Decision::Crowd, agreement }.into(),
+				Event::ItemSettled {
+					task,
+					item: 0,
+					label: 1,
+					decided_by: Decision::Crowd,
+					agreement,
+					votes: votes(&[(a, Some(1)), (b, Some(1)), (c, Some(0))]),
+				}
+				.into(),
 			);
 			assert_eq!(
 				SettledItems::<Test>::get(task, 0),
-				Some(SettledItem { label: 1, decided_by: Decision::Crowd, agreement })
+				Some(SettledItem { label: 1, decided_by: Decision::Crowd, agreement, settled_at })
 			);
+			let quality = TaskQualities::<Test>::get(task);
+			assert_eq!(
+				(quality.items_tallied, quality.disputes, quality.settled_by_crowd),
+				(1, 0, 1)
+			);
+			assert_eq!((quality.labels_revealed, quality.labels_agreeing), (3, 2));
+			assert_eq!(quality.agreement_rate(), Some(Perbill::from_rational(2u32, 3)));
+			assert_eq!(quality.gold_accuracy(), None);
+			assert_eq!(Earnings::<Test>::get(a).label_rewards, REWARD);
+			assert_eq!(Earnings::<Test>::get(a).labels_paid, 1);
+			assert_eq!(Earnings::<Test>::get(c), Default::default());
 			assert!(Items::<Test>::get(task, 0).is_none(), "per-label storage is pruned");
 			assert_eq!(free(a), INITIAL_BALANCE - BOND + REWARD);
 			assert_eq!(free(b), INITIAL_BALANCE - BOND + REWARD);
@@ -192,6 +220,9 @@ mod end_to_end {
 			assert_eq!(pallet_annotator_stake::Ledgers::<Test>::get(lazy).unwrap().bonded, BOND - UNREVEALED_SLASH);
 			assert_eq!(pallet_reputation::Reputations::<Test>::get(lazy, 1).unrevealed, 1);
 			assert_eq!(locked_stake(lazy), 0);
+			assert_eq!(Earnings::<Test>::get(lazy).slashed, UNREVEALED_SLASH);
+			let quality = TaskQualities::<Test>::get(task);
+			assert_eq!((quality.labels_revealed, quality.labels_unrevealed), (2, 1));
 		});
 	}
 
@@ -227,10 +258,15 @@ mod end_to_end {
 					label: 1,
 					decided_by: Decision::Expert,
 					agreement: Perbill::from_percent(50),
+					votes: votes(&[(annotator(0), Some(0)), (annotator(1), Some(1))]),
 				}
 				.into(),
 			);
 			assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
+			assert_eq!(Earnings::<Test>::get(EXPERT).expert_fees, EXPERT_FEE);
+			let quality = TaskQualities::<Test>::get(task);
+			assert_eq!((quality.items_tallied, quality.disputes, quality.settled_by_expert), (1, 1, 1));
+			assert_eq!(quality.dispute_rate(), Some(Perbill::one()));
 			assert_eq!(free(annotator(1)), INITIAL_BALANCE - BOND + REWARD);
 			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
 			assert_noop!(
@@ -553,6 +589,9 @@ mod appeals {
 			assert_eq!(free(dissenter), INITIAL_BALANCE - BOND + REWARD);
 			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
 			assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
+			let quality = TaskQualities::<Test>::get(task);
+			assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_expert), (1, 1, 1));
+			assert_eq!(Earnings::<Test>::get(dissenter).slashed, 0);
 		});
 	}
 
@@ -570,6 +609,9 @@ mod appeals {
 			assert_eq!(free(dissenter), INITIAL_BALANCE - BOND - APPEAL_BOND);
 			assert_eq!(free(REQUESTER), requester_before + APPEAL_BOND);
 			assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
+			assert_eq!(Earnings::<Test>::get(dissenter).slashed, APPEAL_BOND);
+			let quality = TaskQualities::<Test>::get(task);
+			assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_crowd), (1, 0, 1));
 		});
 	}
 
@@ -685,6 +727,10 @@ mod gold {
 				pallet_annotator_stake::Ledgers::<Test>::get(annotator(0)).unwrap().bonded,
 				BOND - GOLD_SLASH
 			);
+			assert_eq!(Earnings::<Test>::get(annotator(0)).slashed, GOLD_SLASH);
+			let quality = TaskQualities::<Test>::get(task);
+			assert_eq!((quality.settled_by_gold, quality.gold_labels, quality.gold_labels_correct), (1, 3, 1));
+			assert_eq!(quality.gold_accuracy(), Some(Perbill::from_rational(1u32, 3)));
 		});
 	}
 
@@ -741,6 +787,130 @@ mod gold {
 			assert_noop!(
 				LabelVoting::reveal_gold(requester, task, 0, 0, 0, GOLD_SALT),
 				Error::<Test>::GoldAlreadyRevealed
+			);
+		});
+	}
+}
+
+mod views {
+	use super::*;
+	use crate::views::ItemView;
+	use labelchain_primitives::runtime_api::{ItemCounts, ItemPage, LabelingApiError, WorkPlace};
+
+	#[test]
+	fn item_counts_follow_items_through_their_phases() {
+		test_with_invariants(|| {
+			let task = create_task(4, 2, AssignmentMode::Open);
+			let counts = |expected: [u32; 7]| {
+				let [untouched, labeling, revealing, disputed, accepted, appealed, settled] = expected;
+				assert_eq!(
+					LabelVoting::item_counts(task, 4),
+					ItemCounts { untouched, labeling, revealing, disputed, accepted, appealed, settled }
+				);
+			};
+			counts([4, 0, 0, 0, 0, 0, 0]);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), task, 0));
+			counts([3, 1, 0, 0, 0, 0, 0]);
+			claim_and_commit(task, 1, annotator(0), 1);
+			claim_and_commit(task, 1, annotator(1), 1);
+			claim_and_commit(task, 2, annotator(0), 0);
+			claim_and_commit(task, 2, annotator(1), 1);
+			claim_and_commit(task, 3, annotator(2), 1);
+			claim_and_commit(task, 3, annotator(3), 1);
+			counts([0, 1, 3, 0, 0, 0, 0]);
+			for (item, who, label) in [(1, 0, 1), (1, 1, 1), (2, 0, 0), (2, 1, 1), (3, 2, 1), (3, 3, 1)] {
+				reveal(task, item, annotator(who), label);
+			}
+			counts([0, 1, 0, 1, 2, 0, 0]);
+			assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 3));
+			counts([0, 1, 0, 1, 1, 1, 0]);
+			settle_after_appeal_window(task, 1);
+			counts([0, 1, 0, 1, 0, 1, 1]);
+		});
+	}
+
+	#[test]
+	fn an_item_reads_untouched_in_progress_then_settled() {
+		test_with_invariants(|| {
+			let task = create_task(2, 1, AssignmentMode::Open);
+			assert!(matches!(LabelVoting::item_view(task, 0), Ok(ItemView::Untouched)));
+			claim_and_commit(task, 0, annotator(0), 1);
+			assert!(matches!(
+				LabelVoting::item_view(task, 0),
+				Ok(ItemView::InProgress(state)) if state.commits.len() == 1
+			));
+			reveal(task, 0, annotator(0), 1);
+			settle_after_appeal_window(task, 0);
+			assert!(matches!(
+				LabelVoting::item_view(task, 0),
+				Ok(ItemView::Settled(record)) if record.label == 1
+			));
+			assert!(matches!(LabelVoting::item_view(task, 2), Err(LabelingApiError::ItemOutOfRange)));
+			assert!(matches!(LabelVoting::item_view(task + 1, 0), Err(LabelingApiError::UnknownTask)));
+		});
+	}
+
+	#[test]
+	fn an_annotator_sees_their_claims_and_commits() {
+		test_with_invariants(|| {
+			let task = create_task(3, 2, AssignmentMode::Open);
+			let who = annotator(0);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(who), task, 2));
+			claim_and_commit(task, 0, who, 1);
+			let work = LabelVoting::work_of(&who, task).expect("a known task");
+			assert_eq!(work.len(), 2);
+			assert_eq!((work[0].0, &work[0].1), (0, &WorkPlace::Committed { revealed: None }));
+			assert_eq!((work[1].0, &work[1].1), (2, &WorkPlace::Claimed { expires_at: 1 + CLAIM_TTL }));
+			assert!(LabelVoting::work_of(&annotator(1), task).expect("a known task").is_empty());
+			assert_eq!(LabelVoting::work_of(&who, task + 1), Err(LabelingApiError::UnknownTask));
+		});
+	}
+
+	#[test]
+	fn claimable_items_skip_full_and_own_items_and_page() {
+		test_with_invariants(|| {
+			let task = create_task(5, 1, AssignmentMode::Open);
+			let [a, b] = [annotator(0), annotator(1)];
+			claim_and_commit(task, 1, a, 0);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(b), task, 3));
+			assert_eq!(
+				LabelVoting::claimable_items(&a, task, 0, 10),
+				Ok(ItemPage { items: vec![0, 2, 4], next: None })
+			);
+			assert_eq!(
+				LabelVoting::claimable_items(&a, task, 0, 2),
+				Ok(ItemPage { items: vec![0, 2], next: Some(3) })
+			);
+			assert_eq!(
+				LabelVoting::claimable_items(&a, task, 3, 2),
+				Ok(ItemPage { items: vec![4], next: None })
+			);
+		});
+	}
+
+	#[test]
+	fn claimable_items_say_why_an_annotator_may_not_claim() {
+		test_with_invariants(|| {
+			let task = create_task(5, 1, AssignmentMode::Open);
+			assert_eq!(
+				LabelVoting::claimable_items(&UNBONDED, task, 0, 10),
+				Err(LabelingApiError::InsufficientStake)
+			);
+			assert_eq!(
+				LabelVoting::claimable_items(&annotator(0), task + 1, 0, 10),
+				Err(LabelingApiError::UnknownTask)
+			);
+			for item in 0..MAX_OPEN_CLAIMS {
+				assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), task, item));
+			}
+			assert_eq!(
+				LabelVoting::claim_eligibility(&annotator(0), task),
+				Err(LabelingApiError::TooManyOpenClaims)
+			);
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_eq!(
+				LabelVoting::claimable_items(&annotator(1), task, 0, 10),
+				Err(LabelingApiError::TaskNotAcceptingWork)
 			);
 		});
 	}

@@ -1,33 +1,14 @@
 //! The per-item records of labeling, and the compact record a settled item keeps.
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::Perbill;
 
 use crate::Config;
 
-/// A label: a class index in `0..class_count`.
-pub type Label = u16;
-
-/// Where an item is between its first claim and its settlement.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub enum ItemPhase<AccountId, BlockNumber> {
-	/// Taking claims and commits.
-	Labeling,
-	/// Commits are closed; reveals are taken until `ends_at`.
-	Revealing { ends_at: BlockNumber },
-	/// The crowd could not settle it: a tie, a weak winner, too few agreeing, or
-	/// no reveal at all. It waits for an expert.
-	Disputed,
-	/// The crowd accepted `label`; until `appeal_ends_at` an annotator of the
-	/// item or the requester may appeal, and the requester may reveal gold.
-	Accepted { label: Label, agreement: Perbill, appeal_ends_at: BlockNumber },
-	/// `appellant` appealed the crowd's `label` with a bond; an expert decides.
-	Appealed { label: Label, agreement: Perbill, appellant: AccountId },
-}
+pub use labelchain_primitives::items::{Decision, ItemPhase, Label, SettledItem};
 
 /// An annotator's hold on an item until they commit or it expires.
 #[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
@@ -85,25 +66,10 @@ impl<T: Config> ItemState<T> {
 	}
 }
 
-/// How an item's final label was decided.
-#[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub enum Decision {
-	/// The reputation-weighted vote reached the task's threshold.
-	Crowd,
-	/// An expert settled a disputed item, or upheld an appeal.
-	Expert,
-	/// The requester revealed the item's gold answer.
-	Gold,
-}
-
-/// What a settled item keeps for export: label (2 bytes), decision (1) and
-/// agreement (4), 7 bytes in all.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub struct SettledItem {
-	pub label: Label,
-	pub decided_by: Decision,
-	/// The winning label's share of the revealed vote weight.
-	pub agreement: Perbill,
-}
+/// How each annotator of a settled item voted: `None` for a commit never
+/// revealed. Carried by the `ItemSettled` event so that exports need no
+/// per-label storage.
+pub type Votes<T> = BoundedVec<
+	(<T as frame_system::Config>::AccountId, Option<Label>),
+	<T as Config>::MaxRedundancy,
+>;

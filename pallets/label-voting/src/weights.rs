@@ -27,9 +27,10 @@ pub trait WeightInfo {
 }
 
 /// Settling an item touches, per annotator: their stake ledger, reputation in
-/// two domains, and for agreeing ones the task, the requester's and their account.
+/// two domains, their earnings, and for agreeing ones the task, the
+/// requester's and their account.
 fn settle_per_annotator(db: frame_support::weights::RuntimeDbWeight) -> Weight {
-	Weight::from_parts(40_000_000, 1_000).saturating_add(db.reads_writes(6, 6))
+	Weight::from_parts(40_000_000, 1_000).saturating_add(db.reads_writes(7, 7))
 }
 
 fn weights(db: frame_support::weights::RuntimeDbWeight) -> [Weight; 4] {
@@ -40,8 +41,8 @@ fn weights(db: frame_support::weights::RuntimeDbWeight) -> [Weight; 4] {
 		Weight::from_parts(60_000_000, 4_000).saturating_add(db.reads_writes(6, 3)),
 		// commit: task, item, open claims, task progress.
 		Weight::from_parts(50_000_000, 4_000).saturating_add(db.reads_writes(4, 3)),
-		// reveal / finalize / resolve without settlement: task, item.
-		Weight::from_parts(60_000_000, 4_000).saturating_add(db.reads_writes(3, 3)),
+		// reveal / finalize / resolve without settlement: task, item, quality counts.
+		Weight::from_parts(60_000_000, 4_000).saturating_add(db.reads_writes(4, 4)),
 	]
 }
 

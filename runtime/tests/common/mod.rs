@@ -1,4 +1,8 @@
-//! Shared by the runtime's tests: the genesis state of a preset.
+//! Shared by the runtime's tests: the genesis state of a preset, and labeling
+//! helpers.
+#![allow(dead_code)]
+
+pub mod labeling;
 
 use labelchain_runtime::{genesis_config_presets::get_preset, RuntimeGenesisConfig};
 use sp_genesis_builder::PresetId;

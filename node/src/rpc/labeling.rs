@@ -1,0 +1,237 @@
+//! `labeling_*` JSON-RPC methods: a thin layer over the runtime's
+//! `LabelingApi`, for requesters' and annotators' clients that speak plain
+//! JSON. Every method takes an optional block hash (default: the best block).
+//!
+//! Errors: `-32602` for bad arguments (also raised by jsonrpsee for malformed
+//! ones), and the codes in [`codes`] for answers the runtime refuses.
+
+use std::sync::Arc;
+
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::ErrorCode, ErrorObjectOwned},
+};
+use labelchain_primitives::{
+	labeling::{DomainId, ItemIndex, TaskId},
+	runtime_api::{
+		AnnotatorSummary, ItemPage, ItemSummary, LabelingApi as LabelingRuntimeApi,
+		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkItem, MAX_PAGE,
+	},
+	AccountId,
+};
+use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+/// The error codes of the `labeling_*` methods, besides JSON-RPC's own.
+pub mod codes {
+	/// The runtime call failed: an unknown block, or a runtime without the API.
+	pub const RUNTIME_ERROR: i32 = 8000;
+	/// No task has this id.
+	pub const UNKNOWN_TASK: i32 = 8001;
+	/// The item index is not below the task's item count.
+	pub const ITEM_OUT_OF_RANGE: i32 = 8002;
+	/// The annotator may not claim in the task now; the data says why.
+	pub const NOT_CLAIMABLE: i32 = 8003;
+}
+
+/// How many entries a page has when the caller does not say.
+const DEFAULT_PAGE: u32 = 20;
+
+#[rpc(server, namespace = "labeling")]
+pub trait LabelingRpc<BlockHash> {
+	/// A task with its money and item counts.
+	#[method(name = "task")]
+	fn task(&self, task: TaskId, at: Option<BlockHash>) -> RpcResult<TaskSummary>;
+
+	/// Tasks taking work, from id `start` (default 0), at most `max` (default
+	/// 20, at most 100); with `annotator`, only those they may claim in.
+	#[method(name = "openTasks")]
+	fn open_tasks(
+		&self,
+		start: Option<TaskId>,
+		max: Option<u32>,
+		annotator: Option<AccountId>,
+		at: Option<BlockHash>,
+	) -> RpcResult<TaskPage>;
+
+	/// An item's state, or its final record once settled.
+	#[method(name = "item")]
+	fn item(&self, task: TaskId, item: ItemIndex, at: Option<BlockHash>) -> RpcResult<ItemSummary>;
+
+	/// An annotator's stake, reputation in `domain` (default 0), earnings and
+	/// open claims.
+	#[method(name = "annotator")]
+	fn annotator(
+		&self,
+		who: AccountId,
+		domain: Option<DomainId>,
+		at: Option<BlockHash>,
+	) -> RpcResult<AnnotatorSummary>;
+
+	/// The items of `task` on which `who` holds a claim or an unsettled commit.
+	#[method(name = "annotatorWork")]
+	fn annotator_work(
+		&self,
+		who: AccountId,
+		task: TaskId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<WorkItem>>;
+
+	/// Items of `task` that `who` may claim now, from `start` (default 0), at
+	/// most `max` (default 20, at most 100).
+	#[method(name = "claimableItems")]
+	fn claimable_items(
+		&self,
+		who: AccountId,
+		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<ItemPage>;
+
+	/// A task's label quality: agreement rate, gold accuracy, dispute rate.
+	#[method(name = "taskQuality")]
+	fn task_quality(&self, task: TaskId, at: Option<BlockHash>) -> RpcResult<QualitySummary>;
+}
+
+/// Serves the `labeling_*` methods from a client's runtime.
+pub struct Labeling<C, Block> {
+	client: Arc<C>,
+	_block: std::marker::PhantomData<Block>,
+}
+
+impl<C, Block> Labeling<C, Block> {
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _block: Default::default() }
+	}
+}
+
+impl<C, Block> Labeling<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: LabelingRuntimeApi<Block>,
+{
+	/// Runs `call` against the runtime at `at` (default: the best block).
+	fn at<R>(
+		&self,
+		at: Option<Block::Hash>,
+		call: impl FnOnce(&C::Api, Block::Hash) -> Result<R, ApiError>,
+	) -> RpcResult<R> {
+		let hash = at.unwrap_or_else(|| self.client.info().best_hash);
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn LabelingRuntimeApi<Block>>(hash)
+			.map_err(runtime_error)?;
+		if version.is_none() {
+			return Err(ErrorObjectOwned::owned(
+				codes::RUNTIME_ERROR,
+				"the runtime at this block has no labeling API",
+				None::<()>,
+			));
+		}
+		call(&api, hash).map_err(runtime_error)
+	}
+}
+
+fn runtime_error(error: impl ToString) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(codes::RUNTIME_ERROR, "runtime call failed", Some(error.to_string()))
+}
+
+fn unknown_task(task: TaskId) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(codes::UNKNOWN_TASK, format!("no task has id {task}"), None::<()>)
+}
+
+fn refused(error: LabelingApiError, task: TaskId) -> ErrorObjectOwned {
+	match error {
+		LabelingApiError::UnknownTask => unknown_task(task),
+		LabelingApiError::ItemOutOfRange => ErrorObjectOwned::owned(
+			codes::ITEM_OUT_OF_RANGE,
+			format!("the item index is beyond task {task}'s items"),
+			None::<()>,
+		),
+		reason => ErrorObjectOwned::owned(
+			codes::NOT_CLAIMABLE,
+			format!("the annotator may not claim in task {task} now"),
+			Some(reason),
+		),
+	}
+}
+
+/// `max` if given, else the default page; an error unless within 1..=100.
+fn page_size(max: Option<u32>) -> RpcResult<u32> {
+	let max = max.unwrap_or(DEFAULT_PAGE);
+	if (1..=MAX_PAGE).contains(&max) {
+		Ok(max)
+	} else {
+		Err(ErrorObjectOwned::owned(
+			ErrorCode::InvalidParams.code(),
+			format!("max must be between 1 and {MAX_PAGE}"),
+			None::<()>,
+		))
+	}
+}
+
+impl<C, Block> LabelingRpcServer<Block::Hash> for Labeling<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: LabelingRuntimeApi<Block>,
+{
+	fn task(&self, task: TaskId, at: Option<Block::Hash>) -> RpcResult<TaskSummary> {
+		self.at(at, |api, hash| api.task(hash, task))?.ok_or_else(|| unknown_task(task))
+	}
+
+	fn open_tasks(
+		&self,
+		start: Option<TaskId>,
+		max: Option<u32>,
+		annotator: Option<AccountId>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<TaskPage> {
+		let max = page_size(max)?;
+		self.at(at, |api, hash| api.open_tasks(hash, start.unwrap_or(0), max, annotator))
+	}
+
+	fn item(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<ItemSummary> {
+		self.at(at, |api, hash| api.item(hash, task, item))?.map_err(|error| refused(error, task))
+	}
+
+	fn annotator(
+		&self,
+		who: AccountId,
+		domain: Option<DomainId>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<AnnotatorSummary> {
+		self.at(at, |api, hash| api.annotator(hash, who, domain.unwrap_or(0)))
+	}
+
+	fn annotator_work(
+		&self,
+		who: AccountId,
+		task: TaskId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<WorkItem>> {
+		self.at(at, |api, hash| api.annotator_work(hash, who, task))?
+			.map_err(|error| refused(error, task))
+	}
+
+	fn claimable_items(
+		&self,
+		who: AccountId,
+		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ItemPage> {
+		let max = page_size(max)?;
+		self.at(at, |api, hash| api.claimable_items(hash, who, task, start.unwrap_or(0), max))?
+			.map_err(|error| refused(error, task))
+	}
+
+	fn task_quality(&self, task: TaskId, at: Option<Block::Hash>) -> RpcResult<QualitySummary> {
+		self.at(at, |api, hash| api.task_quality(hash, task))?.ok_or_else(|| unknown_task(task))
+	}
+}

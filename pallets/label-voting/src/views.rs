@@ -1,0 +1,132 @@
+//! Reads for the labeling runtime API. They run off chain, in the node's
+//! runtime calls, so they may walk a task's unsettled items; each is still
+//! bounded by the task's item count or by the page limits.
+
+use alloc::vec::Vec;
+use frame_system::pallet_prelude::BlockNumberFor;
+use labelchain_primitives::{
+	labeling::{ItemIndex, TaskId},
+	runtime_api::{ItemCounts, ItemPage, LabelingApiError, WorkPlace, MAX_ITEMS_SCANNED, MAX_PAGE},
+	traits::TaskInspect,
+};
+
+use crate::{
+	Config, Error, ItemPhase, ItemState, Items, OpenClaims, Pallet, SettledItem, SettledItems,
+	TaskQualities,
+};
+
+/// An item as the API sees it: settled, in progress, or not started.
+pub enum ItemView<T: Config> {
+	Untouched,
+	InProgress(ItemState<T>),
+	Settled(SettledItem<BlockNumberFor<T>>),
+}
+
+impl<T: Config> Pallet<T> {
+	/// How many of `task`'s `item_count` items are in each phase.
+	pub fn item_counts(task: TaskId, item_count: u32) -> ItemCounts {
+		let mut counts = ItemCounts::default();
+		for state in Items::<T>::iter_prefix_values(task) {
+			let phase_count = match state.phase {
+				ItemPhase::Labeling => &mut counts.labeling,
+				ItemPhase::Revealing { .. } => &mut counts.revealing,
+				ItemPhase::Disputed => &mut counts.disputed,
+				ItemPhase::Accepted { .. } => &mut counts.accepted,
+				ItemPhase::Appealed { .. } => &mut counts.appealed,
+			};
+			*phase_count = phase_count.saturating_add(1);
+		}
+		counts.settled = TaskQualities::<T>::get(task).items_settled();
+		counts.untouched = item_count
+			.saturating_sub(counts.settled)
+			.saturating_sub(counts.labeling)
+			.saturating_sub(counts.revealing)
+			.saturating_sub(counts.disputed)
+			.saturating_sub(counts.accepted)
+			.saturating_sub(counts.appealed);
+		counts
+	}
+
+	/// One item of a task.
+	pub fn item_view(task: TaskId, item: ItemIndex) -> Result<ItemView<T>, LabelingApiError> {
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		if item >= terms.item_count {
+			return Err(LabelingApiError::ItemOutOfRange);
+		}
+		Ok(match (SettledItems::<T>::get(task, item), Items::<T>::get(task, item)) {
+			(Some(record), _) => ItemView::Settled(record),
+			(None, Some(state)) => ItemView::InProgress(state),
+			(None, None) => ItemView::Untouched,
+		})
+	}
+
+	/// The items of `task` on which `who` holds a claim or an unsettled commit,
+	/// with the place and the item's phase.
+	#[allow(clippy::type_complexity)]
+	pub fn work_of(
+		who: &T::AccountId,
+		task: TaskId,
+	) -> Result<
+		Vec<(ItemIndex, WorkPlace<BlockNumberFor<T>>, ItemPhase<T::AccountId, BlockNumberFor<T>>)>,
+		LabelingApiError,
+	> {
+		T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		let mut work = Vec::new();
+		for (item, state) in Items::<T>::iter_prefix(task) {
+			let claim = state.claims.iter().find(|claim| &claim.annotator == who);
+			let commit = state.commits.iter().find(|commit| &commit.annotator == who);
+			let place = match (claim, commit) {
+				(Some(claim), _) => WorkPlace::Claimed { expires_at: claim.expires_at },
+				(None, Some(commit)) => WorkPlace::Committed { revealed: commit.revealed },
+				(None, None) => continue,
+			};
+			work.push((item, place, state.phase));
+		}
+		work.sort_by_key(|(item, _, _)| *item);
+		Ok(work)
+	}
+
+	/// Whether `who` may claim in `task` now, and if not, why.
+	pub fn claim_eligibility(who: &T::AccountId, task: TaskId) -> Result<(), LabelingApiError> {
+		let terms = Self::terms_accepting_work(task).map_err(|_| {
+			if T::Tasks::terms(task).is_none() {
+				LabelingApiError::UnknownTask
+			} else {
+				LabelingApiError::TaskNotAcceptingWork
+			}
+		})?;
+		Self::ensure_eligible(who, &terms).map_err(|error| match error {
+			Error::<T>::TierTooLow => LabelingApiError::TierTooLow,
+			Error::<T>::TooManyOpenClaims => LabelingApiError::TooManyOpenClaims,
+			_ => LabelingApiError::InsufficientStake,
+		})
+	}
+
+	/// Up to `max` items of `task` from `start` on that `who` may claim now,
+	/// looking at no more than `MAX_ITEMS_SCANNED` items.
+	pub fn claimable_items(
+		who: &T::AccountId,
+		task: TaskId,
+		start: ItemIndex,
+		max: u32,
+	) -> Result<ItemPage, LabelingApiError> {
+		Self::claim_eligibility(who, task)?;
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		let wanted = max.min(MAX_PAGE) as usize;
+		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
+		let mut items = Vec::new();
+		let mut next = start;
+		while next < end && items.len() < wanted {
+			if Self::may_claim(who, task, next, &terms) {
+				items.push(next);
+			}
+			next = next.saturating_add(1);
+		}
+		Ok(ItemPage { items, next: (next < terms.item_count).then_some(next) })
+	}
+
+	/// Claims `who` holds that are not yet commits, over all tasks.
+	pub fn open_claims(who: &T::AccountId) -> u32 {
+		OpenClaims::<T>::get(who)
+	}
+}

@@ -1,0 +1,329 @@
+//! The labeling runtime API: everything a client reads about tasks, items and
+//! annotators, without knowing how the pallets store it. The node serves the
+//! same calls as `labeling_*` JSON-RPC methods; Polkadot.js reaches them as
+//! `api.call.labelingApi.*`, decoded from the runtime's metadata.
+//!
+//! Amounts are in the smallest unit and appear in JSON as decimal strings.
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+use crate::{
+	items::{ItemPhase, Label, SettledItem},
+	labeling::{AssignmentMode, DomainId, ItemIndex, TaskId, TaskStatus, Tier},
+	records::TaskQuality,
+	AccountId, Balance, BlockNumber,
+};
+
+/// The most entries one page of tasks or items returns.
+pub const MAX_PAGE: u32 = 100;
+
+/// The most items one `claimable_items` call looks at before it returns a
+/// shorter page, so that a call on a large, busy task stays quick.
+pub const MAX_ITEMS_SCANNED: u32 = 10_000;
+
+/// A task: its terms, its money and where its items are.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct TaskSummary {
+	pub id: TaskId,
+	pub requester: AccountId,
+	/// Binary CIDv1 of the manifest (hex in JSON).
+	#[cfg_attr(feature = "serde", serde(with = "sp_core::bytes"))]
+	pub manifest: Vec<u8>,
+	pub item_count: u32,
+	pub class_count: u16,
+	pub redundancy: u8,
+	pub agreement_threshold: Perbill,
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub reward_per_label: Balance,
+	pub deadline: BlockNumber,
+	pub min_tier: Tier,
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub min_stake: Balance,
+	pub assignment: AssignmentMode,
+	pub domain: DomainId,
+	pub gold_count: u32,
+	pub status: TaskStatus,
+	pub created_at: BlockNumber,
+	pub escrow: EscrowSummary,
+	pub progress: ItemCounts,
+}
+
+/// A task's money.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct EscrowSummary {
+	/// Everything ever put into escrow: labels plus dispute budget.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub budget: Balance,
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub paid_to_annotators: Balance,
+	pub labels_paid: u32,
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub paid_to_experts: Balance,
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub refunded: Balance,
+	/// What is still held: the budget left.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub held: Balance,
+	/// What experts may still be paid.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub dispute_budget_left: Balance,
+}
+
+/// How many of a task's items are in each phase. They add up to the item count.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ItemCounts {
+	/// Nobody has claimed them yet.
+	pub untouched: u32,
+	/// Claimed or committed, taking commits.
+	pub labeling: u32,
+	/// Taking reveals.
+	pub revealing: u32,
+	/// Waiting for an expert.
+	pub disputed: u32,
+	/// Accepted by the crowd, in their appeal window.
+	pub accepted: u32,
+	/// Appealed, waiting for an expert.
+	pub appealed: u32,
+	pub settled: u32,
+}
+
+/// One page of tasks, in id order; `next` is where the following page starts.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct TaskPage {
+	pub tasks: Vec<TaskSummary>,
+	pub next: Option<TaskId>,
+}
+
+/// One item of a task.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum ItemSummary {
+	/// Nobody has claimed it yet.
+	Untouched,
+	/// Being labeled, tallied or appealed.
+	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+	InProgress {
+		phase: ItemPhase<AccountId, BlockNumber>,
+		claims: Vec<ClaimSummary>,
+		commits: Vec<CommitSummary>,
+	},
+	/// Its final record.
+	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+	Settled { record: SettledItem<BlockNumber> },
+}
+
+/// A live claim on an item.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ClaimSummary {
+	pub annotator: AccountId,
+	pub expires_at: BlockNumber,
+}
+
+/// A commit on an item, and its label once revealed.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct CommitSummary {
+	pub annotator: AccountId,
+	pub revealed: Option<Label>,
+}
+
+/// An annotator: stake, reputation in one domain, earnings and open claims.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct AnnotatorSummary {
+	pub stake: StakeSummary,
+	pub reputation: ReputationSummary,
+	pub earnings: EarningsSummary,
+	/// Claims not yet turned into commits, over all tasks.
+	pub open_claims: u32,
+}
+
+/// An annotator's stake.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct StakeSummary {
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub bonded: Balance,
+	/// The part of `bonded` that backs open claims and commits.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub locked: Balance,
+	pub unbonding: Vec<UnbondingSummary>,
+	/// Unbonded stake that `withdraw` would free now.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub withdrawable: Balance,
+	/// The global minimum stake to claim work.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub minimum: Balance,
+}
+
+/// Stake on its way out.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct UnbondingSummary {
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub amount: Balance,
+	pub unlocks_at: BlockNumber,
+}
+
+/// An annotator's reputation in one domain.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ReputationSummary {
+	pub domain: DomainId,
+	pub agreed: u32,
+	pub disagreed: u32,
+	pub gold_correct: u32,
+	pub gold_wrong: u32,
+	pub unrevealed: u32,
+	pub expired_claims: u32,
+	/// Posterior mean accuracy.
+	pub score: Perbill,
+	pub tier: Tier,
+}
+
+/// What an account has been paid and has lost, over all tasks.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct EarningsSummary {
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub label_rewards: Balance,
+	pub labels_paid: u32,
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub expert_fees: Balance,
+	/// Slashed stake and lost appeal bonds.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub slashed: Balance,
+}
+
+/// An item an annotator holds a place on, and what they must do next.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct WorkItem {
+	pub item: ItemIndex,
+	pub place: WorkPlace<BlockNumber>,
+	pub phase: ItemPhase<AccountId, BlockNumber>,
+}
+
+/// An annotator's place on an item.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum WorkPlace<BlockNumber> {
+	/// Claimed: commit before `expires_at`.
+	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+	Claimed { expires_at: BlockNumber },
+	/// Committed; `revealed` once the label is revealed.
+	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+	Committed { revealed: Option<Label> },
+}
+
+/// One page of item indices, ascending; `next` is where the following page
+/// starts, `None` once the task's items are exhausted.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ItemPage {
+	pub items: Vec<ItemIndex>,
+	pub next: Option<ItemIndex>,
+}
+
+/// A task's label quality so far.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct QualitySummary {
+	pub counts: TaskQuality,
+	/// Revealed labels that matched their item's final label.
+	pub agreement_rate: Option<Perbill>,
+	/// Labels on gold items that were right.
+	pub gold_accuracy: Option<Perbill>,
+	/// Tallied items the crowd could not settle.
+	pub dispute_rate: Option<Perbill>,
+}
+
+impl From<TaskQuality> for QualitySummary {
+	fn from(counts: TaskQuality) -> Self {
+		Self {
+			agreement_rate: counts.agreement_rate(),
+			gold_accuracy: counts.gold_accuracy(),
+			dispute_rate: counts.dispute_rate(),
+			counts,
+		}
+	}
+}
+
+/// Why a labeling API call has no answer, or why an annotator may not claim.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum LabelingApiError {
+	/// No task has this id.
+	UnknownTask,
+	/// The item index is not below the task's item count.
+	ItemOutOfRange,
+	/// The task is closed, cancelled or past its deadline.
+	TaskNotAcceptingWork,
+	/// The annotator's bonded stake is below the global or the task's minimum.
+	InsufficientStake,
+	/// The annotator's reputation tier is below the task's minimum.
+	TierTooLow,
+	/// The annotator already holds the most open claims allowed.
+	TooManyOpenClaims,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads about labeling tasks, items and annotators.
+	///
+	/// Version 1.
+	pub trait LabelingApi {
+		/// A task with its money and item counts; `None` if no task has this id.
+		fn task(task: TaskId) -> Option<TaskSummary>;
+
+		/// Up to `max` (at most [`MAX_PAGE`]) tasks taking work, from id `start`
+		/// on; with `annotator`, only those this annotator may claim in now.
+		fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> TaskPage;
+
+		/// An item's state, or its final record once settled.
+		fn item(task: TaskId, item: ItemIndex) -> Result<ItemSummary, LabelingApiError>;
+
+		/// An annotator's stake, reputation in `domain`, earnings and open claims.
+		fn annotator(who: AccountId, domain: DomainId) -> AnnotatorSummary;
+
+		/// The items of `task` on which `who` holds a claim or an unsettled commit.
+		fn annotator_work(who: AccountId, task: TaskId) -> Result<Vec<WorkItem>, LabelingApiError>;
+
+		/// Up to `max` items of `task`, from `start` on, that `who` may claim now,
+		/// or why they may claim none. In `Assigned` mode the chain picks among
+		/// these.
+		fn claimable_items(
+			who: AccountId,
+			task: TaskId,
+			start: ItemIndex,
+			max: u32,
+		) -> Result<ItemPage, LabelingApiError>;
+
+		/// A task's label quality: agreement, gold accuracy, disputes.
+		fn task_quality(task: TaskId) -> Option<QualitySummary>;
+	}
+}

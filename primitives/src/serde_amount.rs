@@ -1,0 +1,15 @@
+//! Token amounts in JSON as decimal strings: a `u128` does not fit the
+//! 53-bit integers of JavaScript, so a number would lose precision in
+//! Polkadot.js and browsers.
+
+use alloc::string::{String, ToString};
+use serde::{Deserialize, Deserializer, Serializer};
+
+pub fn serialize<S: Serializer>(amount: &u128, serializer: S) -> Result<S::Ok, S::Error> {
+	serializer.serialize_str(&amount.to_string())
+}
+
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u128, D::Error> {
+	let text = String::deserialize(deserializer)?;
+	text.parse().map_err(serde::de::Error::custom)
+}

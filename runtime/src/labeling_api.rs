@@ -1,0 +1,172 @@
+//! The answers of the labeling runtime API ([`labelchain_primitives::runtime_api`]),
+//! put together from the four labeling pallets' storage.
+
+use alloc::vec::Vec;
+use labelchain_primitives::{
+	labeling::{DomainId, ItemIndex, TaskId, TaskStatus},
+	runtime_api::{
+		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
+		ItemSummary, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
+		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_PAGE,
+	},
+};
+use pallet_label_voting::views::ItemView;
+
+use crate::{AccountId, LabelVoting, Runtime, System};
+
+/// A task with its money and item counts.
+pub fn task(id: TaskId) -> Option<TaskSummary> {
+	let info = pallet_tasks::Tasks::<Runtime>::get(id)?;
+	let escrow = EscrowSummary {
+		budget: info.escrow.budget(),
+		paid_to_annotators: info.escrow.paid_to_annotators,
+		labels_paid: info.escrow.labels_paid,
+		paid_to_experts: info.escrow.paid_to_experts,
+		refunded: info.escrow.refunded,
+		held: info.escrow.held(),
+		dispute_budget_left: info.escrow.dispute_budget_left(),
+	};
+	Some(TaskSummary {
+		id,
+		requester: info.requester,
+		manifest: info.manifest.into_inner(),
+		item_count: info.item_count,
+		class_count: info.class_count,
+		redundancy: info.redundancy,
+		agreement_threshold: info.agreement_threshold,
+		reward_per_label: info.reward_per_label,
+		deadline: info.deadline,
+		min_tier: info.min_tier,
+		min_stake: info.min_stake,
+		assignment: info.assignment,
+		domain: info.domain,
+		gold_count: info.gold_count,
+		status: info.status,
+		created_at: info.created_at,
+		escrow,
+		progress: LabelVoting::item_counts(id, info.item_count),
+	})
+}
+
+/// Up to `max` tasks taking work from id `start` on; with `annotator`, only
+/// those the annotator may claim in. Looks at no more than `MAX_PAGE` × 10
+/// task ids, so a page may come back short with a `next` to go on from.
+pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> TaskPage {
+	let wanted = max.min(MAX_PAGE) as usize;
+	let end = pallet_tasks::NextTaskId::<Runtime>::get().min(start.saturating_add(MAX_PAGE * 10));
+	let mut tasks = Vec::new();
+	let mut next = start;
+	while next < end && tasks.len() < wanted {
+		let id = next;
+		next = next.saturating_add(1);
+		let Some(summary) = task(id) else { continue };
+		let takes_work = summary.status == TaskStatus::Open &&
+			System::block_number() <= summary.deadline;
+		let admitted = annotator
+			.as_ref()
+			.is_none_or(|who| LabelVoting::claim_eligibility(who, id).is_ok());
+		if takes_work && admitted {
+			tasks.push(summary);
+		}
+	}
+	let more = next < pallet_tasks::NextTaskId::<Runtime>::get();
+	TaskPage { tasks, next: more.then_some(next) }
+}
+
+/// An item's state, or its final record once settled.
+pub fn item(task: TaskId, item: ItemIndex) -> Result<ItemSummary, LabelingApiError> {
+	Ok(match LabelVoting::item_view(task, item)? {
+		ItemView::Untouched => ItemSummary::Untouched,
+		ItemView::Settled(record) => ItemSummary::Settled { record },
+		ItemView::InProgress(state) => ItemSummary::InProgress {
+			claims: state
+				.claims
+				.iter()
+				.map(|claim| ClaimSummary {
+					annotator: claim.annotator.clone(),
+					expires_at: claim.expires_at,
+				})
+				.collect(),
+			commits: state
+				.commits
+				.iter()
+				.map(|commit| CommitSummary {
+					annotator: commit.annotator.clone(),
+					revealed: commit.revealed,
+				})
+				.collect(),
+			phase: state.phase,
+		},
+	})
+}
+
+/// An annotator's stake, reputation in `domain`, earnings and open claims.
+pub fn annotator(who: AccountId, domain: DomainId) -> AnnotatorSummary {
+	let now = System::block_number();
+	let stake = pallet_annotator_stake::Ledgers::<Runtime>::get(&who)
+		.map(|ledger| StakeSummary {
+			bonded: ledger.bonded,
+			locked: ledger.locked,
+			withdrawable: ledger
+				.unbonding
+				.iter()
+				.filter(|chunk| chunk.unlocks_at <= now)
+				.fold(0, |sum, chunk| sum.saturating_add(chunk.amount)),
+			unbonding: ledger
+				.unbonding
+				.iter()
+				.map(|chunk| UnbondingSummary { amount: chunk.amount, unlocks_at: chunk.unlocks_at })
+				.collect(),
+			minimum: 0,
+		})
+		.unwrap_or_default();
+	let stake =
+		StakeSummary { minimum: pallet_annotator_stake::MinimumStake::<Runtime>::get(), ..stake };
+
+	let params = pallet_reputation::ReputationParameters::<Runtime>::get();
+	let record = pallet_reputation::Reputations::<Runtime>::get(&who, domain);
+	let reputation = ReputationSummary {
+		domain,
+		agreed: record.agreed,
+		disagreed: record.disagreed,
+		gold_correct: record.gold_correct,
+		gold_wrong: record.gold_wrong,
+		unrevealed: record.unrevealed,
+		expired_claims: record.expired_claims,
+		score: record.score(&params),
+		tier: record.tier(&params),
+	};
+
+	let earned = pallet_label_voting::Earnings::<Runtime>::get(&who);
+	let earnings = EarningsSummary {
+		label_rewards: earned.label_rewards,
+		labels_paid: earned.labels_paid,
+		expert_fees: earned.expert_fees,
+		slashed: earned.slashed,
+	};
+	AnnotatorSummary { stake, reputation, earnings, open_claims: LabelVoting::open_claims(&who) }
+}
+
+/// The items of `task` on which `who` holds a claim or an unsettled commit.
+pub fn annotator_work(who: AccountId, task: TaskId) -> Result<Vec<WorkItem>, LabelingApiError> {
+	Ok(LabelVoting::work_of(&who, task)?
+		.into_iter()
+		.map(|(item, place, phase)| WorkItem { item, place, phase })
+		.collect())
+}
+
+/// Items of `task` that `who` may claim now.
+pub fn claimable_items(
+	who: AccountId,
+	task: TaskId,
+	start: ItemIndex,
+	max: u32,
+) -> Result<ItemPage, LabelingApiError> {
+	LabelVoting::claimable_items(&who, task, start, max)
+}
+
+/// A task's label quality.
+pub fn task_quality(task: TaskId) -> Option<QualitySummary> {
+	pallet_tasks::Tasks::<Runtime>::contains_key(task)
+		.then(|| pallet_label_voting::TaskQualities::<Runtime>::get(task).into())
+}

@@ -1,0 +1,72 @@
+//! Labeling through the real runtime: tasks, labels, settlement and the
+//! invariants every test ends with.
+
+use codec::Encode;
+use frame_support::{assert_ok, BoundedVec};
+use labelchain_primitives::labeling::{AssignmentMode, Tier, EXAMPLE_CID as MANIFEST_CID};
+use labelchain_runtime::{currency::UNIT, AccountId, LabelVoting, Runtime, RuntimeOrigin};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::Perbill;
+
+pub fn signed(key: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(key.to_account_id())
+}
+
+/// An `Open`, binary task of Alice's with `items` items and `redundancy`,
+/// 1 LBL a label and a 5 LBL dispute budget.
+pub fn create_task(redundancy: u8, items: u32) -> u32 {
+	let task = pallet_tasks::NextTaskId::<Runtime>::get();
+	assert_ok!(labelchain_runtime::Tasks::create_task(
+		signed(Sr25519Keyring::Alice),
+		pallet_tasks::TaskSpec {
+			manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
+			item_count: items,
+			class_count: 2,
+			redundancy,
+			agreement_threshold: Perbill::from_percent(60),
+			reward_per_label: UNIT,
+			dispute_budget: 5 * UNIT,
+			deadline: 1_000,
+			min_tier: Tier::Newcomer,
+			min_stake: 0,
+			assignment: AssignmentMode::Open,
+			domain: 0,
+			gold_commitments: BoundedVec::<H256, _>::new(),
+		}
+	));
+	task
+}
+
+pub fn label(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
+	let who: AccountId = key.to_account_id();
+	let salt = [key as u8; 32];
+	assert_ok!(LabelVoting::claim_item(signed(key), task, item));
+	let hash = H256(sp_io::hashing::blake2_256(&(label, salt, &who).encode()));
+	assert_ok!(LabelVoting::commit(signed(key), task, item, hash));
+}
+
+pub fn reveal(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
+	assert_ok!(LabelVoting::reveal(signed(key), task, item, label, [key as u8; 32]));
+}
+
+/// Waits out the appeal window of an accepted item and settles it.
+pub fn settle_after_appeal_window(task: u32, item: u32) {
+	let now = labelchain_runtime::System::block_number();
+	labelchain_runtime::System::set_block_number(now + 101);
+	assert_ok!(LabelVoting::finalize_item(signed(Sr25519Keyring::Alice), task, item));
+}
+
+pub fn bond_all(keys: &[Sr25519Keyring]) {
+	for key in keys {
+		assert_ok!(labelchain_runtime::AnnotatorStake::bond(signed(*key), 100 * UNIT));
+	}
+}
+
+pub fn check_invariants() {
+	pallet_label_voting::Pallet::<Runtime>::do_try_state().expect("voting invariants hold");
+	pallet_tasks::Pallet::<Runtime>::do_try_state().expect("escrow invariants hold");
+	pallet_annotator_stake::Pallet::<Runtime>::do_try_state().expect("stake invariants hold");
+	pallet_reputation::Pallet::<Runtime>::do_try_state().expect("reputation invariants hold");
+}
+

@@ -1,0 +1,171 @@
+//! The labeling runtime API's answers, computed natively against the dev
+//! genesis: the same functions `impl_runtime_apis!` serves to the node's
+//! `labeling_*` RPC and to Polkadot.js's `api.call.labelingApi`.
+
+mod common;
+
+use common::labeling::*;
+
+use frame_support::assert_ok;
+use labelchain_primitives::{
+	items::{Decision, ItemPhase},
+	labeling::{AssignmentMode, TaskStatus},
+	runtime_api::{ItemCounts, ItemPage, ItemSummary, LabelingApiError, WorkPlace},
+};
+use labelchain_runtime::{currency::UNIT, labeling_api as api, AccountId};
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Ferdie};
+use sp_runtime::Perbill;
+
+fn id(key: Sr25519Keyring) -> AccountId {
+	key.to_account_id()
+}
+
+#[test]
+fn a_task_reads_the_same_through_its_whole_life() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		let task = create_task(3, 2);
+		let summary = api::task(task).expect("the task exists");
+		assert_eq!(summary.requester, id(Alice));
+		assert_eq!((summary.item_count, summary.redundancy, summary.class_count), (2, 3, 2));
+		assert_eq!(summary.assignment, AssignmentMode::Open);
+		assert_eq!(summary.escrow.budget, 2 * 3 * UNIT + 5 * UNIT);
+		assert_eq!(summary.escrow.held, summary.escrow.budget);
+		assert_eq!(summary.progress, ItemCounts { untouched: 2, ..Default::default() });
+		assert!(api::task(task + 1).is_none());
+
+		bond_all(&[Bob, Charlie, Dave]);
+		for (key, vote) in [(Bob, 1), (Charlie, 1), (Dave, 0)] {
+			label(task, 0, key, vote);
+		}
+		let progress = api::task(task).unwrap().progress;
+		assert_eq!(progress, ItemCounts { untouched: 1, revealing: 1, ..Default::default() });
+		let ItemSummary::InProgress { phase: ItemPhase::Revealing { .. }, claims, commits } =
+			api::item(task, 0).unwrap()
+		else {
+			panic!("item 0 is taking reveals");
+		};
+		assert!(claims.is_empty());
+		assert_eq!(commits.len(), 3);
+		assert!(commits.iter().all(|commit| commit.revealed.is_none()));
+		assert_eq!(
+			api::annotator_work(id(Bob), task).unwrap().iter().map(|w| (w.item, w.place.clone())).collect::<Vec<_>>(),
+			vec![(0, WorkPlace::Committed { revealed: None })]
+		);
+
+		for (key, vote) in [(Bob, 1), (Charlie, 1), (Dave, 0)] {
+			reveal(task, 0, key, vote);
+		}
+		assert!(matches!(
+			api::item(task, 0).unwrap(),
+			ItemSummary::InProgress { phase: ItemPhase::Accepted { label: 1, .. }, .. }
+		));
+		settle_after_appeal_window(task, 0);
+		let ItemSummary::Settled { record } = api::item(task, 0).unwrap() else {
+			panic!("item 0 settled");
+		};
+		assert_eq!((record.label, record.decided_by), (1, Decision::Crowd));
+		assert_eq!(record.settled_at, labelchain_runtime::System::block_number());
+		assert_eq!(api::item(task, 1), Ok(ItemSummary::Untouched));
+		assert_eq!(api::item(task, 2), Err(LabelingApiError::ItemOutOfRange));
+		assert_eq!(api::item(task + 1, 0), Err(LabelingApiError::UnknownTask));
+
+		let summary = api::task(task).unwrap();
+		assert_eq!(summary.progress, ItemCounts { untouched: 1, settled: 1, ..Default::default() });
+		assert_eq!(summary.escrow.paid_to_annotators, 2 * UNIT);
+		assert_eq!(summary.escrow.labels_paid, 2);
+		assert_eq!(summary.escrow.held, summary.escrow.budget - 2 * UNIT);
+		assert_eq!(summary.status, TaskStatus::Open);
+
+		let quality = api::task_quality(task).expect("the task exists");
+		assert_eq!((quality.counts.labels_revealed, quality.counts.labels_agreeing), (3, 2));
+		assert_eq!(quality.agreement_rate, Some(Perbill::from_rational(2u32, 3)));
+		assert_eq!(quality.dispute_rate, Some(Perbill::zero()));
+		assert_eq!(quality.gold_accuracy, None);
+		assert!(api::task_quality(task + 1).is_none());
+		check_invariants();
+	});
+}
+
+#[test]
+fn an_annotator_reads_stake_reputation_earnings_and_claims() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		let task = create_task(2, 3);
+		let fresh = api::annotator(id(Bob), 0);
+		assert_eq!(fresh.stake.bonded, 0);
+		assert_eq!(fresh.earnings.label_rewards, 0);
+		assert_eq!(fresh.open_claims, 0);
+
+		bond_all(&[Bob, Charlie]);
+		label(task, 0, Bob, 1);
+		label(task, 0, Charlie, 1);
+		assert_ok!(labelchain_runtime::LabelVoting::claim_item(signed(Bob), task, 2));
+		let bob = api::annotator(id(Bob), 0);
+		assert_eq!(bob.stake.bonded, 100 * UNIT);
+		assert!(bob.stake.locked > 0, "stake backs the claim and the commit");
+		assert_eq!(bob.open_claims, 1);
+		let work = api::annotator_work(id(Bob), task).unwrap();
+		assert_eq!(work.iter().map(|w| w.item).collect::<Vec<_>>(), vec![0, 2]);
+		assert!(matches!(work[1].place, WorkPlace::Claimed { .. }));
+
+		reveal(task, 0, Bob, 1);
+		reveal(task, 0, Charlie, 1);
+		settle_after_appeal_window(task, 0);
+		let bob = api::annotator(id(Bob), 0);
+		assert_eq!((bob.earnings.label_rewards, bob.earnings.labels_paid), (UNIT, 1));
+		assert_eq!(bob.reputation.agreed, 1);
+		assert!(bob.reputation.score > Perbill::from_percent(66));
+
+		assert_ok!(labelchain_runtime::AnnotatorStake::unbond(signed(Charlie), 40 * UNIT));
+		let charlie = api::annotator(id(Charlie), 0);
+		assert_eq!(charlie.stake.bonded, 60 * UNIT);
+		assert_eq!(charlie.stake.unbonding.len(), 1);
+		assert_eq!(charlie.stake.unbonding[0].amount, 40 * UNIT);
+		assert_eq!(charlie.stake.withdrawable, 0, "the unbonding period has not passed");
+		check_invariants();
+	});
+}
+
+#[test]
+fn open_tasks_and_claimable_items_follow_eligibility() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		let first = create_task(1, 4);
+		let second = create_task(1, 2);
+		let page = api::open_tasks(0, 10, None);
+		assert_eq!(page.tasks.iter().map(|t| t.id).collect::<Vec<_>>(), vec![first, second]);
+		assert_eq!(page.next, None);
+		let page = api::open_tasks(0, 1, None);
+		assert_eq!((page.tasks.len(), page.next), (1, Some(second)));
+
+		// Without stake Ferdie may claim nowhere, and is told why.
+		assert!(api::open_tasks(0, 10, Some(id(Ferdie))).tasks.is_empty());
+		assert_eq!(
+			api::claimable_items(id(Ferdie), first, 0, 10),
+			Err(LabelingApiError::InsufficientStake)
+		);
+
+		bond_all(&[Bob]);
+		assert_eq!(api::open_tasks(0, 10, Some(id(Bob))).tasks.len(), 2);
+		label(first, 1, Bob, 0);
+		assert_eq!(
+			api::claimable_items(id(Bob), first, 0, 10),
+			Ok(ItemPage { items: vec![0, 2, 3], next: None })
+		);
+		assert_eq!(
+			api::claimable_items(id(Bob), first, 0, 1),
+			Ok(ItemPage { items: vec![0], next: Some(1) })
+		);
+
+		assert_ok!(labelchain_runtime::Tasks::cancel_task(signed(Alice), second));
+		assert_eq!(api::open_tasks(0, 10, None).tasks.iter().map(|t| t.id).collect::<Vec<_>>(), vec![first]);
+		assert_eq!(
+			api::claimable_items(id(Bob), second, 0, 10),
+			Err(LabelingApiError::TaskNotAcceptingWork)
+		);
+		assert_eq!(
+			api::claimable_items(id(Bob), second + 1, 0, 10),
+			Err(LabelingApiError::UnknownTask)
+		);
+		check_invariants();
+	});
+}
