@@ -97,6 +97,13 @@ pub enum Subcommand {
 
 	/// Print the database's best, finalized and genesis blocks.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Benchmarks of the runtime: `benchmark pallet` measures the weights of
+	/// its calls (scripts/benchmark-weights.sh). Built with the
+	/// `runtime-benchmarks` feature only.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 #[cfg(test)]

@@ -95,6 +95,18 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(cmd)) => {
+			use frame_benchmarking_cli::BenchmarkCmd;
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| match cmd {
+				BenchmarkCmd::Pallet(cmd) => cmd
+					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, crate::service::HostFunctions>(
+						Some(config.chain_spec),
+					),
+				_ => Err("this node benchmarks pallets only: `benchmark pallet`".into()),
+			})
+		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let sealing = cli.sealing;

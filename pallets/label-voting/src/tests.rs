@@ -792,6 +792,14 @@ mod gold {
 	}
 }
 
+#[test]
+fn a_settled_item_keeps_a_compact_record() {
+	use codec::MaxEncodedLen;
+	// The value stored per settled item: label, decision, agreement, block.
+	assert_eq!(SettledItem::<u32>::max_encoded_len(), 11);
+	assert!(SettledItem::<u64>::max_encoded_len() <= 64);
+}
+
 mod views {
 	use super::*;
 	use crate::views::ItemView;

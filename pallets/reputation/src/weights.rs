@@ -1,10 +1,24 @@
-//! Weights for `pallet_reputation`.
+//! Weights for `pallet_reputation`, measured by the runtime's benchmarks.
 //!
-//! PLACEHOLDERS, not yet measured: the storage writes are counted from the code
-//! and the compute part is a conservative estimate. The benchmark in
-//! `benchmarking.rs` exists and runs in CI; `scripts/benchmark-weights.sh` (the
-//! weights issue) replaces this file with generated, measured values.
+//! GENERATED: do not edit; run `scripts/benchmark-weights.sh` to measure again.
+//! Measured 2026-11-24 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
+//! 50 steps, 20 repeats, wasm execution `Compiled`.
+//! Each weight is the measured time (picoseconds of reference time) plus the
+//! database reads and writes counted during the run, priced by the runtime's
+//! database weights; the proof size is the worst case of the storage touched.
+//!
+//! Command:
+//!   /root/.cache/labelchain/target/release/labelchain-node
+//!   benchmark
+//!   pallet
+//!   --json-input
+//!   /root/.cache/labelchain/target/benchmarks/pallet_reputation.json
+//!   --output
+//!   pallets/reputation/src/weights.rs
+//!   --template
+//!   scripts/benchmarks/weights.hbs
 
+#![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
@@ -18,18 +32,22 @@ pub trait WeightInfo {
 	fn set_parameters() -> Weight;
 }
 
-/// Weights for the runtime, priced with its database weights.
+/// The measured weights, priced with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Writes: `ReputationParameters`.
 	fn set_parameters() -> Weight {
-		Weight::from_parts(10_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+		// Measured proof size: 0 bytes; fastest run 5_598 ns.
+		Weight::from_parts(7_881_000, 0)
+			.saturating_add(T::DbWeight::get().reads(0))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
-/// The same estimate priced with RocksDB weights, for tests.
+/// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn set_parameters() -> Weight {
-		Weight::from_parts(10_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(7_881_000, 0)
+			.saturating_add(RocksDbWeight::get().reads(0))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

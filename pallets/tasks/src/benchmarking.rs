@@ -32,9 +32,16 @@ fn widest_spec<T: Config>(gold: u32) -> TaskSpec<T> {
 		assignment: AssignmentMode::Assigned,
 		domain: 1,
 		gold_commitments: BoundedVec::truncate_from(
-			(0..gold).map(|index| H256::from_low_u64_be(index.into())).collect(),
+			(0..gold).map(distinct_commitment).collect(),
 		),
 	}
+}
+
+/// A different gold commitment for each index.
+fn distinct_commitment(index: u32) -> H256 {
+	let mut bytes = [0u8; 32];
+	bytes[..4].copy_from_slice(&index.to_le_bytes());
+	H256(bytes)
 }
 
 /// A requester with enough for the widest task many times over.

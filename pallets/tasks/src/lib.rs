@@ -22,13 +22,13 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, InspectHold, Mutate, MutateHold},
+		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::labeling::{is_binary_cid_v1, TaskId, TaskStatus};
 	use sp_core::H256;
 	use sp_runtime::{
-		traits::{CheckedAdd, CheckedMul, Saturating, Zero},
+		traits::{CheckedAdd, CheckedMul, Zero},
 		Perbill,
 	};
 
@@ -405,6 +405,8 @@ pub mod pallet {
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
+			use frame_support::traits::fungible::InspectHold;
+			use sp_runtime::traits::Saturating;
 			let mut held_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			for (task, record) in Tasks::<T>::iter() {
 				ensure!(task < NextTaskId::<T>::get(), "a task id at or above NextTaskId");

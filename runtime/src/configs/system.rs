@@ -6,7 +6,7 @@ use frame_support::{
 	parameter_types,
 	traits::ConstU32,
 	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
 	},
 };
@@ -53,7 +53,9 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	type DbWeight = RocksDbWeight;
+	// The node stores state in ParityDB only (RocksDB is not compiled in), so
+	// storage accesses are priced at ParityDB's reference costs.
+	type DbWeight = ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

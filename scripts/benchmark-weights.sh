@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Measures the weights of every call of the four labeling pallets with their
+# worst-case v2 benchmarks, and writes each pallet's src/weights.rs from
+# scripts/benchmarks/weights.hbs (machine, date and command in its header).
+# Also measures pallet_balances on the same machine into
+# runtime/src/weights/pallet_balances.rs (the runtime charges transfers by it),
+# so labels and transfers are compared on equal terms. Raw results go to
+# $CARGO_TARGET_DIR/benchmarks/*.json. Print the README's table with
+#   cargo run -p labelchain-runtime --example weights_table
+#
+#   scripts/benchmark-weights.sh              # all pallets, 50 steps, 20 repeats
+#   STEPS=2 REPEAT=1 scripts/benchmark-weights.sh   # a quick smoke run
+#   FROM_JSON=1 scripts/benchmark-weights.sh  # rewrite the files from the last
+#                                             # run's raw results (template changes)
+#
+# Builds a release node with the `runtime-benchmarks` feature first (about
+# 40 minutes from nothing on 2 cores). Run it on an otherwise idle machine: the
+# weights are only as good as the timing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT"
+
+STEPS="${STEPS:-50}"
+REPEAT="${REPEAT:-20}"
+RESULTS="$CARGO_TARGET_DIR/benchmarks"
+mkdir -p "$RESULTS"
+
+if [ -z "${FROM_JSON:-}" ]; then
+log "building a release labelchain-node with runtime benchmarks"
+# frame-benchmarking-cli brings a test runtime for `benchmark storage` on
+# parachains; its wasm build cannot find itself in this workspace's metadata
+# (the CLI is an optional dependency), and pallet benchmarks do not need it.
+SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
+	cargo build --locked --release -p labelchain-node --features runtime-benchmarks
+fi
+
+measure() {
+	local pallet="$1" output="$2"
+	shift 2
+	if [ -n "${FROM_JSON:-}" ]; then
+		log "rewriting $output from $RESULTS/$pallet.json"
+		"$NODE_RELEASE" benchmark pallet --json-input "$RESULTS/$pallet.json" --output "$output" "$@"
+		return
+	fi
+	log "benchmarking $pallet"
+	"$NODE_RELEASE" benchmark pallet \
+		--chain dev \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps "$STEPS" \
+		--repeat "$REPEAT" \
+		--wasm-execution compiled \
+		--json-file "$RESULTS/$pallet.json" \
+		--output "$output" \
+		"$@"
+}
+
+for crate in tasks annotator-stake reputation label-voting; do
+	measure "pallet_${crate//-/_}" "pallets/$crate/src/weights.rs" --template scripts/benchmarks/weights.hbs
+done
+# The CLI's own template: a runtime-side `WeightInfo` for an upstream pallet.
+measure pallet_balances runtime/src/weights/pallet_balances.rs
+
+log "weights written; the table: cargo run -p labelchain-runtime --example weights_table"
