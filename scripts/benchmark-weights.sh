@@ -2,10 +2,21 @@
 # Measures the weights of every call of the four labeling pallets with their
 # worst-case v2 benchmarks, and writes each pallet's src/weights.rs from
 # scripts/benchmarks/weights.hbs (machine, date and command in its header).
-# Also measures pallet_balances on the same machine into
-# runtime/src/weights/pallet_balances.rs (the runtime charges transfers by it),
-# so labels and transfers are compared on equal terms. Raw results go to
-# $CARGO_TARGET_DIR/benchmarks/*.json. Print the README's table with
+# Also measures, on the same machine, what the runtime charges everything else
+# by, into runtime/src/weights/:
+#   pallet_balances.rs     transfers (so labels and transfers compare fairly);
+#   frame_system_extensions.rs, pallet_transaction_payment.rs
+#                          what every transaction's extensions cost (nonce,
+#                          mortality, weight checks, fee payment);
+#   pallet_utility.rs      batches;
+#   paritydb_weights.rs    one storage read and one write of the node's database
+#                          (`benchmark storage` on the benchmark chain's genesis
+#                          state, writes amortized over batches of 100 keys);
+#   block_weights.rs, extrinsic_weights.rs
+#                          an empty block and a no-op transaction (`benchmark
+#                          overhead`): the base weights of every block and
+#                          transaction.
+# Raw results go to $CARGO_TARGET_DIR/benchmarks/*.json. Print the README's table with
 #   cargo run -p labelchain-runtime --example weights_table
 #
 #   scripts/benchmark-weights.sh              # all pallets, 50 steps, 20 repeats
@@ -25,7 +36,7 @@ REPEAT="${REPEAT:-20}"
 RESULTS="$CARGO_TARGET_DIR/benchmarks"
 mkdir -p "$RESULTS"
 
-if [ -z "${FROM_JSON:-}" ]; then
+if [ -z "${FROM_JSON:-}" ] && [ -z "${NO_BUILD:-}" ]; then
 log "building a release labelchain-node with runtime benchmarks"
 # frame-benchmarking-cli brings a test runtime for `benchmark storage` on
 # parachains; its wasm build cannot find itself in this workspace's metadata
@@ -58,7 +69,23 @@ measure() {
 for crate in tasks annotator-stake reputation label-voting; do
 	measure "pallet_${crate//-/_}" "pallets/$crate/src/weights.rs" --template scripts/benchmarks/weights.hbs
 done
-# The CLI's own template: a runtime-side `WeightInfo` for an upstream pallet.
-measure pallet_balances runtime/src/weights/pallet_balances.rs
+# The CLI's own template: a runtime-side `WeightInfo` for each upstream pallet.
+for pallet in pallet_balances pallet_transaction_payment pallet_utility frame_system_extensions; do
+	measure "$pallet" "runtime/src/weights/$pallet.rs"
+done
+
+if [ -z "${FROM_JSON:-}" ]; then
+	log "benchmarking storage reads and writes"
+	state="$(mktemp -d)"
+	trap 'rm -rf "$state"' EXIT
+	# A block of a hundred transactions writes a few hundred keys: amortizing
+	# the state root over 100 writes is the conservative end of real blocks.
+	"$NODE_RELEASE" benchmark storage --chain benchmark --base-path "$state" \
+		--state-version 1 --database paritydb --batch-size 100 --warmups 1 \
+		--weight-path runtime/src/weights
+	log "benchmarking block and transaction overhead"
+	"$NODE_RELEASE" benchmark overhead --chain dev --warmup 10 --repeat 100 \
+		--weight-path runtime/src/weights
+fi
 
 log "weights written; the table: cargo run -p labelchain-runtime --example weights_table"

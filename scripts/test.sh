@@ -17,3 +17,7 @@ SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-label-
 log "end-to-end tests (Polkadot.js against real nodes)"
 [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 (cd e2e && LABELCHAIN_NODE="$NODE_DEBUG" npm test)
+
+log "throughput load generator, a small load on a debug node (checks the tool, measures nothing)"
+THROUGHPUT_PROFILE=debug "$REPO_ROOT/scripts/throughput.sh" \
+	--senders 20 --annotators 12 --transfers 200 --labels 60 --batched-labels 120 --batch 5

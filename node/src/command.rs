@@ -101,10 +101,25 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => cmd
-					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, crate::service::HostFunctions>(
+					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, service::HostFunctions>(
 						Some(config.chain_spec),
 					),
-				_ => Err("this node benchmarks pallets only: `benchmark pallet`".into()),
+				// Reads and writes of the chain's own database: what the runtime's
+				// `DbWeight` charges per storage access.
+				BenchmarkCmd::Storage(cmd) => {
+					let parts = service::new_core_parts(&config)?;
+					let db = parts.backend.expose_db();
+					let storage = parts.backend.expose_storage();
+					let trie_cache = parts.backend.expose_shared_trie_cache();
+					cmd.run(config, parts.client, db, storage, trie_cache)
+				},
+				// An empty block and a `remark` transaction: the runtime's block and
+				// per-extrinsic base weights.
+				BenchmarkCmd::Overhead(cmd) => cmd
+					.run_with_default_builder_and_spec::<Block, service::HostFunctions>(Some(
+						config.chain_spec,
+					)),
+				_ => Err("this node runs `benchmark pallet`, `storage` and `overhead` only".into()),
 			})
 		},
 		None => {

@@ -28,8 +28,47 @@ fn micros(weight: Weight) -> f64 {
 	weight.ref_time() as f64 / 1e6
 }
 
-fn row(call: &str, weight: Weight, transfer: Weight) {
-	println!("| `{call}` | {:.1} | {:.2} |", micros(weight), micros(weight) / micros(transfer));
+/// What every signed transaction costs besides its call: the measured base
+/// weight of an extrinsic and the weight of the runtime's transaction
+/// extensions (signature-free checks, nonce, mortality, fee payment).
+fn transaction_overhead() -> Weight {
+	use frame_support::dispatch::DispatchClass;
+	use sp_runtime::{generic::Era, traits::TransactionExtension};
+	let extensions: labelchain_runtime::TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(0),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	);
+	let call = labelchain_runtime::RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+	let weights = <Runtime as frame_system::Config>::BlockWeights::get();
+	weights.get(DispatchClass::Normal).base_extrinsic.saturating_add(extensions.weight(&call))
+}
+
+/// Prices a call's weight, alone and as a whole transaction, against a
+/// `transfer_keep_alive`'s. `transactions` is how many transactions carry it.
+struct Pricing {
+	transfer: Weight,
+	overhead: Weight,
+}
+
+impl Pricing {
+	fn row(&self, call: &str, weight: Weight, transactions: f64) {
+		let as_transactions = micros(weight) + transactions * micros(self.overhead);
+		let transfer_transaction = micros(self.transfer) + micros(self.overhead);
+		println!(
+			"| `{call}` | {:.1} | {:.2} | {:.1} | {:.2} |",
+			micros(weight),
+			micros(weight) / micros(self.transfer),
+			as_transactions,
+			as_transactions / transfer_transaction,
+		);
+	}
 }
 
 fn main() {
@@ -40,54 +79,60 @@ fn main() {
 		<<Runtime as pallet_annotator_stake::Config>::MaxUnbondingChunks as Get<u32>>::get();
 	let transfer = Balances::transfer_keep_alive();
 	let r = TYPICAL_REDUNDANCY;
+	let pricing = Pricing { transfer, overhead: transaction_overhead() };
+	let row = |call: &str, weight: Weight| pricing.row(call, weight, 1.0);
 
-	println!("| call | weight (µs) | × transfer_keep_alive |");
-	println!("|---|---:|---:|");
-	row("balances.transfer_keep_alive", transfer, transfer);
-	row(&format!("tasks.create_task (g = {max_gold} gold)"), Tasks::create_task(max_gold), transfer);
-	row("tasks.create_task (no gold)", Tasks::create_task(0), transfer);
-	row("tasks.top_up", Tasks::top_up(), transfer);
-	row("tasks.extend_deadline", Tasks::extend_deadline(), transfer);
-	row("tasks.cancel_task", Tasks::cancel_task(), transfer);
-	row("tasks.close_task", Tasks::close_task(), transfer);
-	row("annotatorStake.bond", Stake::bond(), transfer);
-	row("annotatorStake.unbond", Stake::unbond(), transfer);
-	row(&format!("annotatorStake.withdraw (c = {max_chunks})"), Stake::withdraw(max_chunks), transfer);
-	row("annotatorStake.set_minimum_stake", Stake::set_minimum_stake(), transfer);
-	row("reputation.set_parameters", Reputation::set_parameters(), transfer);
-	row("labelVoting.claim", Voting::claim(), transfer);
-	row("labelVoting.claim_item", Voting::claim_item(), transfer);
-	row("labelVoting.commit", Voting::commit(), transfer);
-	row("labelVoting.appeal", Voting::appeal(), transfer);
+	println!(
+		"Every transaction also pays {:.1} µs of overhead (base extrinsic and extensions).",
+		micros(pricing.overhead)
+	);
+	println!();
+	println!("| call | call weight (µs) | × transfer_keep_alive | as a transaction (µs) | × transfer transaction |");
+	println!("|---|---:|---:|---:|---:|");
+	row("balances.transfer_keep_alive", transfer);
+	row(&format!("tasks.create_task (g = {max_gold} gold)"), Tasks::create_task(max_gold));
+	row("tasks.create_task (no gold)", Tasks::create_task(0));
+	row("tasks.top_up", Tasks::top_up());
+	row("tasks.extend_deadline", Tasks::extend_deadline());
+	row("tasks.cancel_task", Tasks::cancel_task());
+	row("tasks.close_task", Tasks::close_task());
+	row("annotatorStake.bond", Stake::bond());
+	row("annotatorStake.unbond", Stake::unbond());
+	row(&format!("annotatorStake.withdraw (c = {max_chunks})"), Stake::withdraw(max_chunks));
+	row("annotatorStake.set_minimum_stake", Stake::set_minimum_stake());
+	row("reputation.set_parameters", Reputation::set_parameters());
+	row("labelVoting.claim", Voting::claim());
+	row("labelVoting.claim_item", Voting::claim_item());
+	row("labelVoting.commit", Voting::commit());
+	row("labelVoting.appeal", Voting::appeal());
 	for redundancy in [r, max_r] {
-		row(&format!("labelVoting.reveal (r = {redundancy})"), Voting::reveal(redundancy), transfer);
+		row(&format!("labelVoting.reveal (r = {redundancy})"), Voting::reveal(redundancy));
 		row(
 			&format!("labelVoting.finalize_item (r = {redundancy})"),
-			Voting::finalize_item(redundancy),
-			transfer,
-		);
+			Voting::finalize_item(redundancy));
 		row(
 			&format!("labelVoting.resolve_dispute (r = {redundancy})"),
-			Voting::resolve_dispute(redundancy),
-			transfer,
-		);
+			Voting::resolve_dispute(redundancy));
 		row(
 			&format!("labelVoting.decide_appeal (r = {redundancy})"),
-			Voting::decide_appeal(redundancy),
-			transfer,
-		);
+			Voting::decide_appeal(redundancy));
 		row(
 			&format!("labelVoting.reveal_gold (r = {redundancy})"),
-			Voting::reveal_gold(redundancy),
-			transfer,
-		);
+			Voting::reveal_gold(redundancy));
 	}
 
 	println!();
-	println!("| one label, redundancy {r} | weight (µs) | × transfer_keep_alive |");
-	println!("|---|---:|---:|");
+	println!(
+		"| one label, redundancy {r} | call weight (µs) | × transfer_keep_alive | as transactions (µs) | × transfer transaction |"
+	);
+	println!("|---|---:|---:|---:|---:|");
 	let settlement_share = Voting::finalize_item(r).div(r.into());
 	let label = Voting::commit().saturating_add(Voting::reveal(r)).saturating_add(settlement_share);
-	row("commit + reveal + 1/r of finalize_item", label, transfer);
-	row("claim_item + commit + reveal + 1/r of finalize_item", label.saturating_add(Voting::claim_item()), transfer);
+	let transactions = 2.0 + 1.0 / f64::from(r);
+	pricing.row("commit + reveal + 1/r of finalize_item", label, transactions);
+	pricing.row(
+		"claim_item + commit + reveal + 1/r of finalize_item",
+		label.saturating_add(Voting::claim_item()),
+		transactions + 1.0,
+	);
 }

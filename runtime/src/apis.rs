@@ -270,7 +270,10 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
-			use crate::{AnnotatorStake, Balances, LabelVoting, Reputation, Tasks};
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
+			use crate::{
+				AnnotatorStake, Balances, LabelVoting, Reputation, Tasks, TransactionPayment, Utility,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -283,7 +286,10 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkBatch;
 			use sp_storage::TrackedStorageKey;
 			use frame_support::traits::WhitelistedStorageKeys;
-			use crate::{AnnotatorStake, Balances, LabelVoting, Reputation, Tasks};
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
+			use crate::{
+				AnnotatorStake, Balances, LabelVoting, Reputation, Tasks, TransactionPayment, Utility,
+			};
 
 			// Keys every block reads anyway (block number, events, ...) are not
 			// charged to the call being measured.

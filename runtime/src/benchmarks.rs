@@ -1,9 +1,15 @@
-//! The pallets whose calls `labelchain-node benchmark pallet` can measure:
-//! the four labeling pallets, and `pallet_balances` so that a label's cost can
-//! be compared with a `transfer_keep_alive` on the same machine.
+//! What `labelchain-node benchmark pallet` can measure: the four labeling
+//! pallets; `pallet_balances`, so a label's cost compares with a
+//! `transfer_keep_alive` on the same machine; and what every transaction pays
+//! besides its call: the system transaction extensions (nonce, mortality,
+//! weight checks), the fee extension (`pallet_transaction_payment`), and the
+//! batching of `pallet_utility`.
 
 frame_benchmarking::define_benchmarks!(
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
+	[pallet_utility, Utility]
 	[pallet_tasks, Tasks]
 	[pallet_annotator_stake, AnnotatorStake]
 	[pallet_reputation, Reputation]

@@ -1,7 +1,7 @@
 //! Weights for `pallet_tasks`, measured by the runtime's benchmarks.
 //!
 //! GENERATED: do not edit; run `scripts/benchmark-weights.sh` to measure again.
-//! Measured 2026-11-24 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
+//! Measured 2026-11-25 on `vm` (Intel(R) Xeon(R) Processor) with benchmark CLI 64.0.0:
 //! 50 steps, 20 repeats, wasm execution `Compiled`.
 //! Each weight is the measured time (picoseconds of reference time) plus the
 //! database reads and writes counted during the run, priced by the runtime's
@@ -11,7 +11,19 @@
 //!   /root/.cache/labelchain/target/release/labelchain-node
 //!   benchmark
 //!   pallet
-//!   --json-input
+//!   --chain
+//!   dev
+//!   --pallet
+//!   pallet_tasks
+//!   --extrinsic
+//!   *
+//!   --steps
+//!   50
+//!   --repeat
+//!   20
+//!   --wasm-execution
+//!   compiled
+//!   --json-file
 //!   /root/.cache/labelchain/target/benchmarks/pallet_tasks.json
 //!   --output
 //!   pallets/tasks/src/weights.rs
@@ -41,34 +53,34 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` in `[0, 10000]`.
 	fn create_task(g: u32, ) -> Weight {
-		// Measured proof size: 43 bytes; fastest run 58_688 ns.
-		Weight::from_parts(59_528_000, 0)
-			.saturating_add(Weight::from_parts(3_119_746, 0).saturating_mul(g.into()))
+		// Measured proof size: 43 bytes; fastest run 46_554 ns.
+		Weight::from_parts(47_390_000, 3568)
+			.saturating_add(Weight::from_parts(1_929_728, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 117_014 ns.
-		Weight::from_parts(124_465_000, 0)
+		// Measured proof size: 417 bytes; fastest run 122_347 ns.
+		Weight::from_parts(129_378_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		// Measured proof size: 362 bytes; fastest run 57_326 ns.
-		Weight::from_parts(63_324_000, 0)
+		// Measured proof size: 362 bytes; fastest run 63_144 ns.
+		Weight::from_parts(70_585_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn cancel_task() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 109_602 ns.
-		Weight::from_parts(115_972_000, 0)
+		// Measured proof size: 417 bytes; fastest run 114_756 ns.
+		Weight::from_parts(122_647_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn close_task() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 106_478 ns.
-		Weight::from_parts(114_340_000, 0)
+		// Measured proof size: 417 bytes; fastest run 111_792 ns.
+		Weight::from_parts(120_420_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -77,29 +89,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn create_task(g: u32, ) -> Weight {
-		Weight::from_parts(59_528_000, 0)
-			.saturating_add(Weight::from_parts(3_119_746, 0).saturating_mul(g.into()))
+		Weight::from_parts(47_390_000, 3568)
+			.saturating_add(Weight::from_parts(1_929_728, 0).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(3))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(124_465_000, 0)
+		Weight::from_parts(129_378_000, 3729)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		Weight::from_parts(63_324_000, 0)
+		Weight::from_parts(70_585_000, 3729)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(115_972_000, 0)
+		Weight::from_parts(122_647_000, 3729)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn close_task() -> Weight {
-		Weight::from_parts(114_340_000, 0)
+		Weight::from_parts(120_420_000, 3729)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}

@@ -1,0 +1,146 @@
+//! Which account sends what: every load is signed before it is sent, one
+//! chain of transactions per account in nonce order.
+
+use crate::{
+	calls::{self, LabelCall, UNIT},
+	Sender, Signer,
+};
+
+/// Signed transactions, one chain per account, and how many of them carry the
+/// call a stage counts.
+pub struct Load {
+	pub chains: Vec<Vec<Vec<u8>>>,
+	pub counted: u64,
+}
+
+/// A label load's two stages: claims and commits, then reveals.
+pub struct LabelLoad {
+	pub commits: Load,
+	pub reveals: Load,
+}
+
+/// `count` transfers of 1 LBL, spread over the senders, each to the next sender.
+pub fn transfers(signer: &Signer, senders: &mut [Sender], count: u32) -> anyhow::Result<Load> {
+	let mut chains = vec![Vec::new(); senders.len()];
+	let accounts: Vec<_> = senders.iter().map(|sender| sender.account.clone()).collect();
+	for index in 0..count as usize {
+		let from = index % senders.len();
+		let to = &accounts[(from + 1) % accounts.len()];
+		chains[from].push(signer.sign(&calls::transfer_keep_alive(to, UNIT), &mut senders[from])?);
+	}
+	Ok(Load { chains, counted: count.into() })
+}
+
+/// One label: who gives which label to which item, and the salt that seals it.
+struct Label {
+	annotator: usize,
+	item: u32,
+	label: u16,
+	salt: [u8; 32],
+}
+
+/// Labels for the items of `task`, `redundancy` per item, in item-major order;
+/// `pick(item, slot)` names the annotator, different for each slot of an item.
+/// Every annotator gives the item's "true" label (its parity), so every item
+/// is accepted.
+fn assign(task: u32, items: u32, redundancy: u8, pick: impl Fn(u32, u32) -> usize) -> Vec<Label> {
+	let mut labels = Vec::new();
+	for item in 0..items {
+		for slot in 0..u32::from(redundancy) {
+			let annotator = pick(item, slot);
+			let mut seed = task.to_le_bytes().to_vec();
+			seed.extend(item.to_le_bytes());
+			seed.extend((annotator as u64).to_le_bytes());
+			let salt = sp_crypto_hashing::blake2_256(&seed);
+			labels.push(Label { annotator, item, label: (item % 2) as u16, salt });
+		}
+	}
+	labels
+}
+
+fn commit_calls(task: u32, label: &Label, annotator: &Sender) -> [LabelCall; 2] {
+	let hash = calls::label_hash(label.label, &label.salt, &annotator.account);
+	[LabelCall::ClaimItem { task, item: label.item }, LabelCall::Commit { task, item: label.item, hash }]
+}
+
+fn reveal_call(task: u32, label: &Label) -> LabelCall {
+	LabelCall::Reveal { task, item: label.item, label: label.label, salt: label.salt }
+}
+
+/// `count` labels, each call its own transaction.
+pub fn single_labels(
+	signer: &Signer,
+	annotators: &mut [Sender],
+	task: u32,
+	count: u32,
+	redundancy: u8,
+) -> anyhow::Result<LabelLoad> {
+	let (r, annotator_count) = (u32::from(redundancy), annotators.len());
+	// Item-major rotation: consecutive items have different annotators.
+	let labels = assign(task, count / r, redundancy, |item, slot| ((item * r + slot) as usize) % annotator_count);
+	let mut commits = vec![Vec::new(); annotators.len()];
+	for label in &labels {
+		for call in commit_calls(task, label, &annotators[label.annotator]) {
+			commits[label.annotator].push(signer.sign(&call.transaction(), &mut annotators[label.annotator])?);
+		}
+	}
+	let mut reveals = vec![Vec::new(); annotators.len()];
+	for label in &labels {
+		reveals[label.annotator]
+			.push(signer.sign(&reveal_call(task, label).transaction(), &mut annotators[label.annotator])?);
+	}
+	let counted = labels.len() as u64;
+	Ok(LabelLoad { commits: Load { chains: commits, counted }, reveals: Load { chains: reveals, counted } })
+}
+
+/// `count` labels in batches of `batch`: each group of `batch` items is labeled
+/// by `redundancy` annotators, each with one batch of claims and commits and
+/// one batch of reveals.
+pub fn batched_labels(
+	signer: &Signer,
+	annotators: &mut [Sender],
+	task: u32,
+	count: u32,
+	redundancy: u8,
+	batch: u32,
+) -> anyhow::Result<LabelLoad> {
+	let r = u32::from(redundancy);
+	let (groups, annotator_count) = (count / (batch * r), annotators.len());
+	// Each group of `batch` items has the same `redundancy` annotators, one
+	// batch each.
+	let labels = assign(task, groups * batch, redundancy, |item, slot| {
+		((item / batch * r + slot) as usize) % annotator_count
+	});
+	let per_group = (batch * r) as usize;
+	// All of an annotator's commits come before its reveals in nonce order.
+	let mut commits = vec![Vec::new(); annotator_count];
+	for group in labels.chunks(per_group) {
+		for (annotator, mine) in batches_of(group, redundancy) {
+			let sealed: Vec<LabelCall> =
+				mine.iter().flat_map(|label| commit_calls(task, label, &annotators[annotator])).collect();
+			commits[annotator].push(signer.sign(&calls::batch_all(&sealed), &mut annotators[annotator])?);
+		}
+	}
+	let mut reveals = vec![Vec::new(); annotator_count];
+	for group in labels.chunks(per_group) {
+		for (annotator, mine) in batches_of(group, redundancy) {
+			let opened: Vec<LabelCall> = mine.iter().map(|label| reveal_call(task, label)).collect();
+			reveals[annotator].push(signer.sign(&calls::batch_all(&opened), &mut annotators[annotator])?);
+		}
+	}
+	let batches = u64::from(groups) * u64::from(redundancy);
+	Ok(LabelLoad {
+		commits: Load { chains: commits, counted: batches },
+		reveals: Load { chains: reveals, counted: batches },
+	})
+}
+
+/// A group's labels split into one batch per annotator (slot), with who sends it.
+fn batches_of(group: &[Label], redundancy: u8) -> Vec<(usize, Vec<&Label>)> {
+	(0..usize::from(redundancy))
+		.map(|slot| {
+			let mine: Vec<&Label> = group.iter().skip(slot).step_by(redundancy.into()).collect();
+			(mine[0].annotator, mine)
+		})
+		.collect()
+}

@@ -1,0 +1,8 @@
+//! LabelChain's client library: accounts, a connection to a node, sending
+//! pre-signed transactions fast, and reading what blocks include. The
+//! throughput load generator (`labelchain-throughput`) is built on it.
+
+pub mod accounts;
+pub mod blocks;
+pub mod node;
+pub mod submit;
