@@ -425,11 +425,12 @@ pub mod pallet {
 			item: ItemIndex,
 			label: Label,
 			salt: [u8; 32],
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let actual = T::WeightInfo::reveal(Self::redundancy_of(&state));
 			let ItemPhase::Revealing { ends_at } = state.phase else {
 				return Err(Error::<T>::NotRevealing.into());
 			};
@@ -449,11 +450,11 @@ pub mod pallet {
 			Self::deposit_event(Event::LabelRevealed { task, item, annotator: who, label });
 
 			if state.commits.iter().all(|commit| commit.revealed.is_some()) {
-				Self::tally(task, item, state, &terms)
+				Self::tally(task, item, state, &terms)?;
 			} else {
 				Items::<T>::insert(task, item, state);
-				Ok(())
 			}
+			Ok(Some(actual).into())
 		}
 
 		/// Move an item on when time has: tally it once its reveal window has
@@ -469,11 +470,16 @@ pub mod pallet {
 		/// `ItemSettled`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::finalize_item(T::MaxRedundancy::get()))]
-		pub fn finalize_item(origin: OriginFor<T>, task: TaskId, item: ItemIndex) -> DispatchResult {
+		pub fn finalize_item(
+			origin: OriginFor<T>,
+			task: TaskId,
+			item: ItemIndex,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let actual = T::WeightInfo::finalize_item(Self::redundancy_of(&state));
 			match state.phase {
 				ItemPhase::Revealing { ends_at } => {
 					ensure!(now > ends_at, Error::<T>::RevealWindowOpen);
@@ -499,7 +505,8 @@ pub mod pallet {
 				},
 				ItemPhase::Disputed | ItemPhase::Appealed { .. } =>
 					Err(Error::<T>::NothingToFinalize.into()),
-			}
+			}?;
+			Ok(Some(actual).into())
 		}
 
 		/// Settle a disputed item with `label`. The expert is paid `ExpertFee`
@@ -518,16 +525,18 @@ pub mod pallet {
 			task: TaskId,
 			item: ItemIndex,
 			label: Label,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let expert = T::ExpertOrigin::ensure_origin(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let actual = T::WeightInfo::resolve_dispute(Self::redundancy_of(&state));
 			ensure!(state.phase == ItemPhase::Disputed, Error::<T>::NotDisputed);
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
 			let agreement = Self::weight_share(&state, &terms, label);
-			Self::settle(task, item, state, &terms, label, Decision::Expert, agreement)
+			Self::settle(task, item, state, &terms, label, Decision::Expert, agreement)?;
+			Ok(Some(actual).into())
 		}
 
 		/// Appeal the label the crowd accepted, holding `AppealBond` from the
@@ -581,10 +590,11 @@ pub mod pallet {
 			task: TaskId,
 			item: ItemIndex,
 			label: Label,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let expert = T::ExpertOrigin::ensure_origin(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
+			let actual = T::WeightInfo::decide_appeal(Self::redundancy_of(&state));
 			let ItemPhase::Appealed { label: accepted, agreement, appellant } = state.phase.clone()
 			else {
 				return Err(Error::<T>::NotAppealed.into());
@@ -611,10 +621,11 @@ pub mod pallet {
 			Self::deposit_event(Event::AppealDecided { task, item, upheld });
 			if upheld {
 				let share = Self::weight_share(&state, &terms, label);
-				Self::settle(task, item, state, &terms, label, Decision::Expert, share)
+				Self::settle(task, item, state, &terms, label, Decision::Expert, share)?;
 			} else {
-				Self::settle(task, item, state, &terms, accepted, Decision::Crowd, agreement)
+				Self::settle(task, item, state, &terms, accepted, Decision::Crowd, agreement)?;
 			}
+			Ok(Some(actual).into())
 		}
 
 		/// Reveal the hidden gold answer of a tallied item:
@@ -638,7 +649,7 @@ pub mod pallet {
 			gold_index: u32,
 			answer: Label,
 			salt: [u8; 32],
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			ensure!(who == terms.requester, Error::<T>::NotRequester);
@@ -663,11 +674,20 @@ pub mod pallet {
 			RevealedGold::<T>::insert(task, gold_index, item);
 			Self::deposit_event(Event::GoldRevealed { task, item, gold_index, answer });
 			let share = Self::weight_share(&state, &terms, answer);
-			Self::settle(task, item, state, &terms, answer, Decision::Gold, share)
+			let actual = T::WeightInfo::reveal_gold(Self::redundancy_of(&state));
+			Self::settle(task, item, state, &terms, answer, Decision::Gold, share)?;
+			Ok(Some(actual).into())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The redundancy an item's weight is charged at: its commits (and any
+		/// claims still open), at least one. A call is declared at
+		/// `MaxRedundancy` and refunds the difference once the item is read.
+		fn redundancy_of(state: &ItemState<T>) -> u32 {
+			(state.commits.len().saturating_add(state.claims.len()) as u32).max(1)
+		}
+
 		pub(crate) fn terms_accepting_work(task: TaskId) -> Result<TermsOf<T>, DispatchError> {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			ensure!(T::Tasks::accepts_work(task), Error::<T>::TaskNotAcceptingWork);

@@ -529,6 +529,32 @@ mod commits_and_reveals {
 	}
 
 	#[test]
+	fn reveals_and_settlement_are_charged_for_the_items_redundancy() {
+		use crate::weights::WeightInfo;
+		use frame_support::traits::Get;
+		test_with_invariants(|| {
+			let task = create_task(1, 2, AssignmentMode::Open);
+			let (a, b) = (annotator(0), annotator(1));
+			claim_and_commit(task, 0, a, 1);
+			claim_and_commit(task, 0, b, 1);
+			let most: u32 = <Test as crate::Config>::MaxRedundancy::get();
+			let charged = |result: frame_support::dispatch::DispatchResultWithPostInfo| {
+				result.expect("the call succeeds").actual_weight.expect("the call refunds")
+			};
+			// Declared at the largest redundancy, charged at the item's two.
+			let first = charged(LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(a)));
+			let last = charged(LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(b)));
+			assert_eq!(first, <() as WeightInfo>::reveal(2));
+			assert_eq!(last, <() as WeightInfo>::reveal(2));
+			assert!(last.all_lt(<() as WeightInfo>::reveal(most)));
+			let ItemPhase::Accepted { appeal_ends_at, .. } = phase(task, 0) else { panic!("accepted") };
+			run_to_block(appeal_ends_at + 1);
+			let settled = charged(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+			assert_eq!(settled, <() as WeightInfo>::finalize_item(2));
+		});
+	}
+
+	#[test]
 	fn a_commit_cannot_be_replayed_by_another_annotator() {
 		test_with_invariants(|| {
 			let task = create_task(1, 2, AssignmentMode::Open);
