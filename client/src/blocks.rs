@@ -96,7 +96,9 @@ impl BlockLog {
 
 	/// Calls of `call` included, succeeded or failed, in blocks after `after`.
 	pub fn included(&self, call: &str, after: u64) -> u64 {
-		self.records()
+		self.records
+			.lock()
+			.expect("no holder of the lock panics")
 			.iter()
 			.filter(|record| record.number > after)
 			.map(|record| record.succeeded(call) + record.failed(call))

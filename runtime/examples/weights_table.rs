@@ -106,19 +106,15 @@ fn main() {
 	row("labelVoting.commit", Voting::commit());
 	row("labelVoting.appeal", Voting::appeal());
 	for redundancy in [r, max_r] {
-		row(&format!("labelVoting.reveal (r = {redundancy})"), Voting::reveal(redundancy));
-		row(
-			&format!("labelVoting.finalize_item (r = {redundancy})"),
-			Voting::finalize_item(redundancy));
-		row(
-			&format!("labelVoting.resolve_dispute (r = {redundancy})"),
-			Voting::resolve_dispute(redundancy));
-		row(
-			&format!("labelVoting.decide_appeal (r = {redundancy})"),
-			Voting::decide_appeal(redundancy));
-		row(
-			&format!("labelVoting.reveal_gold (r = {redundancy})"),
-			Voting::reveal_gold(redundancy));
+		for (call, weight) in [
+			("reveal", Voting::reveal(redundancy)),
+			("finalize_item", Voting::finalize_item(redundancy)),
+			("resolve_dispute", Voting::resolve_dispute(redundancy)),
+			("decide_appeal", Voting::decide_appeal(redundancy)),
+			("reveal_gold", Voting::reveal_gold(redundancy)),
+		] {
+			row(&format!("labelVoting.{call} (r = {redundancy})"), weight);
+		}
 	}
 
 	println!();

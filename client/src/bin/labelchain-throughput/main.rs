@@ -114,12 +114,11 @@ async fn main() -> anyhow::Result<()> {
 	eprintln!("deriving {} accounts", args.senders + args.annotators);
 	let keys = bench_accounts(args.senders + args.annotators)?;
 	let mut accounts = with_nonces(&node, keys).await?;
-	let annotators = accounts.split_off(args.senders as usize);
+	let mut annotators = accounts.split_off(args.senders as usize);
 	let mut senders = accounts;
 	let mut requester = with_nonces(&node, vec![dev::alice()]).await?.remove(0);
 
 	// Setup, not measured: annotators bond, Alice opens one task per label load.
-	let mut annotators = annotators;
 	let (single_task, batched_task) = open_tasks(&node, &log, &signer, &mut requester, &args).await?;
 	let bonds = annotators
 		.iter_mut()

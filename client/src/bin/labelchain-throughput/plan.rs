@@ -78,13 +78,13 @@ pub fn single_labels(
 	let (r, annotator_count) = (u32::from(redundancy), annotators.len());
 	// Item-major rotation: consecutive items have different annotators.
 	let labels = assign(task, count / r, redundancy, |item, slot| ((item * r + slot) as usize) % annotator_count);
-	let mut commits = vec![Vec::new(); annotators.len()];
+	let mut commits = vec![Vec::new(); annotator_count];
 	for label in &labels {
 		for call in commit_calls(task, label, &annotators[label.annotator]) {
 			commits[label.annotator].push(signer.sign(&call.transaction(), &mut annotators[label.annotator])?);
 		}
 	}
-	let mut reveals = vec![Vec::new(); annotators.len()];
+	let mut reveals = vec![Vec::new(); annotator_count];
 	for label in &labels {
 		reveals[label.annotator]
 			.push(signer.sign(&reveal_call(task, label).transaction(), &mut annotators[label.annotator])?);
