@@ -33,6 +33,27 @@ pub struct TaskQuality {
 }
 
 impl TaskQuality {
+	/// Adds every count of `more` to this one: how calls that tally or settle
+	/// several items write a task's counts once.
+	pub fn absorb(&mut self, more: &TaskQuality) {
+		for (count, extra) in [
+			(&mut self.items_tallied, more.items_tallied),
+			(&mut self.disputes, more.disputes),
+			(&mut self.appeals, more.appeals),
+			(&mut self.appeals_upheld, more.appeals_upheld),
+			(&mut self.settled_by_crowd, more.settled_by_crowd),
+			(&mut self.settled_by_expert, more.settled_by_expert),
+			(&mut self.settled_by_gold, more.settled_by_gold),
+			(&mut self.labels_revealed, more.labels_revealed),
+			(&mut self.labels_agreeing, more.labels_agreeing),
+			(&mut self.labels_unrevealed, more.labels_unrevealed),
+			(&mut self.gold_labels, more.gold_labels),
+			(&mut self.gold_labels_correct, more.gold_labels_correct),
+		] {
+			count.saturating_accrue(extra);
+		}
+	}
+
 	/// Items settled, however decided.
 	pub fn items_settled(&self) -> u32 {
 		self.settled_by_crowd

@@ -22,19 +22,21 @@ pub trait TaskInspect<AccountId, Balance, BlockNumber> {
 /// Tells a task how many of its items are being labeled and how many are done,
 /// so it knows when it may close (implemented by `pallet-tasks`).
 pub trait TaskProgress {
-	/// An item got its first commit: it must settle before the task closes.
-	fn item_started(task: TaskId) -> DispatchResult;
+	/// `count` items got their first commit: they must settle before the task
+	/// closes.
+	fn items_started(task: TaskId, count: u32) -> DispatchResult;
 
-	/// An item settled: its payments are done.
-	fn item_settled(task: TaskId) -> DispatchResult;
+	/// `count` items settled: their payments are done.
+	fn items_settled(task: TaskId, count: u32) -> DispatchResult;
 }
 
 /// Pays out of a task's escrow hold (implemented by `pallet-tasks`). Nothing is
 /// minted: every payment moves held funds of the requester.
 pub trait TaskEscrow<AccountId, Balance> {
-	/// Pays `annotator` the task's reward for one accepted label. Fails once the
-	/// task has paid `item_count × redundancy` rewards.
-	fn pay_label(task: TaskId, annotator: &AccountId) -> Result<Balance, DispatchError>;
+	/// Pays `annotator` the task's reward for `labels` accepted labels, in one
+	/// transfer. Fails if that would pay more than `item_count × redundancy`
+	/// rewards in all. Returns the amount paid.
+	fn pay_labels(task: TaskId, annotator: &AccountId, labels: u32) -> Result<Balance, DispatchError>;
 
 	/// Pays `expert` out of the task's dispute budget.
 	fn pay_expert(task: TaskId, expert: &AccountId, amount: Balance) -> DispatchResult;
@@ -85,5 +87,11 @@ pub trait ReputationInspect<AccountId> {
 /// Records how labels turned out (implemented by `pallet-reputation`).
 pub trait ReputationRecorder<AccountId> {
 	/// Counts `outcome` for `who` in `domain` (and in the general domain).
-	fn record(who: &AccountId, domain: DomainId, outcome: LabelOutcome);
+	fn record(who: &AccountId, domain: DomainId, outcome: LabelOutcome) {
+		Self::record_all(who, domain, &[outcome]);
+	}
+
+	/// Counts each of `outcomes` in order for `who` in `domain` (and in the
+	/// general domain), reading and writing each record once.
+	fn record_all(who: &AccountId, domain: DomainId, outcomes: &[LabelOutcome]);
 }

@@ -20,6 +20,7 @@ type Tasks = <Runtime as pallet_tasks::Config>::WeightInfo;
 type Stake = <Runtime as pallet_annotator_stake::Config>::WeightInfo;
 type Reputation = <Runtime as pallet_reputation::Config>::WeightInfo;
 type Voting = <Runtime as pallet_label_voting::Config>::WeightInfo;
+type VotingPallet = pallet_label_voting::Pallet<Runtime>;
 
 /// The redundancy real crowd data sets use most (3 labels per item).
 const TYPICAL_REDUNDANCY: u32 = 3;
@@ -103,10 +104,11 @@ fn main() {
 	row("reputation.set_parameters", Reputation::set_parameters());
 	row("labelVoting.claim", Voting::claim());
 	row("labelVoting.claim_item", Voting::claim_item());
-	row("labelVoting.commit", Voting::commit());
 	row("labelVoting.appeal", Voting::appeal());
 	for redundancy in [r, max_r] {
 		for (call, weight) in [
+			("commit", Voting::commit(redundancy)),
+			("reveal, not the last", Voting::reveal_untallied(redundancy)),
 			("reveal", Voting::reveal(redundancy)),
 			("finalize_item", Voting::finalize_item(redundancy)),
 			("resolve_dispute", Voting::resolve_dispute(redundancy)),
@@ -117,18 +119,61 @@ fn main() {
 		}
 	}
 
+	let batch: u32 = 50;
+	let labels = batch * r;
+	row(&format!("labelVoting.commit_batch ({batch} items, r = {r})"), VotingPallet::commit_batch_weight(batch, r));
+	row(&format!("labelVoting.reveal_batch ({batch} items, r = {r})"), VotingPallet::reveal_batch_weight(batch, r));
+	row(
+		&format!("labelVoting.finalize_items ({batch} items, r = {r}, {r} annotators)"),
+		VotingPallet::finalize_items_actual(batch, labels, r),
+	);
+	row(
+		&format!("labelVoting.finalize_items ({batch} items, r = {r}, {labels} annotators)"),
+		VotingPallet::finalize_items_actual(batch, labels, labels),
+	);
+
 	println!();
 	println!(
 		"| one label, redundancy {r} | call weight (µs) | × transfer_keep_alive | as transactions (µs) | × transfer transaction |"
 	);
 	println!("|---|---:|---:|---:|---:|");
-	let settlement_share = Voting::finalize_item(r).div(r.into());
-	let label = Voting::commit().saturating_add(Voting::reveal(r)).saturating_add(settlement_share);
-	let transactions = 2.0 + 1.0 / f64::from(r);
-	pricing.row("commit + reveal + 1/r of finalize_item", label, transactions);
+	// Settled one item per transaction, or with the items around it.
+	let settled_alone = Voting::finalize_item(r).div(r.into());
+	let settled_apart = VotingPallet::finalize_items_actual(batch, labels, labels).div(labels.into());
+	let settled_by_crew = VotingPallet::finalize_items_actual(batch, labels, r).div(labels.into());
+	// Of an item's r reveals, only the last tallies it.
+	let reveal = Voting::reveal(r)
+		.saturating_add(Voting::reveal_untallied(r).saturating_mul((r - 1).into()))
+		.div(r.into());
+	let commit_reveal = Voting::commit(r).saturating_add(reveal);
 	pricing.row(
-		"claim_item + commit + reveal + 1/r of finalize_item",
-		label.saturating_add(Voting::claim_item()),
-		transactions + 1.0,
+		"commit + reveal (1 in r tallies) + 1/r of finalize_item",
+		commit_reveal.saturating_add(settled_alone),
+		2.0 + 1.0 / f64::from(r),
+	);
+	pricing.row(
+		&format!("commit + reveal (1 in r tallies) + 1/{labels} of finalize_items ({batch} items, all annotators different)"),
+		commit_reveal.saturating_add(settled_apart),
+		2.0 + 1.0 / f64::from(labels),
+	);
+	// An annotator's batch covers `batch` items; the r annotators of the same
+	// items each send one commit_batch and one reveal_batch.
+	// Of the r annotators' reveal batches, the last one tallies the items.
+	let reveal_batch = VotingPallet::reveal_batch_of(batch, Voting::reveal(r))
+		.saturating_add(VotingPallet::reveal_batch_of(batch, Voting::reveal_untallied(r)).saturating_mul((r - 1).into()))
+		.div(r.into());
+	let batched = VotingPallet::commit_batch_weight(batch, r)
+		.saturating_add(reveal_batch)
+		.div(batch.into())
+		.saturating_add(settled_by_crew);
+	pricing.row(
+		&format!("commit + reveal (1 in r tallies) + 1/{labels} of finalize_items ({batch} items, the same {r} annotators)"),
+		commit_reveal.saturating_add(settled_by_crew),
+		2.0 + 1.0 / f64::from(labels),
+	);
+	pricing.row(
+		&format!("in batches of {batch}: commit_batch + reveal_batch + finalize_items, per label"),
+		batched,
+		(2.0 * f64::from(r) + 1.0) / f64::from(labels),
 	);
 }

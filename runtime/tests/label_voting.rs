@@ -132,3 +132,50 @@ fn a_busy_annotator_labels_many_items_in_one_batch() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn an_annotator_labels_and_settles_many_items_with_the_batch_calls() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use frame_support::BoundedVec;
+		use Sr25519Keyring::{Bob, Charlie};
+		let issuance = Balances::total_issuance();
+		bond_all(&[Bob, Charlie]);
+		// Redundancy 2, six items: both label every item, without claims.
+		let task = create_task(2, 6);
+		let salt = [5u8; 32];
+		let label_of = |item: u32| (item % 2) as u16;
+		let free = |key: Sr25519Keyring| Balances::balance(&key.to_account_id());
+		for key in [Bob, Charlie] {
+			let who: AccountId = key.to_account_id();
+			let commits: Vec<(u32, H256)> = (0..6u32)
+				.map(|item| (item, H256(sp_io::hashing::blake2_256(&(label_of(item), salt, &who).encode()))))
+				.collect();
+			assert_ok!(LabelVoting::commit_batch(signed(key), task, BoundedVec::truncate_from(commits)));
+		}
+		for key in [Bob, Charlie] {
+			let reveals: Vec<(u32, u16, [u8; 32])> = (0..6u32).map(|item| (item, label_of(item), salt)).collect();
+			assert_ok!(LabelVoting::reveal_batch(signed(key), task, BoundedVec::truncate_from(reveals)));
+		}
+		let before = [free(Bob), free(Charlie)];
+		let now = labelchain_runtime::System::block_number();
+		labelchain_runtime::System::set_block_number(now + 101);
+		let items = BoundedVec::truncate_from((0..6u32).collect::<Vec<_>>());
+		assert_ok!(LabelVoting::finalize_items(signed(Bob), task, items));
+
+		for item in 0..6u32 {
+			assert_eq!(
+				pallet_label_voting::SettledItems::<Runtime>::get(task, item).map(|s| s.label),
+				Some(label_of(item))
+			);
+		}
+		// Six rewards of one LBL each, in one payment per annotator.
+		assert_eq!([free(Bob), free(Charlie)], [before[0] + 6 * UNIT, before[1] + 6 * UNIT]);
+		assert_eq!(pallet_label_voting::Earnings::<Runtime>::get(Bob.to_account_id()).labels_paid, 6);
+		assert_eq!(
+			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.status),
+			Some(TaskStatus::Closed)
+		);
+		assert_eq!(Balances::total_issuance(), issuance);
+		check_invariants();
+	});
+}

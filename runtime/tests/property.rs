@@ -203,6 +203,24 @@ fn random_labeling_keeps_every_invariant_and_rewards_care() {
 			// Anyone moves items on; the requester reveals gold; experts decide
 			// disputes and appeals with the truth; a dissenter sometimes appeals.
 			for task in &open_tasks {
+				// Half the time, the items past their appeal window settle in one
+				// batch first (the rest, one by one below).
+				if rng.chance(50) {
+					let now = labelchain_runtime::System::block_number();
+					let ready: Vec<u32> = (0..ITEMS_PER_TASK)
+						.filter(|item| {
+							matches!(Items::<Runtime>::get(task, item).map(|state| state.phase),
+								Some(ItemPhase::Accepted { appeal_ends_at, .. }) if appeal_ends_at < now)
+						})
+						.collect();
+					if !ready.is_empty() {
+						let items = frame_support::BoundedVec::truncate_from(ready);
+						assert!(
+							dispatch(&requester, RuntimeCall::LabelVoting(pallet_label_voting::Call::finalize_items { task: *task, items })),
+							"items past their appeal window settle together"
+						);
+					}
+				}
 				for item in 0..ITEMS_PER_TASK {
 					let Some(state) = Items::<Runtime>::get(task, item) else { continue };
 					let (task, right) = (*task, truth(*task, item));

@@ -5,10 +5,13 @@ use super::*;
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use labelchain_primitives::{
-	labeling::{AssignmentMode, ItemIndex, TaskId},
+	labeling::{AssignmentMode, ItemIndex, LabelOutcome, TaskId},
 	traits::{StakeLock, TaskInspect},
 };
 use sp_core::H256;
@@ -33,6 +36,18 @@ fn commit_all<T: Config>(task: TaskId, item: ItemIndex, count: u32, label_of: im
 		Pallet::<T>::commit(RawOrigin::Signed(who.clone()).into(), task, item, sealed::<T>(label_of(index), index, &who))
 			.expect("claimed");
 	}
+}
+
+/// Annotator `index` commits `label` on each of `items` in one batch.
+fn commit_items<T: Config>(task: TaskId, items: core::ops::Range<ItemIndex>, index: u32, label: Label) {
+	let who = T::BenchmarkHelper::annotator(index);
+	let commits: Vec<(ItemIndex, H256)> = items.map(|item| (item, sealed::<T>(label, index, &who))).collect();
+	Pallet::<T>::commit_batch(
+		RawOrigin::Signed(who).into(),
+		task,
+		BoundedVec::try_from(commits).expect("within MaxBatch"),
+	)
+	.expect("eligible");
 }
 
 fn reveal_some<T: Config>(task: TaskId, item: ItemIndex, indices: core::ops::Range<u32>, label_of: impl Fn(u32) -> Label) {
@@ -110,21 +125,51 @@ mod benchmarks {
 		assert_eq!(Items::<T>::get(task, 0).map(|state| state.claims.len() as u32), Some(r));
 	}
 
-	/// The last commit of a full item, which opens the reveal window.
+	/// The last commit of an item of `r` annotators, without a claim (the
+	/// eligibility checks and the stake lock of an implicit claim); it opens
+	/// the reveal window. At `r` = 1 it is also the item's first commit.
 	#[benchmark]
-	fn commit() {
-		let r = T::MaxRedundancy::get().min(u32::from(u8::MAX));
+	fn commit(r: Linear<1, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
 		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		commit_all::<T>(task, 0, r - 1, |_| 1);
 		let last = r - 1;
 		let who = T::BenchmarkHelper::annotator(last);
-		Pallet::<T>::claim_item(RawOrigin::Signed(who.clone()).into(), task, 0).expect("eligible");
 		let hash = sealed::<T>(1, last, &who);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, 0, hash);
 
 		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Revealing { .. })));
+	}
+
+	/// `n` implicit-claim commits on `n` fresh items of redundancy 1: each is
+	/// its item's first and last commit.
+	#[benchmark]
+	fn commit_batch(n: Linear<1, { T::MaxBatch::get() }>) {
+		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		let who = T::BenchmarkHelper::annotator(0);
+		let commits: Vec<(ItemIndex, H256)> = (0..n).map(|item| (item, sealed::<T>(1, 0, &who))).collect();
+		let commits = BoundedVec::try_from(commits).expect("n is at most MaxBatch");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), task, commits);
+
+		assert!((0..n).all(|item| matches!(Items::<T>::get(task, item).map(|s| s.phase), Some(ItemPhase::Revealing { .. }))));
+	}
+
+	/// `n` reveals, each the only and last one of its item, which it tallies.
+	#[benchmark]
+	fn reveal_batch(n: Linear<1, { T::MaxBatch::get() }>) {
+		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		let who = T::BenchmarkHelper::annotator(0);
+		commit_items::<T>(task, 0..n, 0, 1);
+		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
+		let reveals = BoundedVec::try_from(reveals).expect("n is at most MaxBatch");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), task, reveals);
+
+		assert!((0..n).all(|item| matches!(Items::<T>::get(task, item).map(|s| s.phase), Some(ItemPhase::Accepted { .. }))));
 	}
 
 	/// The last reveal: it tallies the item of `r` annotators.
@@ -142,6 +187,22 @@ mod benchmarks {
 		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Accepted { .. })));
 	}
 
+	/// A reveal that leaves one to come: the item of `r` annotators is not
+	/// tallied yet. The caller's commit is the last the reveal looks through.
+	#[benchmark]
+	fn reveal_untallied(r: Linear<2, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
+		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		commit_all::<T>(task, 0, r, |_| 1);
+		reveal_some::<T>(task, 0, 1..r - 1, |_| 1);
+		let last = r - 1;
+		let who = T::BenchmarkHelper::annotator(last);
+
+		#[extrinsic_call]
+		reveal(RawOrigin::Signed(who), task, 0, 1, salt(last));
+
+		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Revealing { .. })));
+	}
+
 	/// After the appeal window: the item settles and all `r` agreeing
 	/// annotators are paid.
 	#[benchmark]
@@ -154,6 +215,49 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), task, 0);
 
 		assert_eq!(SettledItems::<T>::get(task, 0).map(|s| s.label), Some(1));
+	}
+
+	/// `n` accepted items of one label each, by the same annotator, settled
+	/// after their appeal window: the per-item part of settling in a batch.
+	#[benchmark]
+	fn finalize_items(n: Linear<1, { T::MaxBatch::get() }>) {
+		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		commit_items::<T>(task, 0..n, 0, 1);
+		let who = T::BenchmarkHelper::annotator(0);
+		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
+		Pallet::<T>::reveal_batch(RawOrigin::Signed(who).into(), task, BoundedVec::try_from(reveals).expect("n is at most MaxBatch"))
+			.expect("committed");
+		pass_appeal_window::<T>();
+		let items = BoundedVec::try_from((0..n).collect::<Vec<_>>()).expect("n is at most MaxBatch");
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), task, items);
+
+		assert!((0..n).all(|item| SettledItems::<T>::contains_key(task, item)));
+	}
+
+	/// What settling owes `a` different annotators, one agreeing label each:
+	/// freeing their stake, paying each from escrow, recording reputation and
+	/// earnings. The per-annotator part of settling.
+	#[benchmark]
+	fn settle_payouts(a: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+		let task = T::BenchmarkHelper::create_task(a, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		let terms = T::Tasks::terms(task).ok_or(BenchmarkError::Weightless)?;
+		let mut settlement = crate::settlement::Settlement::<T>::default();
+		let annotators: Vec<T::AccountId> = (0..a).map(T::BenchmarkHelper::annotator).collect();
+		for who in annotators.iter() {
+			T::Stake::lock(who, T::StakePerLabel::get()).expect("bonded");
+			settlement.count_label(who, LabelOutcome::Agreed, None);
+		}
+
+		#[block]
+		{
+			settlement.apply(task, &terms).expect("funded for a labels");
+		}
+
+		assert!(annotators.iter().all(|who| Earnings::<T>::get(who).labels_paid == 1));
+		Ok(())
 	}
 
 	#[benchmark]

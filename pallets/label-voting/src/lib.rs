@@ -9,12 +9,16 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod batch_weights;
+mod labeling;
 #[cfg(test)]
 mod mock;
 mod settlement;
 mod totals;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_batch;
 pub mod types;
 pub mod views;
 pub mod weights;
@@ -22,6 +26,7 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use crate::settlement::Settlement;
 	use codec::Encode;
 	use frame_support::{
 		pallet_prelude::*,
@@ -124,6 +129,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAssignmentProbes: Get<u32>;
 
+		/// Most items in one `commit_batch`, `reveal_batch` or `finalize_items`.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
 		type WeightInfo: WeightInfo;
 
 		/// Makes tasks and annotators for the benchmarks.
@@ -208,10 +217,18 @@ pub mod pallet {
 		ClaimExpired { task: TaskId, item: ItemIndex, annotator: T::AccountId },
 		/// `annotator` committed a sealed label.
 		LabelCommitted { task: TaskId, item: ItemIndex, annotator: T::AccountId },
+		/// `annotator` committed sealed labels on `items` in one call.
+		LabelsCommitted { task: TaskId, annotator: T::AccountId, items: BoundedVec<ItemIndex, T::MaxBatch> },
 		/// Commits are closed; reveals are taken until `ends_at`.
 		RevealOpened { task: TaskId, item: ItemIndex, ends_at: BlockNumberFor<T> },
 		/// `annotator` revealed `label`.
 		LabelRevealed { task: TaskId, item: ItemIndex, annotator: T::AccountId, label: Label },
+		/// `annotator` revealed a label on each item of `labels` in one call.
+		LabelsRevealed {
+			task: TaskId,
+			annotator: T::AccountId,
+			labels: BoundedVec<(ItemIndex, Label), T::MaxBatch>,
+		},
 		/// The crowd could not settle the item; it waits for an expert.
 		ItemDisputed { task: TaskId, item: ItemIndex },
 		/// The crowd accepted `label`; it may be appealed until `appeal_ends_at`.
@@ -312,6 +329,8 @@ pub mod pallet {
 		GoldMismatch,
 		/// Gold is revealed for an item once it is tallied and before it settles.
 		NotTallied,
+		/// A batch call was given no items.
+		EmptyBatch,
 	}
 
 	#[pallet::hooks]
@@ -319,6 +338,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxRedundancy::get() > 0 && T::MaxOpenClaims::get() > 0);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
+			assert!(T::MaxBatch::get() > 0, "a batch must hold an item");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -366,49 +386,39 @@ pub mod pallet {
 			Self::take_claim(&who, task, item, &terms)
 		}
 
-		/// Commit a sealed label for a claimed item:
+		/// Commit a sealed label for an item:
 		/// `hash = blake2_256(SCALE((label, salt, caller)))`, with `label` a `u16`
-		/// and `salt` 32 random bytes kept until the reveal. When the item has all
-		/// its commits, its reveal window opens.
+		/// and `salt` 32 random bytes kept until the reveal. On an `Assigned`
+		/// task the caller must hold a claim on the item; on an `Open` task a
+		/// caller without one takes a place on the item by committing (the same
+		/// checks and stake lock as `claim_item`). When the item has all its
+		/// commits, its reveal window opens.
 		///
-		/// Origin: signed (the claimant).
+		/// Origin: signed (the claimant, or an eligible annotator of an `Open` task).
 		///
-		/// Errors: `UnknownTask`, `TaskNotAcceptingWork`, `UnknownItem`,
-		/// `NotLabeling`, `NoClaim`, `ClaimExpired`.
+		/// Errors: `UnknownTask`, `TaskNotAcceptingWork`, `ItemOutOfRange`,
+		/// `NotLabeling`, `NoClaim`, `ClaimExpired`, `ItemAlreadySettled`,
+		/// `AlreadyLabeled`, `ItemFull`, `InsufficientStake`, `TierTooLow`.
 		/// Events: `LabelCommitted`, and `RevealOpened` with the last commit.
 		#[pallet::call_index(2)]
-		pub fn commit(origin: OriginFor<T>, task: TaskId, item: ItemIndex, hash: H256) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::commit(T::MaxRedundancy::get()))]
+		pub fn commit(
+			origin: OriginFor<T>,
+			task: TaskId,
+			item: ItemIndex,
+			hash: H256,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let terms = Self::terms_accepting_work(task)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
-			ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
-			let position = state
-				.claims
-				.iter()
-				.position(|claim| claim.annotator == who)
-				.ok_or(Error::<T>::NoClaim)?;
-			ensure!(state.claims[position].expires_at >= now, Error::<T>::ClaimExpired);
-			state.claims.remove(position);
-			OpenClaims::<T>::mutate(&who, |open| open.saturating_dec());
-
-			let first = state.commits.is_empty();
-			state
-				.commits
-				.try_push(Commit { annotator: who.clone(), hash, revealed: None })
-				.map_err(|_| Error::<T>::ItemFull)?;
-			if first {
-				T::Tasks::item_started(task)?;
-			}
-			Self::deposit_event(Event::LabelCommitted { task, item, annotator: who });
-			if state.commits.len() as u32 >= u32::from(terms.redundancy) {
-				Self::open_reveal(task, item, &mut state);
-			}
-			Items::<T>::insert(task, item, state);
-			Ok(())
+			let mut run = labeling::CommitRun::default();
+			let redundancy = Self::commit_one(&who, task, item, hash, &terms, &mut run, true)?;
+			Self::finish_commits(&who, task, &terms, run)?;
+			Ok(Some(T::WeightInfo::commit(redundancy)).into())
 		}
 
-		/// Reveal a committed label. The last reveal tallies the item.
+		/// Reveal a committed label. The last reveal tallies the item. Declared
+		/// as a tallying reveal on an item of `MaxRedundancy`; charged for the
+		/// item's redundancy, and as an earlier reveal unless it tallied.
 		///
 		/// Origin: signed (the committer).
 		///
@@ -428,32 +438,9 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
-			let actual = T::WeightInfo::reveal(Self::redundancy_of(&state));
-			let ItemPhase::Revealing { ends_at } = state.phase else {
-				return Err(Error::<T>::NotRevealing.into());
-			};
-			ensure!(now <= ends_at, Error::<T>::RevealWindowClosed);
-			let commit = state
-				.commits
-				.iter_mut()
-				.find(|commit| commit.annotator == who)
-				.ok_or(Error::<T>::NoCommit)?;
-			ensure!(commit.revealed.is_none(), Error::<T>::AlreadyRevealed);
-			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
-			ensure!(
-				H256(sp_io::hashing::blake2_256(&(label, salt, &who).encode())) == commit.hash,
-				Error::<T>::CommitMismatch
-			);
-			commit.revealed = Some(label);
-			Self::deposit_event(Event::LabelRevealed { task, item, annotator: who, label });
-
-			if state.commits.iter().all(|commit| commit.revealed.is_some()) {
-				Self::tally(task, item, state, &terms)?;
-			} else {
-				Items::<T>::insert(task, item, state);
-			}
+			let mut quality = TaskQuality::default();
+			let actual = Self::reveal_one(&who, task, item, label, salt, &terms, &mut quality, true)?;
+			Self::write_quality(task, &quality);
 			Ok(Some(actual).into())
 		}
 
@@ -477,36 +464,10 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
-			let actual = T::WeightInfo::finalize_item(Self::redundancy_of(&state));
-			match state.phase {
-				ItemPhase::Revealing { ends_at } => {
-					ensure!(now > ends_at, Error::<T>::RevealWindowOpen);
-					Self::tally(task, item, state, &terms)
-				},
-				ItemPhase::Labeling => {
-					let expired = Self::drop_expired_claims(task, item, &mut state, &terms);
-					let stalled = state.had_expired_claim || !T::Tasks::accepts_work(task);
-					if state.claims.is_empty() && state.commits.is_empty() {
-						Items::<T>::remove(task, item);
-					} else if state.claims.is_empty() && stalled {
-						Self::open_reveal(task, item, &mut state);
-						Items::<T>::insert(task, item, state);
-					} else {
-						ensure!(expired > 0, Error::<T>::NothingToFinalize);
-						Items::<T>::insert(task, item, state);
-					}
-					Ok(())
-				},
-				ItemPhase::Accepted { label, agreement, appeal_ends_at } => {
-					ensure!(now > appeal_ends_at, Error::<T>::AppealWindowOpen);
-					Self::settle(task, item, state, &terms, label, Decision::Crowd, agreement)
-				},
-				ItemPhase::Disputed | ItemPhase::Appealed { .. } =>
-					Err(Error::<T>::NothingToFinalize.into()),
-			}?;
-			Ok(Some(actual).into())
+			let mut settlement = Settlement::default();
+			let redundancy = Self::finalize_one(task, item, &terms, &mut settlement)?;
+			settlement.apply(task, &terms)?;
+			Ok(Some(T::WeightInfo::finalize_item(redundancy)).into())
 		}
 
 		/// Settle a disputed item with `label`. The expert is paid `ExpertFee`
@@ -535,7 +496,7 @@ pub mod pallet {
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
 			let agreement = Self::weight_share(&state, &terms, label);
-			Self::settle(task, item, state, &terms, label, Decision::Expert, agreement)?;
+			Self::settle_now(task, item, state, &terms, label, Decision::Expert, agreement)?;
 			Ok(Some(actual).into())
 		}
 
@@ -621,9 +582,9 @@ pub mod pallet {
 			Self::deposit_event(Event::AppealDecided { task, item, upheld });
 			if upheld {
 				let share = Self::weight_share(&state, &terms, label);
-				Self::settle(task, item, state, &terms, label, Decision::Expert, share)?;
+				Self::settle_now(task, item, state, &terms, label, Decision::Expert, share)?;
 			} else {
-				Self::settle(task, item, state, &terms, accepted, Decision::Crowd, agreement)?;
+				Self::settle_now(task, item, state, &terms, accepted, Decision::Crowd, agreement)?;
 			}
 			Ok(Some(actual).into())
 		}
@@ -675,8 +636,103 @@ pub mod pallet {
 			Self::deposit_event(Event::GoldRevealed { task, item, gold_index, answer });
 			let share = Self::weight_share(&state, &terms, answer);
 			let actual = T::WeightInfo::reveal_gold(Self::redundancy_of(&state));
-			Self::settle(task, item, state, &terms, answer, Decision::Gold, share)?;
+			Self::settle_now(task, item, state, &terms, answer, Decision::Gold, share)?;
 			Ok(Some(actual).into())
+		}
+
+		/// Commit sealed labels on several items of one task, as `commit` would
+		/// one by one; the stake behind implicit claims is locked and the
+		/// task's progress written once for the whole batch. All or nothing:
+		/// any failing item fails the call.
+		///
+		/// Origin: signed, as for `commit`.
+		///
+		/// Errors: `EmptyBatch`, and those of `commit` for any item.
+		/// Events: `LabelsCommitted`, and `RevealOpened` for each item the batch
+		/// completes.
+		#[pallet::call_index(9)]
+		#[pallet::weight(Pallet::<T>::commit_batch_weight(commits.len() as u32, T::MaxRedundancy::get()))]
+		pub fn commit_batch(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commits: BoundedVec<(ItemIndex, H256), T::MaxBatch>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			ensure!(!commits.is_empty(), Error::<T>::EmptyBatch);
+			let terms = Self::terms_accepting_work(task)?;
+			let mut run = labeling::CommitRun::default();
+			let mut actual = T::WeightInfo::commit_batch(commits.len() as u32);
+			for (item, hash) in commits.iter() {
+				let redundancy = Self::commit_one(&who, task, *item, *hash, &terms, &mut run, false)?;
+				actual.saturating_accrue(Self::commit_extra(redundancy));
+			}
+			Self::finish_commits(&who, task, &terms, run)?;
+			let items = commits.iter().map(|(item, _)| *item).collect::<alloc::vec::Vec<_>>();
+			// As many items as commits, so within the same bound.
+			let items = BoundedVec::truncate_from(items);
+			Self::deposit_event(Event::LabelsCommitted { task, annotator: who, items });
+			Ok(Some(actual).into())
+		}
+
+		/// Reveal labels on several items of one task, as `reveal` would one by
+		/// one; the task's counts are written once. All or nothing.
+		///
+		/// Origin: signed (the committer).
+		///
+		/// Errors: `EmptyBatch`, `UnknownTask`, and those of `reveal` for any item.
+		/// Events: `LabelsRevealed`; `ItemAccepted` or `ItemDisputed` for each
+		/// item the batch completes.
+		#[pallet::call_index(10)]
+		#[pallet::weight(Pallet::<T>::reveal_batch_weight(reveals.len() as u32, T::MaxRedundancy::get()))]
+		pub fn reveal_batch(
+			origin: OriginFor<T>,
+			task: TaskId,
+			reveals: BoundedVec<(ItemIndex, Label, [u8; 32]), T::MaxBatch>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			ensure!(!reveals.is_empty(), Error::<T>::EmptyBatch);
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let mut quality = TaskQuality::default();
+			let mut actual = T::WeightInfo::reveal_batch(reveals.len() as u32);
+			for (item, label, salt) in reveals.iter() {
+				let single = Self::reveal_one(&who, task, *item, *label, *salt, &terms, &mut quality, false)?;
+				actual.saturating_accrue(Self::reveal_extra(single));
+			}
+			Self::write_quality(task, &quality);
+			let labels = reveals.iter().map(|(item, label, _)| (*item, *label)).collect::<alloc::vec::Vec<_>>();
+			let labels = BoundedVec::truncate_from(labels);
+			Self::deposit_event(Event::LabelsRevealed { task, annotator: who, labels });
+			Ok(Some(actual).into())
+		}
+
+		/// Move several items of one task on, as `finalize_item` would one by
+		/// one. Items that settle together pay each annotator in one transfer
+		/// and write each annotator's stake, reputation and earnings once. All
+		/// or nothing.
+		///
+		/// Origin: signed (anyone).
+		///
+		/// Errors: `EmptyBatch`, `UnknownTask`, and those of `finalize_item` for
+		/// any item. Events: those of `finalize_item` for each item.
+		#[pallet::call_index(11)]
+		#[pallet::weight(Pallet::<T>::finalize_items_weight(items.len() as u32, T::MaxRedundancy::get()))]
+		pub fn finalize_items(
+			origin: OriginFor<T>,
+			task: TaskId,
+			items: BoundedVec<ItemIndex, T::MaxBatch>,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
+			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
+			let mut settlement = Settlement::default();
+			let mut labels = 0u32;
+			for item in items.iter() {
+				let redundancy = Self::finalize_one(task, *item, &terms, &mut settlement)?;
+				labels.saturating_accrue(redundancy);
+			}
+			let annotators = settlement.annotators();
+			settlement.apply(task, &terms)?;
+			Ok(Some(Self::finalize_items_actual(items.len() as u32, labels, annotators)).into())
 		}
 	}
 
@@ -684,7 +740,7 @@ pub mod pallet {
 		/// The redundancy an item's weight is charged at: its commits (and any
 		/// claims still open), at least one. A call is declared at
 		/// `MaxRedundancy` and refunds the difference once the item is read.
-		fn redundancy_of(state: &ItemState<T>) -> u32 {
+		pub(crate) fn redundancy_of(state: &ItemState<T>) -> u32 {
 			(state.commits.len().saturating_add(state.claims.len()) as u32).max(1)
 		}
 
@@ -697,11 +753,7 @@ pub mod pallet {
 		/// Whether `who` may take work on a task with these terms: enough stake,
 		/// a high enough tier, and room for another claim.
 		pub(crate) fn ensure_eligible(who: &T::AccountId, terms: &TermsOf<T>) -> Result<(), Error<T>> {
-			ensure!(T::Stake::may_take_task(who, terms.min_stake), Error::<T>::InsufficientStake);
-			ensure!(
-				T::Reputation::tier(who, terms.domain) >= terms.min_tier,
-				Error::<T>::TierTooLow
-			);
+			Self::ensure_qualified(who, terms)?;
 			ensure!(
 				OpenClaims::<T>::get(who) < T::MaxOpenClaims::get(),
 				Error::<T>::TooManyOpenClaims
@@ -778,7 +830,7 @@ pub mod pallet {
 
 		/// Removes the item's expired claims: each counts against its
 		/// annotator's reputation and frees their stake. Returns how many.
-		fn drop_expired_claims(
+		pub(crate) fn drop_expired_claims(
 			task: TaskId,
 			item: ItemIndex,
 			state: &mut ItemState<T>,
@@ -817,7 +869,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		fn open_reveal(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
+		pub(crate) fn open_reveal(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
 			let ends_at =
 				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
 			state.phase = ItemPhase::Revealing { ends_at };

@@ -157,6 +157,7 @@ impl pallet_label_voting::Config for Test {
 	type UnrevealedSlash = ConstU64<UNREVEALED_SLASH>;
 	type ExpertFee = ConstU64<EXPERT_FEE>;
 	type MaxAssignmentProbes = ConstU32<16>;
+	type MaxBatch = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

@@ -1,10 +1,14 @@
 //! Tallying an item by reputation-weighted vote, and settling it: payments,
-//! reputation, slashes, and pruning to a compact record.
+//! reputation, slashes, and pruning to a compact record. Settling gathers
+//! what each annotator is owed in a [`Settlement`], so that a call settling
+//! many items writes each annotator's stake, payment, reputation and earnings
+//! once.
 
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
 	labeling::{ItemIndex, LabelOutcome, TaskId},
+	records::TaskQuality,
 	traits::{ReputationInspect, ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
 };
 use sp_arithmetic::FixedU128;
@@ -80,18 +84,98 @@ impl LabelTotals {
 	}
 }
 
+/// What one annotator is owed by the items settled together.
+#[derive(Default)]
+struct Owed<Balance> {
+	/// Labels that matched their item's final label: paid in one transfer.
+	rewarded: u32,
+	/// Labels settled: each frees `StakePerLabel` of locked stake.
+	settled: u32,
+	/// Each label's outcome, in settling order, for the reputation record.
+	outcomes: Vec<LabelOutcome>,
+	/// Stake to take (unrevealed commits, wrong gold answers), one entry per
+	/// label, taken after the stake behind the labels is freed.
+	slashes: Vec<Balance>,
+}
+
+/// The effects of settling one or more items of a task that are shared
+/// between items: written by [`Settlement::apply`] once per annotator and once
+/// per task.
+pub(crate) struct Settlement<T: Config> {
+	owed: BTreeMap<T::AccountId, Owed<T::Balance>>,
+	/// Tallies and settlements counted for the task.
+	pub(crate) quality: TaskQuality,
+	/// Settled items that had commits (the task counts them as done).
+	items_done: u32,
+}
+
+impl<T: Config> Default for Settlement<T> {
+	fn default() -> Self {
+		Self { owed: BTreeMap::new(), quality: TaskQuality::default(), items_done: 0 }
+	}
+}
+
+impl<T: Config> Settlement<T> {
+	/// Counts one settled label of `who`: its stake is to be freed, its
+	/// `outcome` recorded, an agreeing label rewarded, and `slash` taken.
+	pub(crate) fn count_label(
+		&mut self,
+		who: &T::AccountId,
+		outcome: LabelOutcome,
+		slash: Option<T::Balance>,
+	) {
+		let owed = self.owed.entry(who.clone()).or_default();
+		owed.settled.saturating_inc();
+		if matches!(outcome, LabelOutcome::Agreed | LabelOutcome::GoldCorrect) {
+			owed.rewarded.saturating_inc();
+		}
+		owed.outcomes.push(outcome);
+		owed.slashes.extend(slash);
+	}
+
+	/// How many different annotators the settled items had.
+	pub(crate) fn annotators(&self) -> u32 {
+		self.owed.len() as u32
+	}
+
+	/// Frees the stake behind every settled label, pays each annotator's
+	/// rewards from escrow in one transfer, takes slashes to the requester,
+	/// records each annotator's outcomes, then adds the task's counts and marks
+	/// its items done (which closes the task after its last item).
+	pub(crate) fn apply(self, task: TaskId, terms: &TermsOf<T>) -> DispatchResult {
+		for (who, owed) in self.owed {
+			T::Stake::unlock(&who, T::StakePerLabel::get().saturating_mul(owed.settled.into()));
+			if owed.rewarded > 0 {
+				let amount = T::Tasks::pay_labels(task, &who, owed.rewarded)?;
+				Pallet::<T>::credit_label_rewards(&who, amount, owed.rewarded);
+			}
+			for wanted in owed.slashes {
+				let slashed = T::Stake::slash(&who, wanted, &terms.requester);
+				Pallet::<T>::debit_loss(&who, slashed);
+			}
+			T::Reputation::record_all(&who, terms.domain, &owed.outcomes);
+		}
+		Pallet::<T>::write_quality(task, &self.quality);
+		if self.items_done > 0 {
+			T::Tasks::items_settled(task, self.items_done)?;
+		}
+		Ok(())
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// Tallies a fully revealed item, or one whose reveal window has ended:
 	/// the winner is accepted if it has a strict plurality, reaches the task's
 	/// agreement threshold and, when the task asks for two or more labels, was
 	/// given by at least two annotators; it settles after the appeal window.
-	/// Otherwise the item is disputed.
+	/// Otherwise the item is disputed. The tally is counted in `quality`.
 	pub(crate) fn tally(
 		task: TaskId,
 		item: ItemIndex,
 		mut state: ItemState<T>,
 		terms: &TermsOf<T>,
-	) -> DispatchResult {
+		quality: &mut TaskQuality,
+	) {
 		let totals = LabelTotals::of::<T>(&state, terms);
 		let accepted = totals.clear_winner().filter(|(_, weight, count)| {
 			totals.share(*weight) >= terms.agreement_threshold &&
@@ -104,16 +188,14 @@ impl<T: Config> Pallet<T> {
 					.saturating_add(T::AppealWindow::get());
 				state.phase = ItemPhase::Accepted { label, agreement, appeal_ends_at };
 				Items::<T>::insert(task, item, state);
-				Self::count_tally(task, false);
+				Self::count_tally(quality, false);
 				Self::deposit_event(Event::ItemAccepted { task, item, label, agreement, appeal_ends_at });
-				Ok(())
 			},
 			None => {
 				state.phase = ItemPhase::Disputed;
 				Items::<T>::insert(task, item, state);
-				Self::count_tally(task, true);
+				Self::count_tally(quality, true);
 				Self::deposit_event(Event::ItemDisputed { task, item });
-				Ok(())
 			},
 		}
 	}
@@ -124,51 +206,43 @@ impl<T: Config> Pallet<T> {
 		totals.share(totals.weight_of(label))
 	}
 
-	/// Pays every annotator whose label is `label` from escrow, scores everyone
-	/// (against a gold answer with the gold weight, slashing wrong ones), slashes
-	/// commits never revealed, frees the stake behind the item, and replaces the
-	/// item's commits with a compact record.
+	/// Settles an item with `label`: every annotator whose label is `label` is
+	/// owed the reward, everyone is scored (against a gold answer with the gold
+	/// weight, wrong ones owing `GoldSlash`), commits never revealed owe
+	/// `UnrevealedSlash`, and the stake behind the item is to be freed; the
+	/// item's commits are replaced with a compact record. What is owed is
+	/// gathered in `settlement`, which the caller applies.
 	pub(crate) fn settle(
 		task: TaskId,
 		item: ItemIndex,
 		state: ItemState<T>,
-		terms: &TermsOf<T>,
 		label: Label,
 		decided_by: Decision,
 		agreement: Perbill,
-	) -> DispatchResult {
+		settlement: &mut Settlement<T>,
+	) {
 		let gold = decided_by == Decision::Gold;
 		let mut counts = SettlementCounts::default();
 		let mut votes = Votes::<T>::new();
 		for commit in state.commits.iter() {
-			let who = &commit.annotator;
-			T::Stake::unlock(who, T::StakePerLabel::get());
-			let outcome = match commit.revealed {
+			let (outcome, slash) = match commit.revealed {
 				Some(revealed) if revealed == label => {
-					let reward = T::Tasks::pay_label(task, who)?;
-					Self::credit_label_reward(who, reward);
 					counts.agreeing.saturating_inc();
-					if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }
+					(if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }, None)
 				},
-				Some(_) if gold => {
-					let slashed = T::Stake::slash(who, T::GoldSlash::get(), &terms.requester);
-					Self::debit_loss(who, slashed);
-					LabelOutcome::GoldWrong
-				},
-				Some(_) => LabelOutcome::Disagreed,
+				Some(_) if gold => (LabelOutcome::GoldWrong, Some(T::GoldSlash::get())),
+				Some(_) => (LabelOutcome::Disagreed, None),
 				None => {
-					let slashed = T::Stake::slash(who, T::UnrevealedSlash::get(), &terms.requester);
-					Self::debit_loss(who, slashed);
 					counts.unrevealed.saturating_inc();
-					LabelOutcome::Unrevealed
+					(LabelOutcome::Unrevealed, Some(T::UnrevealedSlash::get()))
 				},
 			};
+			settlement.count_label(&commit.annotator, outcome, slash);
 			if commit.revealed.is_some() {
 				counts.revealed.saturating_inc();
 			}
-			T::Reputation::record(who, terms.domain, outcome);
 			// Commits are bounded by the same `MaxRedundancy` as votes.
-			let _ = votes.try_push((who.clone(), commit.revealed));
+			let _ = votes.try_push((commit.annotator.clone(), commit.revealed));
 		}
 		// Claims never turned into commits cannot remain once reveals opened,
 		// but release them should the rules change.
@@ -179,11 +253,25 @@ impl<T: Config> Pallet<T> {
 		Items::<T>::remove(task, item);
 		let settled_at = frame_system::Pallet::<T>::block_number();
 		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
-		Self::count_settlement(task, decided_by, counts);
+		Self::count_settlement(&mut settlement.quality, decided_by, counts);
 		if !state.commits.is_empty() {
-			T::Tasks::item_settled(task)?;
+			settlement.items_done.saturating_inc();
 		}
 		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
-		Ok(())
+	}
+
+	/// Settles one item and applies what it owes at once.
+	pub(crate) fn settle_now(
+		task: TaskId,
+		item: ItemIndex,
+		state: ItemState<T>,
+		terms: &TermsOf<T>,
+		label: Label,
+		decided_by: Decision,
+		agreement: Perbill,
+	) -> DispatchResult {
+		let mut settlement = Settlement::default();
+		Self::settle(task, item, state, label, decided_by, agreement, &mut settlement);
+		settlement.apply(task, terms)
 	}
 }

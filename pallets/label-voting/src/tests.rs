@@ -14,15 +14,15 @@ use crate::{
 	TaskQualities, Votes,
 };
 
-fn salt(who: AccountId) -> [u8; 32] {
+pub(crate) fn salt(who: AccountId) -> [u8; 32] {
 	[who as u8; 32]
 }
 
-fn sealed(label: u16, who: AccountId) -> H256 {
+pub(crate) fn sealed(label: u16, who: AccountId) -> H256 {
 	H256(sp_io::hashing::blake2_256(&(label, salt(who), who).encode()))
 }
 
-fn create_task(items: u32, redundancy: u8, assignment: AssignmentMode) -> u32 {
+pub(crate) fn create_task(items: u32, redundancy: u8, assignment: AssignmentMode) -> u32 {
 	let task = pallet_tasks::NextTaskId::<Test>::get();
 	assert_ok!(Tasks::create_task(
 		RuntimeOrigin::signed(REQUESTER),
@@ -32,24 +32,24 @@ fn create_task(items: u32, redundancy: u8, assignment: AssignmentMode) -> u32 {
 }
 
 /// Claims (Open task) and commits `label` on `item` as `who`.
-fn claim_and_commit(task: u32, item: u32, who: AccountId, label: u16) {
+pub(crate) fn claim_and_commit(task: u32, item: u32, who: AccountId, label: u16) {
 	assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(who), task, item));
 	assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, item, sealed(label, who)));
 }
 
-fn reveal(task: u32, item: u32, who: AccountId, label: u16) {
+pub(crate) fn reveal(task: u32, item: u32, who: AccountId, label: u16) {
 	assert_ok!(LabelVoting::reveal(RuntimeOrigin::signed(who), task, item, label, salt(who)));
 }
 
-fn free(who: AccountId) -> Balance {
+pub(crate) fn free(who: AccountId) -> Balance {
 	pallet_balances::Pallet::<Test>::free_balance(who)
 }
 
-fn locked_stake(who: AccountId) -> Balance {
+pub(crate) fn locked_stake(who: AccountId) -> Balance {
 	pallet_annotator_stake::Ledgers::<Test>::get(who).map(|ledger| ledger.locked).unwrap_or_default()
 }
 
-fn phase(task: u32, item: u32) -> ItemPhase<AccountId, u64> {
+pub(crate) fn phase(task: u32, item: u32) -> ItemPhase<AccountId, u64> {
 	Items::<Test>::get(task, item).expect("the item is in progress").phase
 }
 
@@ -251,7 +251,7 @@ mod end_to_end {
 				Error::<Test>::UnknownItem
 			);
 			assert_ok!(LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1));
-			System::assert_last_event(
+			System::assert_has_event(
 				Event::ItemSettled {
 					task,
 					item: 0,
@@ -460,26 +460,23 @@ mod commits_and_reveals {
 		test_with_invariants(|| {
 			let task = create_task(2, 2, AssignmentMode::Open);
 			let hash = sealed(1, annotator(0));
-			assert_noop!(
-				LabelVoting::commit(RuntimeOrigin::signed(annotator(0)), task, 0, hash),
-				Error::<Test>::UnknownItem
-			);
-			assert_noop!(
-				LabelVoting::commit(RuntimeOrigin::signed(annotator(0)), 9, 0, hash),
-				Error::<Test>::UnknownTask
-			);
+			let commit = |who, task, item| LabelVoting::commit(RuntimeOrigin::signed(who), task, item, hash);
+			assert_noop!(commit(annotator(0), 9, 0), Error::<Test>::UnknownTask);
+			assert_noop!(commit(annotator(0), task, 2), Error::<Test>::ItemOutOfRange);
+			assert_noop!(commit(UNBONDED, task, 0), Error::<Test>::InsufficientStake);
+			// Both places of item 0 are claimed by others.
 			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(1)), task, 0));
-			assert_noop!(
-				LabelVoting::commit(RuntimeOrigin::signed(annotator(0)), task, 0, hash),
-				Error::<Test>::NoClaim
-			);
-			claim_and_commit(task, 1, annotator(0), 1);
-			claim_and_commit(task, 1, annotator(1), 1);
+			assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(2)), task, 0));
+			assert_noop!(commit(annotator(0), task, 0), Error::<Test>::ItemFull);
+			assert_ok!(commit(annotator(0), task, 1));
+			assert_noop!(commit(annotator(0), task, 1), Error::<Test>::AlreadyLabeled);
+			assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 1, sealed(1, annotator(1))));
 			// Item 1 is revealing now.
-			assert_noop!(
-				LabelVoting::commit(RuntimeOrigin::signed(annotator(2)), task, 1, hash),
-				Error::<Test>::NotLabeling
-			);
+			assert_noop!(commit(annotator(2), task, 1), Error::<Test>::NotLabeling);
+
+			// An assigned task's items are committed only with a claim.
+			let assigned = create_task(2, 2, AssignmentMode::Assigned);
+			assert_noop!(commit(annotator(0), assigned, 0), Error::<Test>::NoClaim);
 		});
 	}
 
@@ -541,10 +538,11 @@ mod commits_and_reveals {
 			let charged = |result: frame_support::dispatch::DispatchResultWithPostInfo| {
 				result.expect("the call succeeds").actual_weight.expect("the call refunds")
 			};
-			// Declared at the largest redundancy, charged at the item's two.
+			// Declared at the largest redundancy, charged at the item's two; only
+			// the last reveal is charged for the tally.
 			let first = charged(LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(a)));
 			let last = charged(LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(b)));
-			assert_eq!(first, <() as WeightInfo>::reveal(2));
+			assert_eq!(first, <() as WeightInfo>::reveal_untallied(2));
 			assert_eq!(last, <() as WeightInfo>::reveal(2));
 			assert!(last.all_lt(<() as WeightInfo>::reveal(most)));
 			let ItemPhase::Accepted { appeal_ends_at, .. } = phase(task, 0) else { panic!("accepted") };

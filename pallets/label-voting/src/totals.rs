@@ -15,14 +15,19 @@ pub(crate) struct SettlementCounts {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Counts a tally, disputed or not.
-	pub(crate) fn count_tally(task: TaskId, disputed: bool) {
-		TaskQualities::<T>::mutate(task, |quality| {
-			quality.items_tallied.saturating_inc();
-			if disputed {
-				quality.disputes.saturating_inc();
-			}
-		});
+	/// Counts a tally, disputed or not, in `quality` (written by `write_quality`).
+	pub(crate) fn count_tally(quality: &mut TaskQuality, disputed: bool) {
+		quality.items_tallied.saturating_inc();
+		if disputed {
+			quality.disputes.saturating_inc();
+		}
+	}
+
+	/// Adds the counts a call gathered to its task's, in one write.
+	pub(crate) fn write_quality(task: TaskId, counted: &TaskQuality) {
+		if *counted != TaskQuality::default() {
+			TaskQualities::<T>::mutate(task, |quality| quality.absorb(counted));
+		}
 	}
 
 	/// Counts an appeal lodged, or decided as `upheld`.
@@ -34,28 +39,27 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Counts a settled item and its labels.
-	pub(crate) fn count_settlement(task: TaskId, decided_by: Decision, counts: SettlementCounts) {
-		TaskQualities::<T>::mutate(task, |quality: &mut TaskQuality| {
-			match decided_by {
-				Decision::Crowd => quality.settled_by_crowd.saturating_inc(),
-				Decision::Expert => quality.settled_by_expert.saturating_inc(),
-				Decision::Gold => {
-					quality.settled_by_gold.saturating_inc();
-					quality.gold_labels.saturating_accrue(counts.revealed);
-					quality.gold_labels_correct.saturating_accrue(counts.agreeing);
-				},
-			}
-			quality.labels_revealed.saturating_accrue(counts.revealed);
-			quality.labels_agreeing.saturating_accrue(counts.agreeing);
-			quality.labels_unrevealed.saturating_accrue(counts.unrevealed);
-		});
+	/// Counts a settled item and its labels in `quality`.
+	pub(crate) fn count_settlement(quality: &mut TaskQuality, decided_by: Decision, counts: SettlementCounts) {
+		match decided_by {
+			Decision::Crowd => quality.settled_by_crowd.saturating_inc(),
+			Decision::Expert => quality.settled_by_expert.saturating_inc(),
+			Decision::Gold => {
+				quality.settled_by_gold.saturating_inc();
+				quality.gold_labels.saturating_accrue(counts.revealed);
+				quality.gold_labels_correct.saturating_accrue(counts.agreeing);
+			},
+		}
+		quality.labels_revealed.saturating_accrue(counts.revealed);
+		quality.labels_agreeing.saturating_accrue(counts.agreeing);
+		quality.labels_unrevealed.saturating_accrue(counts.unrevealed);
 	}
 
-	pub(crate) fn credit_label_reward(who: &T::AccountId, amount: T::Balance) {
+	/// Records `amount` paid for `labels` accepted labels.
+	pub(crate) fn credit_label_rewards(who: &T::AccountId, amount: T::Balance, labels: u32) {
 		Earnings::<T>::mutate(who, |earnings| {
 			earnings.label_rewards.saturating_accrue(amount);
-			earnings.labels_paid.saturating_inc();
+			earnings.labels_paid.saturating_accrue(labels);
 		});
 	}
 

@@ -22,14 +22,19 @@ impl<T: Config> ReputationInspect<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> ReputationRecorder<T::AccountId> for Pallet<T> {
-	fn record(who: &T::AccountId, domain: DomainId, outcome: LabelOutcome) {
+	fn record_all(who: &T::AccountId, domain: DomainId, outcomes: &[LabelOutcome]) {
+		if outcomes.is_empty() {
+			return;
+		}
 		let params = ReputationParameters::<T>::get();
 		let domains: &[DomainId] =
 			if domain == GENERAL_DOMAIN { &[GENERAL_DOMAIN] } else { &[domain, GENERAL_DOMAIN] };
 		for &domain in domains {
 			let tier = Reputations::<T>::mutate(who, domain, |record| {
 				let before = record.tier(&params);
-				record.record(outcome, params.fade_threshold);
+				for outcome in outcomes {
+					record.record(*outcome, params.fade_threshold);
+				}
 				let after = record.tier(&params);
 				(before != after).then_some(after)
 			});

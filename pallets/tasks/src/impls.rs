@@ -14,7 +14,7 @@ use labelchain_primitives::{
 	traits::{TaskEscrow, TaskInspect, TaskProgress},
 };
 use sp_core::H256;
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::{CheckedMul, Saturating, Zero};
 
 use crate::{BalanceOf, Config, Error, Event, GoldCommitments, HoldReason, Pallet, TaskInfo, Tasks};
 
@@ -36,24 +36,28 @@ impl<T: Config> TaskInspect<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for P
 }
 
 impl<T: Config> TaskProgress for Pallet<T> {
-	fn item_started(task: TaskId) -> DispatchResult {
+	fn items_started(task: TaskId, count: u32) -> DispatchResult {
 		Tasks::<T>::try_mutate(task, |maybe_task| {
 			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
 			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
-			let started = record.items_in_flight.saturating_add(record.items_settled);
-			ensure!(started < record.item_count, Error::<T>::TooManyItemsStarted);
-			record.items_in_flight.saturating_inc();
+			let started = record
+				.items_in_flight
+				.saturating_add(record.items_settled)
+				.checked_add(count)
+				.ok_or(Error::<T>::TooManyItemsStarted)?;
+			ensure!(started <= record.item_count, Error::<T>::TooManyItemsStarted);
+			record.items_in_flight = record.items_in_flight.saturating_add(count);
 			Ok(())
 		})
 	}
 
 	/// Call after the item's payments: once every item has settled, the task
 	/// closes here and refunds what is left.
-	fn item_settled(task: TaskId) -> DispatchResult {
+	fn items_settled(task: TaskId, count: u32) -> DispatchResult {
 		let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
-		ensure!(record.items_in_flight > 0, Error::<T>::NoItemInFlight);
-		record.items_in_flight.saturating_dec();
-		record.items_settled.saturating_inc();
+		ensure!(count <= record.items_in_flight, Error::<T>::NoItemInFlight);
+		record.items_in_flight = record.items_in_flight.saturating_sub(count);
+		record.items_settled = record.items_settled.saturating_add(count);
 		if record.items_settled >= record.item_count ||
 			(record.status == TaskStatus::Cancelled && record.items_in_flight == 0)
 		{
@@ -110,23 +114,40 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn pay_label(task: TaskId, annotator: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
-		let reward = Self::pay_from_escrow(
+	fn pay_labels(
+		task: TaskId,
+		annotator: &T::AccountId,
+		labels: u32,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let amount = Self::pay_from_escrow(
 			task,
 			annotator,
 			|record| {
 				let funded = record.item_count.saturating_mul(record.redundancy.into());
-				ensure!(record.escrow.labels_paid < funded, Error::<T>::LabelRewardsExhausted);
-				Ok(record.reward_per_label)
+				let paid = record
+					.escrow
+					.labels_paid
+					.checked_add(labels)
+					.ok_or(Error::<T>::LabelRewardsExhausted)?;
+				ensure!(paid <= funded, Error::<T>::LabelRewardsExhausted);
+				record
+					.reward_per_label
+					.checked_mul(&labels.into())
+					.ok_or_else(|| Error::<T>::EscrowExhausted.into())
 			},
-			|record, reward| {
-				record.escrow.labels_paid.saturating_inc();
+			|record, amount| {
+				record.escrow.labels_paid = record.escrow.labels_paid.saturating_add(labels);
 				record.escrow.paid_to_annotators =
-					record.escrow.paid_to_annotators.saturating_add(reward);
+					record.escrow.paid_to_annotators.saturating_add(amount);
 			},
 		)?;
-		Self::deposit_event(Event::LabelRewardPaid { task, annotator: annotator.clone(), amount: reward });
-		Ok(reward)
+		Self::deposit_event(Event::LabelRewardPaid {
+			task,
+			annotator: annotator.clone(),
+			labels,
+			amount,
+		});
+		Ok(amount)
 	}
 
 	fn pay_expert(task: TaskId, expert: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {

@@ -109,8 +109,8 @@ pub mod pallet {
 		TaskCancelled { task: TaskId },
 		/// The task closed and `refunded` went back to the requester.
 		TaskClosed { task: TaskId, refunded: BalanceOf<T> },
-		/// An annotator was paid for an accepted label.
-		LabelRewardPaid { task: TaskId, annotator: T::AccountId, amount: BalanceOf<T> },
+		/// An annotator was paid `amount` for `labels` accepted labels.
+		LabelRewardPaid { task: TaskId, annotator: T::AccountId, labels: u32, amount: BalanceOf<T> },
 		/// An expert was paid out of the dispute budget.
 		ExpertPaid { task: TaskId, expert: T::AccountId, amount: BalanceOf<T> },
 		/// Part of the escrow went back to the requester before closing.

@@ -232,7 +232,7 @@ mod cancel_task {
 	fn with_items_in_flight_waits_and_still_pays_them() {
 		test_with_invariants(|| {
 			let task = create();
-			assert_ok!(Tasks::item_started(task));
+			assert_ok!(Tasks::items_started(task, 1));
 			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
 			System::assert_last_event(Event::TaskCancelled { task }.into());
 			assert_eq!(status(task), TaskStatus::Cancelled);
@@ -242,8 +242,8 @@ mod cancel_task {
 				Error::<Test>::TaskStillActive
 			);
 			// The item in flight is paid, then settling it closes the task.
-			assert_eq!(Tasks::pay_label(task, &ANNOTATOR), Ok(5));
-			assert_ok!(Tasks::item_settled(task));
+			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 1), Ok(5));
+			assert_ok!(Tasks::items_settled(task, 1));
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 }.into());
 			assert_eq!(status(task), TaskStatus::Closed);
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 5);
@@ -270,9 +270,9 @@ mod close_task {
 	fn after_the_deadline_anyone_closes_and_the_requester_is_refunded() {
 		test_with_invariants(|| {
 			let task = create();
-			assert_ok!(Tasks::item_started(task));
-			assert_ok!(Tasks::pay_label(task, &ANNOTATOR).map(|_| ()));
-			assert_ok!(Tasks::item_settled(task));
+			assert_ok!(Tasks::items_started(task, 1));
+			assert_ok!(Tasks::pay_labels(task, &ANNOTATOR, 1).map(|_| ()));
+			assert_ok!(Tasks::items_settled(task, 1));
 			run_to_block(101);
 			assert!(!Tasks::accepts_work(task));
 			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
@@ -290,11 +290,11 @@ mod close_task {
 			spec.gold_commitments = BoundedVec::new();
 			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
 			for _ in 0..2 {
-				assert_ok!(Tasks::item_started(0));
+				assert_ok!(Tasks::items_started(0, 1));
 				for _ in 0..3 {
-					assert_ok!(Tasks::pay_label(0, &ANNOTATOR).map(|_| ()));
+					assert_ok!(Tasks::pay_labels(0, &ANNOTATOR, 1).map(|_| ()));
 				}
-				assert_ok!(Tasks::item_settled(0));
+				assert_ok!(Tasks::items_settled(0, 1));
 			}
 			// 2 × 3 × 5 = 30 paid; the dispute budget comes back.
 			System::assert_last_event(Event::TaskClosed { task: 0, refunded: 100 }.into());
@@ -309,11 +309,11 @@ mod close_task {
 			let task = create();
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), 9), Error::<Test>::UnknownTask);
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskStillActive);
-			assert_ok!(Tasks::item_started(task));
+			assert_ok!(Tasks::items_started(task, 1));
 			run_to_block(101);
 			// Past the deadline, but an item is still in flight.
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskStillActive);
-			assert_ok!(Tasks::item_settled(task));
+			assert_ok!(Tasks::items_settled(task, 1));
 			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskAlreadyClosed);
 			assert_noop!(Tasks::close_task(RuntimeOrigin::none(), task), DispatchError::BadOrigin);
@@ -344,11 +344,41 @@ mod voting_interface {
 		test_with_invariants(|| {
 			let task = create();
 			for _ in 0..30 {
-				assert_ok!(Tasks::pay_label(task, &ANNOTATOR).map(|_| ()));
+				assert_ok!(Tasks::pay_labels(task, &ANNOTATOR, 1).map(|_| ()));
 			}
-			System::assert_last_event(Event::LabelRewardPaid { task, annotator: ANNOTATOR, amount: 5 }.into());
-			assert_noop!(Tasks::pay_label(task, &ANNOTATOR), Error::<Test>::LabelRewardsExhausted);
+			System::assert_last_event(Event::LabelRewardPaid { task, annotator: ANNOTATOR, labels: 1, amount: 5 }.into());
+			assert_noop!(Tasks::pay_labels(task, &ANNOTATOR, 1), Error::<Test>::LabelRewardsExhausted);
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 150);
+		});
+	}
+
+	#[test]
+	fn several_labels_are_paid_in_one_transfer_up_to_the_funded_count() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 28), Ok(140));
+			System::assert_last_event(
+				Event::LabelRewardPaid { task, annotator: ANNOTATOR, labels: 28, amount: 140 }.into(),
+			);
+			// 30 are funded: three more would be one too many.
+			assert_noop!(Tasks::pay_labels(task, &ANNOTATOR, 3), Error::<Test>::LabelRewardsExhausted);
+			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 2), Ok(10));
+			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 150);
+		});
+	}
+
+	#[test]
+	fn several_items_start_and_settle_at_once() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::items_started(task, 7));
+			assert_noop!(Tasks::items_started(task, 4), Error::<Test>::TooManyItemsStarted);
+			assert_ok!(Tasks::items_started(task, 3));
+			assert_noop!(Tasks::items_settled(task, 11), Error::<Test>::NoItemInFlight);
+			assert_ok!(Tasks::items_settled(task, 9));
+			assert_eq!(status(task), TaskStatus::Open);
+			assert_ok!(Tasks::items_settled(task, 1));
+			assert_eq!(status(task), TaskStatus::Closed);
 		});
 	}
 
@@ -375,9 +405,9 @@ mod voting_interface {
 			assert_noop!(Tasks::refund(task, 0), Error::<Test>::ZeroAmount);
 			// What is left no longer covers ten more label rewards.
 			for _ in 0..10 {
-				assert_ok!(Tasks::pay_label(task, &ANNOTATOR).map(|_| ()));
+				assert_ok!(Tasks::pay_labels(task, &ANNOTATOR, 1).map(|_| ()));
 			}
-			assert_noop!(Tasks::pay_label(task, &ANNOTATOR), Error::<Test>::EscrowExhausted);
+			assert_noop!(Tasks::pay_labels(task, &ANNOTATOR, 1), Error::<Test>::EscrowExhausted);
 		});
 	}
 
@@ -385,12 +415,12 @@ mod voting_interface {
 	fn item_progress_is_bounded_by_the_item_count() {
 		test_with_invariants(|| {
 			let task = create();
-			assert_noop!(Tasks::item_settled(task), Error::<Test>::NoItemInFlight);
+			assert_noop!(Tasks::items_settled(task, 1), Error::<Test>::NoItemInFlight);
 			for _ in 0..10 {
-				assert_ok!(Tasks::item_started(task));
+				assert_ok!(Tasks::items_started(task, 1));
 			}
-			assert_noop!(Tasks::item_started(task), Error::<Test>::TooManyItemsStarted);
-			assert_noop!(Tasks::item_started(9), Error::<Test>::UnknownTask);
+			assert_noop!(Tasks::items_started(task, 1), Error::<Test>::TooManyItemsStarted);
+			assert_noop!(Tasks::items_started(9, 1), Error::<Test>::UnknownTask);
 		});
 	}
 
@@ -399,11 +429,11 @@ mod voting_interface {
 		test_with_invariants(|| {
 			let task = create();
 			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
-			assert_noop!(Tasks::pay_label(task, &ANNOTATOR), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::pay_labels(task, &ANNOTATOR, 1), Error::<Test>::TaskAlreadyClosed);
 			assert_noop!(Tasks::pay_expert(task, &EXPERT, 1), Error::<Test>::TaskAlreadyClosed);
 			assert_noop!(Tasks::refund(task, 1), Error::<Test>::TaskAlreadyClosed);
-			assert_noop!(Tasks::item_started(task), Error::<Test>::TaskAlreadyClosed);
-			assert_noop!(Tasks::pay_label(9, &ANNOTATOR), Error::<Test>::UnknownTask);
+			assert_noop!(Tasks::items_started(task, 1), Error::<Test>::TaskAlreadyClosed);
+			assert_noop!(Tasks::pay_labels(9, &ANNOTATOR, 1), Error::<Test>::UnknownTask);
 		});
 	}
 }

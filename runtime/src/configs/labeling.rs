@@ -124,6 +124,7 @@ impl pallet_label_voting::Config for Runtime {
 	type UnrevealedSlash = UnrevealedSlash;
 	type ExpertFee = ExpertFee;
 	type MaxAssignmentProbes = ConstU32<32>;
+	type MaxBatch = ConstU32<64>;
 	type WeightInfo = pallet_label_voting::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = VotingBenchmarkHelper;

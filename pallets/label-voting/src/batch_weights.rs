@@ -1,0 +1,67 @@
+//! The weights of the batch calls, put together from measured parts.
+//!
+//! A batch benchmark measures its items at redundancy 1 (and, for
+//! `finalize_items`, with one annotator). What larger items cost on top is the
+//! single-item benchmark's growth with redundancy, and what each further
+//! annotator costs is the `settle_payouts` benchmark's growth per annotator:
+//! both measured, so a batch is charged for what it holds. A call declares the
+//! weight of its items at `MaxRedundancy` with all annotators different, and
+//! refunds down to what it found.
+
+use frame_support::weights::Weight;
+
+use crate::{Config, Pallet, WeightInfo};
+
+impl<T: Config> Pallet<T> {
+	/// What one commit on an item of `redundancy` costs over one at redundancy 1.
+	pub(crate) fn commit_extra(redundancy: u32) -> Weight {
+		T::WeightInfo::commit(redundancy).saturating_sub(T::WeightInfo::commit(1))
+	}
+
+	/// What a reveal that weighs `single` alone costs in a batch over the
+	/// batch benchmark's reveals (tallying, at redundancy 1); nothing if less.
+	pub(crate) fn reveal_extra(single: Weight) -> Weight {
+		single.saturating_sub(T::WeightInfo::reveal(1))
+	}
+
+	/// A `commit_batch` of `commits` on items of at most `redundancy`.
+	pub fn commit_batch_weight(commits: u32, redundancy: u32) -> Weight {
+		T::WeightInfo::commit_batch(commits)
+			.saturating_add(Self::commit_extra(redundancy).saturating_mul(commits.into()))
+	}
+
+	/// A `reveal_batch` of `reveals` on items of at most `redundancy`.
+	pub fn reveal_batch_weight(reveals: u32, redundancy: u32) -> Weight {
+		Self::reveal_batch_of(reveals, T::WeightInfo::reveal(redundancy))
+	}
+
+	/// A `reveal_batch` of `reveals` reveals that would each weigh `single`
+	/// alone (`reveal` if they tally their item, `reveal_untallied` if not).
+	pub fn reveal_batch_of(reveals: u32, single: Weight) -> Weight {
+		let extra = Self::reveal_extra(single);
+		T::WeightInfo::reveal_batch(reveals).saturating_add(extra.saturating_mul(reveals.into()))
+	}
+
+	/// A `finalize_items` of `items` items of at most `redundancy`, declared as
+	/// if every label had a different annotator.
+	pub fn finalize_items_weight(items: u32, redundancy: u32) -> Weight {
+		let labels = items.saturating_mul(redundancy);
+		Self::finalize_items_actual(items, labels, labels)
+	}
+
+	/// A `finalize_items` that moved `items` items holding `labels` labels in
+	/// all, settling the labels of `annotators` different annotators.
+	pub fn finalize_items_actual(items: u32, labels: u32, annotators: u32) -> Weight {
+		let per_annotator = T::WeightInfo::settle_payouts(2).saturating_sub(T::WeightInfo::settle_payouts(1));
+		// A further label on an item: settling it (without its annotator's
+		// writes, counted per annotator) or tallying it, whichever costs more.
+		let settled_label = T::WeightInfo::finalize_item(2)
+			.saturating_sub(T::WeightInfo::finalize_item(1))
+			.saturating_sub(per_annotator);
+		let tallied_label = Self::reveal_extra(T::WeightInfo::reveal(2));
+		let per_label = settled_label.max(tallied_label);
+		T::WeightInfo::finalize_items(items)
+			.saturating_add(per_label.saturating_mul(labels.saturating_sub(items).into()))
+			.saturating_add(per_annotator.saturating_mul(annotators.saturating_sub(1).into()))
+	}
+}

@@ -1,0 +1,230 @@
+//! Committing, revealing and settling many items per call: implicit claims on
+//! `Open` tasks, the batch calls, and settlement that pays each annotator once.
+
+use frame_support::{assert_noop, assert_ok, traits::Get, BoundedVec};
+use labelchain_primitives::labeling::AssignmentMode;
+use sp_core::H256;
+
+use crate::{
+	mock::*,
+	tests::{create_task, free, locked_stake, phase, salt, sealed},
+	Earnings, Error, Event, ItemPhase, Items, OpenClaims, SettledItems, TaskQualities,
+};
+
+type Commits = BoundedVec<(u32, H256), <Test as crate::Config>::MaxBatch>;
+type Reveals = BoundedVec<(u32, u16, [u8; 32]), <Test as crate::Config>::MaxBatch>;
+type ItemList = BoundedVec<u32, <Test as crate::Config>::MaxBatch>;
+
+fn commits(who: AccountId, items: &[(u32, u16)]) -> Commits {
+	Commits::truncate_from(items.iter().map(|(item, label)| (*item, sealed(*label, who))).collect())
+}
+
+fn reveals(who: AccountId, items: &[(u32, u16)]) -> Reveals {
+	Reveals::truncate_from(items.iter().map(|(item, label)| (*item, *label, salt(who))).collect())
+}
+
+fn item_list(items: core::ops::Range<u32>) -> ItemList {
+	ItemList::truncate_from(items.collect())
+}
+
+fn in_flight(task: u32) -> u32 {
+	pallet_tasks::Tasks::<Test>::get(task).map(|record| record.items_in_flight).unwrap_or_default()
+}
+
+/// Each annotator commits and reveals `label` on items `0..items` in batches.
+fn label_all(task: u32, annotators: &[(AccountId, u16)], items: u32) {
+	for (who, label) in annotators {
+		let labels: Vec<(u32, u16)> = (0..items).map(|item| (item, *label)).collect();
+		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(*who), task, commits(*who, &labels)));
+	}
+	for (who, label) in annotators {
+		let labels: Vec<(u32, u16)> = (0..items).map(|item| (item, *label)).collect();
+		assert_ok!(LabelVoting::reveal_batch(RuntimeOrigin::signed(*who), task, reveals(*who, &labels)));
+	}
+}
+
+#[test]
+fn an_open_task_item_is_committed_without_a_claim() {
+	test_with_invariants(|| {
+		let task = create_task(2, 2, AssignmentMode::Open);
+		let who = annotator(0);
+		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, 0, sealed(1, who)));
+		System::assert_last_event(Event::LabelCommitted { task, item: 0, annotator: who }.into());
+		assert_eq!(locked_stake(who), STAKE_PER_LABEL);
+		assert_eq!(OpenClaims::<Test>::get(who), 0, "an implicit claim is never open");
+		assert_eq!(in_flight(task), 1);
+		assert_eq!(phase(task, 0), ItemPhase::Labeling);
+	});
+}
+
+#[test]
+fn a_commit_batch_commits_each_item_and_locks_stake_once() {
+	test_with_invariants(|| {
+		let task = create_task(3, 2, AssignmentMode::Open);
+		let (a, b) = (annotator(0), annotator(1));
+		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(a), task, commits(a, &[(0, 1), (1, 1), (2, 0)])));
+		System::assert_last_event(
+			Event::LabelsCommitted { task, annotator: a, items: BoundedVec::truncate_from(vec![0, 1, 2]) }.into(),
+		);
+		assert_eq!(locked_stake(a), 3 * STAKE_PER_LABEL);
+		assert_eq!(in_flight(task), 3);
+		assert!((0..3).all(|item| Items::<Test>::get(task, item).is_some_and(|state| state.commits.len() == 1)));
+
+		// A claim held on one item is used; the others are implicit.
+		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(b), task, 1));
+		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(b), task, commits(b, &[(0, 1), (1, 1), (2, 1)])));
+		assert_eq!(OpenClaims::<Test>::get(b), 0);
+		assert_eq!(locked_stake(b), 3 * STAKE_PER_LABEL);
+		for item in 0..3 {
+			System::assert_has_event(Event::RevealOpened { task, item, ends_at: 1 + REVEAL_WINDOW }.into());
+		}
+	});
+}
+
+#[test]
+fn a_reveal_batch_reveals_and_tallies_each_item() {
+	test_with_invariants(|| {
+		let task = create_task(3, 2, AssignmentMode::Open);
+		let (a, b) = (annotator(0), annotator(1));
+		label_all(task, &[(a, 1), (b, 1)], 3);
+		System::assert_last_event(
+			Event::LabelsRevealed { task, annotator: b, labels: BoundedVec::truncate_from(vec![(0, 1), (1, 1), (2, 1)]) }
+				.into(),
+		);
+		for item in 0..3 {
+			assert!(matches!(phase(task, item), ItemPhase::Accepted { label: 1, .. }));
+		}
+		assert_eq!(TaskQualities::<Test>::get(task).items_tallied, 3);
+	});
+}
+
+#[test]
+fn finalize_items_pays_each_annotator_once_for_all_their_labels() {
+	test_with_invariants(|| {
+		let task = create_task(3, 3, AssignmentMode::Open);
+		let [a, b, c] = [annotator(0), annotator(1), annotator(2)];
+		label_all(task, &[(a, 1), (b, 1), (c, 0)], 3);
+		run_to_block(1 + APPEAL_WINDOW + 1);
+		let before = [free(a), free(b), free(c)];
+		let result = LabelVoting::finalize_items(RuntimeOrigin::signed(REQUESTER), task, item_list(0..3));
+		let charged = result.expect("settles").actual_weight.expect("refunds");
+		assert_eq!(charged, LabelVoting::finalize_items_actual(3, 9, 3));
+		assert!(charged.all_lt(LabelVoting::finalize_items_weight(3, <Test as crate::Config>::MaxRedundancy::get())));
+
+		for who in [a, b] {
+			System::assert_has_event(
+				pallet_tasks::Event::LabelRewardPaid { task, annotator: who, labels: 3, amount: 3 * REWARD }.into(),
+			);
+			assert_eq!(Earnings::<Test>::get(who).labels_paid, 3);
+			assert_eq!(pallet_reputation::Reputations::<Test>::get(who, 1).agreed, 3);
+		}
+		assert_eq!([free(a), free(b), free(c)], [before[0] + 3 * REWARD, before[1] + 3 * REWARD, before[2]]);
+		assert_eq!(pallet_reputation::Reputations::<Test>::get(c, 1).disagreed, 3);
+		assert!([a, b, c].iter().all(|who| locked_stake(*who) == 0));
+		assert!((0..3).all(|item| SettledItems::<Test>::contains_key(task, item)));
+		// The task's last items settled after the payments, so it closed.
+		System::assert_last_event(
+			pallet_tasks::Event::TaskClosed { task, refunded: pallet_tasks::Tasks::<Test>::get(task).unwrap().escrow.refunded }
+				.into(),
+		);
+		assert_eq!(TaskQualities::<Test>::get(task).settled_by_crowd, 3);
+	});
+}
+
+/// What settling did to each annotator: balance, locked stake, reputation
+/// counts in the task's domain, and earnings.
+fn standing(who: AccountId) -> (Balance, Balance, (u32, u32, u32), (Balance, u32, Balance)) {
+	let record = pallet_reputation::Reputations::<Test>::get(who, 1);
+	let earnings = Earnings::<Test>::get(who);
+	(
+		free(who),
+		locked_stake(who),
+		(record.agreed, record.disagreed, record.unrevealed),
+		(earnings.label_rewards, earnings.labels_paid, earnings.slashed),
+	)
+}
+
+#[test]
+fn settling_in_a_batch_ends_where_settling_one_by_one_does() {
+	// Two labels of 1, one of 0, and one commit never revealed, on each item.
+	let run = |batched: bool| {
+		let mut outcome = None;
+		test_with_invariants(|| {
+			let task = create_task(3, 4, AssignmentMode::Open);
+			let crew = [annotator(0), annotator(1), annotator(2), annotator(3)];
+			let votes = [(crew[0], 1), (crew[1], 1), (crew[2], 0), (crew[3], 1)];
+			for (who, label) in votes {
+				let labels: Vec<(u32, u16)> = (0..3).map(|item| (item, label)).collect();
+				assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(who), task, commits(who, &labels)));
+			}
+			// The last annotator never reveals.
+			for (who, label) in &votes[..3] {
+				let labels: Vec<(u32, u16)> = (0..3).map(|item| (item, *label)).collect();
+				assert_ok!(LabelVoting::reveal_batch(RuntimeOrigin::signed(*who), task, reveals(*who, &labels)));
+			}
+			run_to_block(1 + REVEAL_WINDOW + 1);
+			assert_ok!(LabelVoting::finalize_items(RuntimeOrigin::signed(REQUESTER), task, item_list(0..3)));
+			run_to_block(System::block_number() + APPEAL_WINDOW + 1);
+			if batched {
+				assert_ok!(LabelVoting::finalize_items(RuntimeOrigin::signed(REQUESTER), task, item_list(0..3)));
+			} else {
+				for item in 0..3 {
+					assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, item));
+				}
+			}
+			outcome = Some((crew.map(standing), free(REQUESTER), TaskQualities::<Test>::get(task)));
+		});
+		outcome.expect("ran")
+	};
+	let (one_by_one, batch) = (run(false), run(true));
+	assert_eq!(one_by_one, batch);
+	// And the figures are the ones the rules give.
+	let (crew, _, quality) = batch;
+	assert_eq!(crew[0].2, (3, 0, 0));
+	assert_eq!(crew[2].2, (0, 3, 0));
+	assert_eq!(crew[3].2, (0, 0, 3));
+	assert_eq!(crew[3].3, (0, 0, 3 * UNREVEALED_SLASH));
+	assert_eq!((quality.labels_revealed, quality.labels_agreeing, quality.labels_unrevealed), (9, 6, 3));
+}
+
+#[test]
+fn batch_calls_are_all_or_nothing() {
+	test_with_invariants(|| {
+		let task = create_task(3, 2, AssignmentMode::Open);
+		let (a, b) = (annotator(0), annotator(1));
+		let signed = RuntimeOrigin::signed;
+		assert_noop!(LabelVoting::commit_batch(signed(a), task, Commits::default()), Error::<Test>::EmptyBatch);
+		assert_noop!(LabelVoting::reveal_batch(signed(a), task, Reveals::default()), Error::<Test>::EmptyBatch);
+		assert_noop!(LabelVoting::finalize_items(signed(a), task, ItemList::default()), Error::<Test>::EmptyBatch);
+		// The same item twice, or one out of range, fails the whole batch.
+		assert_noop!(
+			LabelVoting::commit_batch(signed(a), task, commits(a, &[(0, 1), (0, 1)])),
+			Error::<Test>::AlreadyLabeled
+		);
+		assert_noop!(
+			LabelVoting::commit_batch(signed(a), task, commits(a, &[(0, 1), (3, 1)])),
+			Error::<Test>::ItemOutOfRange
+		);
+		assert_noop!(
+			LabelVoting::commit_batch(signed(UNBONDED), task, commits(UNBONDED, &[(0, 1)])),
+			Error::<Test>::InsufficientStake
+		);
+		assert_ok!(LabelVoting::commit_batch(signed(a), task, commits(a, &[(0, 1), (1, 1), (2, 1)])));
+		assert_ok!(LabelVoting::commit_batch(signed(b), task, commits(b, &[(0, 1), (1, 0), (2, 1)])));
+		// A wrong salt on the last reveal undoes the first two.
+		let mut bad = reveals(a, &[(0, 1), (1, 1), (2, 1)]);
+		bad[2].2 = [0; 32];
+		assert_noop!(LabelVoting::reveal_batch(signed(a), task, bad), Error::<Test>::CommitMismatch);
+		assert_ok!(LabelVoting::reveal_batch(signed(a), task, reveals(a, &[(0, 1), (1, 1), (2, 1)])));
+		// b disagrees on item 1: a tie, which waits for an expert.
+		assert_ok!(LabelVoting::reveal_batch(signed(b), task, reveals(b, &[(0, 1), (1, 0), (2, 1)])));
+		assert_eq!(phase(task, 1), ItemPhase::Disputed);
+		run_to_block(1 + APPEAL_WINDOW + 1);
+		// Item 1 cannot move on: settling item 0 with it is undone.
+		assert_noop!(
+			LabelVoting::finalize_items(signed(REQUESTER), task, ItemList::truncate_from(vec![0, 1])),
+			Error::<Test>::NothingToFinalize
+		);
+		assert_ok!(LabelVoting::finalize_items(signed(REQUESTER), task, ItemList::truncate_from(vec![0, 2])));
+	});
+}
