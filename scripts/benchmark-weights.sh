@@ -23,6 +23,9 @@
 #   STEPS=2 REPEAT=1 scripts/benchmark-weights.sh   # a quick smoke run
 #   FROM_JSON=1 scripts/benchmark-weights.sh  # rewrite the files from the last
 #                                             # run's raw results (template changes)
+#   ONLY="pallet_label_voting" NO_BUILD=1 scripts/benchmark-weights.sh
+#                                             # only the named pallets (no storage
+#                                             # or overhead run): after changing one
 #
 # Builds a release node with the `runtime-benchmarks` feature first (about
 # 40 minutes from nothing on 2 cores). Run it on an otherwise idle machine: the
@@ -48,6 +51,9 @@ fi
 measure() {
 	local pallet="$1" output="$2"
 	shift 2
+	if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $pallet "* ]]; then
+		return
+	fi
 	if [ -n "${FROM_JSON:-}" ]; then
 		log "rewriting $output from $RESULTS/$pallet.json"
 		"$NODE_RELEASE" benchmark pallet --json-input "$RESULTS/$pallet.json" --output "$output" "$@"
@@ -74,7 +80,7 @@ for pallet in pallet_balances pallet_transaction_payment pallet_utility frame_sy
 	measure "$pallet" "runtime/src/weights/$pallet.rs"
 done
 
-if [ -z "${FROM_JSON:-}" ]; then
+if [ -z "${FROM_JSON:-}" ] && [ -z "${ONLY:-}" ]; then
 	log "benchmarking storage reads and writes"
 	state="$(mktemp -d)"
 	trap 'rm -rf "$state"' EXIT

@@ -242,3 +242,73 @@ test('an item index beyond the task is refused by the RPC and the runtime API', 
   const refused = await api.call.labelingApi.item(task, 2);
   assert.ok(refused.isErr && refused.asErr.isItemOutOfRange);
 });
+
+test('two annotators label an Open task in batches and are paid once each', async () => {
+  const requester = keyring.addFromUri('//Alice');
+  const annotators = ['//Batch//1', '//Batch//2'].map((uri) => keyring.addFromUri(uri));
+  for (const who of annotators) {
+    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), requester);
+    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
+  }
+  const items = [0, 1, 2, 3];
+  const created = await submit(api.tx.tasks.createTask({
+    manifest: MANIFEST_CID,
+    itemCount: items.length,
+    classCount: 2,
+    redundancy: 2,
+    agreementThreshold: 600_000_000,
+    rewardPerLabel: UNIT,
+    disputeBudget: 0,
+    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
+    minTier: 'Newcomer',
+    minStake: 0,
+    assignment: 'Open',
+    domain: 0,
+    goldCommitments: [],
+  }), requester);
+  const task = created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  const labelOf = (item) => item % 2;
+
+  // No claims: on an Open task a commit takes the place. One transaction each.
+  const salts = new Map(annotators.map((who) => [who, randomAsU8a(32)]));
+  let commitEvents = [];
+  for (const who of annotators) {
+    const commits = items.map((item) => [item, sealedLabel(labelOf(item), salts.get(who), who.address)]);
+    commitEvents = await submit(api.tx.labelVoting.commitBatch(task, commits), who);
+    const committed = commitEvents.find((e) => api.events.labelVoting.LabelsCommitted.is(e));
+    assert.deepEqual(committed.data.items.map((i) => i.toNumber()), items);
+    assert.equal((await api.query.annotatorStake.ledgers(who.address)).unwrap().locked.toBigInt(), 4n * UNIT / 2n);
+  }
+  assert.equal(commitEvents.filter((e) => api.events.labelVoting.RevealOpened.is(e)).length, items.length);
+
+  // A wrong salt on one reveal fails the whole batch.
+  const [first, second] = annotators;
+  const badReveals = items.map((item) => [item, labelOf(item), item === 3 ? randomAsU8a(32) : salts.get(first)]);
+  await assert.rejects(submit(api.tx.labelVoting.revealBatch(task, badReveals), first), /labelVoting\.CommitMismatch/);
+  assert.equal((await api.query.labelVoting.items(task, 0)).unwrap().commits[0].revealed.isNone, true);
+
+  let revealEvents = [];
+  for (const who of annotators) {
+    revealEvents = await submit(api.tx.labelVoting.revealBatch(task, items.map((item) => [item, labelOf(item), salts.get(who)])), who);
+  }
+  const accepted = revealEvents.filter((e) => api.events.labelVoting.ItemAccepted.is(e));
+  assert.equal(accepted.length, items.length);
+
+  const appealEndsAt = Math.max(...accepted.map((e) => e.data.appealEndsAt.toNumber()));
+  while ((await api.rpc.chain.getHeader()).number.toNumber() <= appealEndsAt) {
+    await chain.node.call('engine_createBlock', [true, true, null]);
+  }
+  const before = await Promise.all(annotators.map(free));
+  const settledEvents = await submit(api.tx.labelVoting.finalizeItems(task, items), second);
+  assert.equal(settledEvents.filter((e) => api.events.labelVoting.ItemSettled.is(e)).length, items.length);
+  const payments = settledEvents.filter((e) => api.events.tasks.LabelRewardPaid.is(e));
+  assert.deepEqual(
+    payments.map((e) => [e.data.annotator.toString(), e.data.labels.toNumber(), e.data.amount.toBigInt()]).sort(),
+    annotators.map((who) => [who.address, items.length, 4n * UNIT]).sort(),
+  );
+  assert.ok(settledEvents.some((e) => api.events.tasks.TaskClosed.is(e)));
+  assert.equal(await free(first) - before[0], 4n * UNIT);
+  assert.equal(await free(second) - before[1], 4n * UNIT - feePaid(settledEvents, second));
+  assert.equal((await api.query.annotatorStake.ledgers(first.address)).unwrap().locked.toBigInt(), 0n);
+  assert.equal((await labeling('annotator', first.address, 0)).earnings.labelsPaid, 4);
+});

@@ -53,56 +53,51 @@ pub fn create_task(shape: &TaskShape) -> Call {
 	dynamic::tx("Tasks", "create_task", vec![spec])
 }
 
-/// A labeling call, to send alone or inside a batch.
+/// One annotator's commit or reveal on one item.
 #[derive(Clone, Copy)]
 pub enum LabelCall {
-	ClaimItem { task: u32, item: u32 },
 	Commit { task: u32, item: u32, hash: [u8; 32] },
 	Reveal { task: u32, item: u32, label: u16, salt: [u8; 32] },
 }
 
 impl LabelCall {
-	fn name_and_fields(&self) -> (&'static str, Vec<(&'static str, Value)>) {
+	/// The call as a transaction of its own: `commit` (an `Open` task's item
+	/// needs no claim first) or `reveal`.
+	pub fn transaction(&self) -> Call {
 		match *self {
-			Self::ClaimItem { task, item } =>
-				("claim_item", vec![("task", Value::u128(task.into())), ("item", Value::u128(item.into()))]),
-			Self::Commit { task, item, hash } => (
+			Self::Commit { task, item, hash } => dynamic::tx(
+				"LabelVoting",
 				"commit",
-				vec![
-					("task", Value::u128(task.into())),
-					("item", Value::u128(item.into())),
-					("hash", Value::from_bytes(hash)),
-				],
+				vec![Value::u128(task.into()), Value::u128(item.into()), Value::from_bytes(hash)],
 			),
-			Self::Reveal { task, item, label, salt } => (
+			Self::Reveal { task, item, label, salt } => dynamic::tx(
+				"LabelVoting",
 				"reveal",
 				vec![
-					("task", Value::u128(task.into())),
-					("item", Value::u128(item.into())),
-					("label", Value::u128(label.into())),
-					("salt", Value::from_bytes(salt)),
+					Value::u128(task.into()),
+					Value::u128(item.into()),
+					Value::u128(label.into()),
+					Value::from_bytes(salt),
 				],
 			),
 		}
 	}
-
-	/// The call as a transaction of its own.
-	pub fn transaction(&self) -> Call {
-		let (name, fields) = self.name_and_fields();
-		dynamic::tx("LabelVoting", name, fields.into_iter().map(|(_, value)| value).collect())
-	}
-
-	/// The call as a `RuntimeCall` value, for `Utility.batch_all`.
-	fn runtime_call(&self) -> Value {
-		let (name, fields) = self.name_and_fields();
-		Value::unnamed_variant("LabelVoting", [Value::named_variant(name, fields)])
-	}
 }
 
-/// All of `calls` in one transaction; if one fails, none takes effect.
-pub fn batch_all(calls: &[LabelCall]) -> Call {
-	let calls = Value::unnamed_composite(calls.iter().map(LabelCall::runtime_call));
-	dynamic::tx("Utility", "batch_all", vec![calls])
+/// One annotator's commits on several items of `task`, in one `commit_batch`.
+pub fn commit_batch(task: u32, commits: &[(u32, [u8; 32])]) -> Call {
+	let entries = commits
+		.iter()
+		.map(|(item, hash)| Value::unnamed_composite([Value::u128((*item).into()), Value::from_bytes(hash)]));
+	dynamic::tx("LabelVoting", "commit_batch", vec![Value::u128(task.into()), Value::unnamed_composite(entries)])
+}
+
+/// One annotator's reveals on several items of `task`, in one `reveal_batch`.
+pub fn reveal_batch(task: u32, reveals: &[(u32, u16, [u8; 32])]) -> Call {
+	let entries = reveals.iter().map(|(item, label, salt)| {
+		Value::unnamed_composite([Value::u128((*item).into()), Value::u128((*label).into()), Value::from_bytes(salt)])
+	});
+	dynamic::tx("LabelVoting", "reveal_batch", vec![Value::u128(task.into()), Value::unnamed_composite(entries)])
 }
 
 /// `blake2_256(SCALE((label, salt, annotator)))`, what `commit` seals.

@@ -2,9 +2,10 @@
 //! (`labelchain-node --chain benchmark`), it sends pre-signed transactions from
 //! many funded accounts and counts what the blocks include, in one run:
 //! plain `Balances.transfer_keep_alive`, then labels one call per transaction
-//! (`claim_item` and `commit`, then `reveal`), then labels in batches
-//! (`Utility.batch_all` of the same calls). It prints each one's rate, from the
-//! blocks' own timestamps, and the ratios of labels to transfers.
+//! (`commit`, which on an `Open` task needs no claim first, then `reveal`),
+//! then labels in batches (`commit_batch`, then `reveal_batch`). It prints
+//! each one's rate, from the blocks' own timestamps, and the ratios of labels
+//! to transfers.
 //!
 //!   scripts/throughput.sh      # builds a release node and this tool, runs both
 
@@ -43,12 +44,13 @@ struct Args {
 	#[arg(long, default_value_t = 40_000)]
 	transfers: u32,
 	/// Labels to send one call per transaction.
-	#[arg(long, default_value_t = 15_000)]
+	#[arg(long, default_value_t = 30_000)]
 	labels: u32,
-	/// Labels to send in batches.
-	#[arg(long, default_value_t = 45_000)]
+	/// Labels to send in batches (a block holds tens of thousands: enough for
+	/// several full blocks).
+	#[arg(long, default_value_t = 150_000)]
 	batched_labels: u32,
-	/// Labels per batch transaction.
+	/// Labels per batch transaction (at most the runtime's `MaxBatch`, 64).
 	#[arg(long, default_value_t = 50)]
 	batch: u32,
 	/// Annotators per item.
@@ -134,7 +136,7 @@ async fn main() -> anyhow::Result<()> {
 
 	eprintln!("signing {} single labels", args.labels);
 	let single = plan::single_labels(&signer, &mut annotators, single_task, args.labels, args.redundancy)?;
-	let commits = run(&node, &log, "label: claim_item + commit", single.commits, "LabelVoting.commit", 1).await?;
+	let commits = run(&node, &log, "label: commit", single.commits, "LabelVoting.commit", 1).await?;
 	let reveals = run(&node, &log, "label: reveal", single.reveals, "LabelVoting.reveal", 1).await?;
 	results.push(combine("label, one call per transaction", &commits, &reveals));
 	results.extend([commits, reveals]);
@@ -143,8 +145,10 @@ async fn main() -> anyhow::Result<()> {
 	let batched =
 		plan::batched_labels(&signer, &mut annotators, batched_task, args.batched_labels, args.redundancy, args.batch)?;
 	let per_batch = u64::from(args.batch);
-	let commits = run(&node, &log, "batch: claim_item + commit", batched.commits, "Utility.batch_all", per_batch).await?;
-	let reveals = run(&node, &log, "batch: reveal", batched.reveals, "Utility.batch_all", per_batch).await?;
+	let commits =
+		run(&node, &log, "batch: commit_batch", batched.commits, "LabelVoting.commit_batch", per_batch).await?;
+	let reveals =
+		run(&node, &log, "batch: reveal_batch", batched.reveals, "LabelVoting.reveal_batch", per_batch).await?;
 	results.push(combine(&format!("label, batches of {}", args.batch), &commits, &reveals));
 	results.extend([commits, reveals]);
 

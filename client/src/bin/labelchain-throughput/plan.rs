@@ -13,7 +13,7 @@ pub struct Load {
 	pub counted: u64,
 }
 
-/// A label load's two stages: claims and commits, then reveals.
+/// A label load's two stages: commits, then reveals.
 pub struct LabelLoad {
 	pub commits: Load,
 	pub reveals: Load,
@@ -58,9 +58,8 @@ fn assign(task: u32, items: u32, redundancy: u8, pick: impl Fn(u32, u32) -> usiz
 	labels
 }
 
-fn commit_calls(task: u32, label: &Label, annotator: &Sender) -> [LabelCall; 2] {
-	let hash = calls::label_hash(label.label, &label.salt, &annotator.account);
-	[LabelCall::ClaimItem { task, item: label.item }, LabelCall::Commit { task, item: label.item, hash }]
+fn sealed(label: &Label, annotator: &Sender) -> [u8; 32] {
+	calls::label_hash(label.label, &label.salt, &annotator.account)
 }
 
 fn reveal_call(task: u32, label: &Label) -> LabelCall {
@@ -80,9 +79,9 @@ pub fn single_labels(
 	let labels = assign(task, count / r, redundancy, |item, slot| ((item * r + slot) as usize) % annotator_count);
 	let mut commits = vec![Vec::new(); annotator_count];
 	for label in &labels {
-		for call in commit_calls(task, label, &annotators[label.annotator]) {
-			commits[label.annotator].push(signer.sign(&call.transaction(), &mut annotators[label.annotator])?);
-		}
+		let hash = sealed(label, &annotators[label.annotator]);
+		let commit = LabelCall::Commit { task, item: label.item, hash };
+		commits[label.annotator].push(signer.sign(&commit.transaction(), &mut annotators[label.annotator])?);
 	}
 	let mut reveals = vec![Vec::new(); annotator_count];
 	for label in &labels {
@@ -94,8 +93,8 @@ pub fn single_labels(
 }
 
 /// `count` labels in batches of `batch`: each group of `batch` items is labeled
-/// by `redundancy` annotators, each with one batch of claims and commits and
-/// one batch of reveals.
+/// by `redundancy` annotators, each with one `commit_batch` and one
+/// `reveal_batch`.
 pub fn batched_labels(
 	signer: &Signer,
 	annotators: &mut [Sender],
@@ -116,16 +115,17 @@ pub fn batched_labels(
 	let mut commits = vec![Vec::new(); annotator_count];
 	for group in labels.chunks(per_group) {
 		for (annotator, mine) in batches_of(group, redundancy) {
-			let sealed: Vec<LabelCall> =
-				mine.iter().flat_map(|label| commit_calls(task, label, &annotators[annotator])).collect();
-			commits[annotator].push(signer.sign(&calls::batch_all(&sealed), &mut annotators[annotator])?);
+			let entries: Vec<(u32, [u8; 32])> =
+				mine.iter().map(|label| (label.item, sealed(label, &annotators[annotator]))).collect();
+			commits[annotator].push(signer.sign(&calls::commit_batch(task, &entries), &mut annotators[annotator])?);
 		}
 	}
 	let mut reveals = vec![Vec::new(); annotator_count];
 	for group in labels.chunks(per_group) {
 		for (annotator, mine) in batches_of(group, redundancy) {
-			let opened: Vec<LabelCall> = mine.iter().map(|label| reveal_call(task, label)).collect();
-			reveals[annotator].push(signer.sign(&calls::batch_all(&opened), &mut annotators[annotator])?);
+			let entries: Vec<(u32, u16, [u8; 32])> =
+				mine.iter().map(|label| (label.item, label.label, label.salt)).collect();
+			reveals[annotator].push(signer.sign(&calls::reveal_batch(task, &entries), &mut annotators[annotator])?);
 		}
 	}
 	let batches = u64::from(groups) * u64::from(redundancy);
