@@ -118,3 +118,33 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 pub fn preset_names() -> Vec<PresetId> {
 	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
 }
+
+/// The storage a chain spec built from `preset` starts with, with `endowed`
+/// accounts funded on top of the preset's: for tests and tools that run the
+/// runtime natively (the replay of real crowd data, the runtime's tests).
+#[cfg(feature = "std")]
+pub fn genesis_storage(
+	preset: &PresetId,
+	endowed: impl IntoIterator<Item = (AccountId, Balance)>,
+) -> Result<sp_runtime::Storage, alloc::string::String> {
+	use sp_runtime::BuildStorage;
+	let patch = get_preset(preset).ok_or("no such preset")?;
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|e| e.to_string())?;
+	merge_patch(&mut config, serde_json::from_slice(&patch).map_err(|e| e.to_string())?);
+	let mut config: RuntimeGenesisConfig = serde_json::from_value(config).map_err(|e| e.to_string())?;
+	config.balances.balances.extend(endowed);
+	config.build_storage()
+}
+
+/// Applies a genesis patch the way a chain spec does: objects merge key by key,
+/// anything else is replaced.
+#[cfg(feature = "std")]
+fn merge_patch(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge_patch(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}

@@ -1,7 +1,7 @@
 //! One `impl Config` per pallet, grouped by concern.
 
 mod consensus;
-mod labeling;
+pub mod labeling;
 mod monetary;
 mod system;
 mod utility;

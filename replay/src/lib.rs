@@ -1,0 +1,24 @@
+//! Replays real crowdsourcing data through LabelChain's labeling pallets, in
+//! the native runtime, and measures how well the chain's consensus recovers
+//! the truth and whether its rewards follow the workers' accuracy.
+
+pub mod dataset;
+pub mod replay;
+pub mod report;
+pub mod stats;
+
+pub use dataset::Dataset;
+pub use replay::{replay, Outcome, Settings};
+pub use report::{figures, Figures};
+
+/// The variants a data set is replayed in: experts off and on, and both with
+/// 30 % simulated spammers added.
+pub fn variants(base: &Settings) -> Vec<(&'static str, Settings)> {
+	let with = |experts: bool, spammer_share: f64| Settings { experts, spammer_share, ..base.clone() };
+	vec![
+		("no experts", with(false, 0.0)),
+		("experts", with(true, 0.0)),
+		("no experts, 30% spammers", with(false, 0.3)),
+		("experts, 30% spammers", with(true, 0.3)),
+	]
+}

@@ -1,0 +1,97 @@
+//! `labelchain-replay`: replays crowd data sets through the labeling pallets
+//! (native runtime, no node) and prints label quality against the truth.
+//!
+//!   cargo run --release -p labelchain-replay -- ../shared/datasets/crowd/{bluebirds,web,rte}
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Parser;
+use frame_support::traits::Get;
+use labelchain_replay::{figures, replay, report, variants, Dataset, Settings};
+use sp_runtime::Perbill;
+
+#[derive(Parser, Debug)]
+#[command(about = "Replays crowd labels through LabelChain's pallets and measures their quality")]
+struct Args {
+	/// Data set folders, each with labels.csv and truth.csv.
+	#[arg(required = true)]
+	datasets: Vec<PathBuf>,
+	/// Share of items with hidden gold answers (at most 0.1 for the targets).
+	#[arg(long, default_value_t = 0.10)]
+	gold_share: f64,
+	/// The tasks' agreement threshold, in percent of vote weight.
+	#[arg(long, default_value_t = 60)]
+	threshold: u32,
+	/// Labels committed per block.
+	#[arg(long, default_value_t = 20)]
+	labels_per_block: u32,
+	/// Replay in a seeded random order instead of the file's.
+	#[arg(long)]
+	shuffle: bool,
+	#[arg(long, default_value_t = 2026)]
+	seed: u64,
+	/// Reputation's Beta prior, as `correct:incorrect` pseudo-counts
+	/// (default: the runtime's).
+	#[arg(long)]
+	prior: Option<String>,
+	/// How many ordinary labels a gold answer counts as (default: the runtime's).
+	#[arg(long)]
+	gold_weight: Option<u32>,
+	/// The largest vote weight (default: the runtime's).
+	#[arg(long)]
+	max_weight: Option<u32>,
+	/// Only the variants without spammers.
+	#[arg(long)]
+	no_spammers: bool,
+	/// Also write every figure here as JSON.
+	#[arg(long)]
+	json: Option<PathBuf>,
+}
+
+fn main() -> anyhow::Result<()> {
+	let args = Args::parse();
+	let mut reputation = <labelchain_runtime::Runtime as pallet_reputation::Config>::DefaultParameters::get();
+	if let Some(prior) = &args.prior {
+		let (correct, incorrect) = prior.split_once(':').context("--prior is correct:incorrect")?;
+		reputation.prior_correct = correct.parse()?;
+		reputation.prior_incorrect = incorrect.parse()?;
+	}
+	if let Some(gold_weight) = args.gold_weight {
+		reputation.gold_weight = gold_weight;
+	}
+	if let Some(max_weight) = args.max_weight {
+		reputation.max_weight = sp_runtime::FixedU128::from_u32(max_weight);
+	}
+	let base = Settings {
+		reputation: Some(reputation),
+		gold_share: args.gold_share,
+		agreement_threshold: Perbill::from_percent(args.threshold),
+		labels_per_block: args.labels_per_block,
+		shuffle: args.shuffle,
+		seed: args.seed,
+		..Settings::default()
+	};
+	println!("{}", report::HEADER);
+	let mut results = Vec::new();
+	for dir in &args.datasets {
+		let data = Dataset::read(dir)?;
+		for (variant, settings) in variants(&base) {
+			if args.no_spammers && settings.spammer_share > 0.0 {
+				continue;
+			}
+			let outcome = replay(&data, &settings)?;
+			let measured = figures(&data, &outcome);
+			println!("{}", report::row(&data.name, variant, &measured));
+			let mut entry = measured.to_json();
+			entry["data_set"] = data.name.clone().into();
+			entry["variant"] = variant.into();
+			entry["redundancy"] = outcome.redundancy.into();
+			results.push(entry);
+		}
+	}
+	if let Some(path) = args.json {
+		std::fs::write(&path, serde_json::to_string_pretty(&results)?)?;
+	}
+	Ok(())
+}

@@ -1,0 +1,123 @@
+//! The figures of a replay against the data set's true answers.
+
+use labelchain_primitives::items::Decision;
+use serde_json::json;
+
+use crate::{
+	dataset::Dataset,
+	replay::Outcome,
+	stats::{majority_credit, spearman},
+};
+
+/// Label quality and incentive figures of one replay. Accuracies count the
+/// items that have a true answer and were not gold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+	/// Items measured (with a truth, not gold), and gold items.
+	pub items: usize,
+	pub gold_items: usize,
+	/// Every measured item's final label against the truth.
+	pub accuracy: f64,
+	/// Measured items whose tally was split (sent to an expert, or taking
+	/// their top-weighted label without experts).
+	pub disputed_share: f64,
+	/// The items the crowd settled alone (its accepted label stood).
+	pub crowd_accuracy: f64,
+	pub crowd_items: usize,
+	/// Plain majority vote of the same labels on the same items.
+	pub majority_accuracy: f64,
+	/// Spearman's rank correlation of each worker's true accuracy (over all
+	/// items with a truth) with their net earnings (rewards less slashes).
+	pub earnings_spearman: Option<f64>,
+	/// The simulated spammers' net earnings together, in LBL.
+	pub spammer_net_earnings: Option<f64>,
+}
+
+fn share(part: f64, whole: usize) -> f64 {
+	if whole == 0 { 0.0 } else { part / whole as f64 }
+}
+
+pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
+	let mut votes: Vec<Vec<u16>> = vec![Vec::new(); data.items.len()];
+	for row in &outcome.rows {
+		votes[row.item as usize].push(row.label);
+	}
+	let measured: Vec<(usize, u16)> = outcome
+		.items
+		.iter()
+		.enumerate()
+		.filter(|(_, result)| !result.gold)
+		.filter_map(|(item, _)| data.truth[item].map(|truth| (item, truth)))
+		.collect();
+	let right = |item: usize, truth: u16| f64::from(u8::from(outcome.items[item].label == truth));
+	let accuracy = measured.iter().map(|(item, truth)| right(*item, *truth)).sum::<f64>();
+	let disputed = measured.iter().filter(|(item, _)| outcome.items[*item].disputed).count();
+	let crowd: Vec<&(usize, u16)> =
+		measured.iter().filter(|(item, _)| outcome.items[*item].decided_by == Decision::Crowd).collect();
+	let crowd_accuracy = crowd.iter().map(|(item, truth)| right(*item, *truth)).sum::<f64>();
+	let majority = measured.iter().map(|(item, truth)| majority_credit(&votes[*item], *truth)).sum::<f64>();
+
+	// Spammers' true accuracy comes from their replayed labels, like everyone's.
+	let workers = outcome.net_earnings.len();
+	let mut tally = vec![(0u32, 0u32); workers];
+	for row in &outcome.rows {
+		if let Some(truth) = data.truth[row.item as usize] {
+			let (hits, all) = &mut tally[row.worker as usize];
+			*all += 1;
+			*hits += u32::from(row.label == truth);
+		}
+	}
+	let (accuracies, earnings): (Vec<f64>, Vec<f64>) = tally
+		.iter()
+		.zip(&outcome.net_earnings)
+		.filter(|((_, all), _)| *all > 0)
+		.map(|((hits, all), net)| (f64::from(*hits) / f64::from(*all), *net))
+		.unzip();
+	let first_spammer = workers - outcome.spammers as usize;
+	Figures {
+		items: measured.len(),
+		gold_items: outcome.items.iter().filter(|result| result.gold).count(),
+		accuracy: share(accuracy, measured.len()),
+		disputed_share: share(disputed as f64, measured.len()),
+		crowd_accuracy: share(crowd_accuracy, crowd.len()),
+		crowd_items: crowd.len(),
+		majority_accuracy: share(majority, measured.len()),
+		earnings_spearman: spearman(&accuracies, &earnings),
+		spammer_net_earnings: (outcome.spammers > 0).then(|| outcome.net_earnings[first_spammer..].iter().sum()),
+	}
+}
+
+impl Figures {
+	pub fn to_json(&self) -> serde_json::Value {
+		json!({
+			"items": self.items,
+			"gold_items": self.gold_items,
+			"accuracy": self.accuracy,
+			"disputed_share": self.disputed_share,
+			"crowd_accuracy": self.crowd_accuracy,
+			"crowd_items": self.crowd_items,
+			"majority_accuracy": self.majority_accuracy,
+			"earnings_spearman": self.earnings_spearman,
+			"spammer_net_earnings": self.spammer_net_earnings,
+		})
+	}
+}
+
+/// The Markdown table header for `row`.
+pub const HEADER: &str = "| data set | variant | items | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
+	let optional = |value: Option<f64>, digits: usize| value.map_or("–".into(), |v| format!("{v:.digits$}"));
+	format!(
+		"| {set} | {variant} | {} | {} | {:.3} | {:.3} | {:.3} ({}) | {:.3} | {} | {} |",
+		figures.items,
+		figures.gold_items,
+		figures.accuracy,
+		figures.disputed_share,
+		figures.crowd_accuracy,
+		figures.crowd_items,
+		figures.majority_accuracy,
+		optional(figures.earnings_spearman, 3),
+		optional(figures.spammer_net_earnings, 2),
+	)
+}

@@ -1,0 +1,36 @@
+//! A regression guard on real data: the bluebirds set (in `replay/data/`,
+//! copied from the public source its SOURCE.txt names) replayed through the
+//! pallets must keep the label quality and incentive figures measured when
+//! this test was written (2026-11-25, default settings, seed 2026). The
+//! replay is deterministic, so a drop means the chain's behaviour changed.
+
+use labelchain_replay::{figures, replay, variants, Dataset, Settings};
+
+/// (variant, accuracy at least, disputed share at most, crowd-settled
+/// accuracy at least, Spearman at least, spammers' net LBL at most)
+const FLOORS: [(&str, f64, f64, f64, f64, Option<f64>); 4] = [
+	("no experts", 0.857, 0.164, 0.902, 0.884, None),
+	("experts", 0.928, 0.123, 0.918, 0.902, None),
+	("no experts, 30% spammers", 0.846, 0.174, 0.901, 0.908, Some(-49.0)),
+	("experts, 30% spammers", 0.918, 0.154, 0.903, 0.909, Some(-49.0)),
+];
+
+#[test]
+fn bluebirds_keeps_its_measured_label_quality() {
+	let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bluebirds");
+	let data = Dataset::read(&dir).expect("the bluebirds set is in the repository");
+	for ((variant, settings), floor) in variants(&Settings::default()).into_iter().zip(FLOORS) {
+		assert_eq!(variant, floor.0);
+		let measured = figures(&data, &replay(&data, &settings).expect("the replay runs"));
+		let (_, accuracy, disputed, crowd, rho, spammers) = floor;
+		assert!(measured.accuracy >= accuracy, "{variant}: accuracy {measured:?}");
+		assert!(measured.disputed_share <= disputed, "{variant}: disputes {measured:?}");
+		assert!(measured.crowd_accuracy >= crowd, "{variant}: crowd-settled accuracy {measured:?}");
+		assert!(measured.earnings_spearman.unwrap_or(-1.0) >= rho, "{variant}: Spearman {measured:?}");
+		if let Some(most) = spammers {
+			assert!(measured.spammer_net_earnings.unwrap_or(0.0) <= most, "{variant}: spammers {measured:?}");
+		}
+		// Gold stays within the 10 % the targets allow.
+		assert!(measured.gold_items * 10 <= data.items.len(), "{variant}: gold {measured:?}");
+	}
+}
