@@ -20,4 +20,4 @@ log "end-to-end tests (Polkadot.js against real nodes)"
 
 log "throughput load generator, a small load on a debug node (checks the tool, measures nothing)"
 THROUGHPUT_PROFILE=debug "$REPO_ROOT/scripts/throughput.sh" \
-	--senders 20 --annotators 12 --transfers 200 --labels 60 --batched-labels 120 --batch 5
+	--senders 20 --annotators 12 --transfers 200 --labels 60 --paired-labels 4 --per-wave 2 --batched-labels 120 --batch 5

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Parser;
-use frame_support::traits::Get;
 use labelchain_replay::{figures, replay, report, variants, Dataset, Settings};
 use sp_runtime::Perbill;
 

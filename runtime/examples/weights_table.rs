@@ -146,19 +146,21 @@ fn main() {
 		.saturating_add(Voting::reveal_untallied(r).saturating_mul((r - 1).into()))
 		.div(r.into());
 	let commit_reveal = Voting::commit(r).saturating_add(reveal);
-	pricing.row(
-		"commit + reveal (1 in r tallies) + 1/r of finalize_item",
-		commit_reveal.saturating_add(settled_alone),
-		2.0 + 1.0 / f64::from(r),
-	);
-	pricing.row(
-		&format!("commit + reveal (1 in r tallies) + 1/{labels} of finalize_items ({batch} items, all annotators different)"),
-		commit_reveal.saturating_add(settled_apart),
-		2.0 + 1.0 / f64::from(labels),
-	);
+	// (share of settlement, its share of a transaction, how it was settled)
+	for (settled, settle_transactions, how) in [
+		(settled_alone, 1.0 / f64::from(r), "1/r of finalize_item".to_string()),
+		(settled_apart, 1.0 / f64::from(labels), format!("1/{labels} of finalize_items ({batch} items, all annotators different)")),
+		(settled_by_crew, 1.0 / f64::from(labels), format!("1/{labels} of finalize_items ({batch} items, the same {r} annotators)")),
+	] {
+		let label = commit_reveal.saturating_add(settled);
+		// Sent as a commit and a reveal, or working item by item with
+		// commit_and_reveal (one transaction per label, charged as both).
+		pricing.row(&format!("commit + reveal (1 in r tallies) + {how}"), label, 2.0 + settle_transactions);
+		pricing.row(&format!("commit_and_reveal (1 in r tallies) + {how}"), label, 1.0 + settle_transactions);
+	}
 	// An annotator's batch covers `batch` items; the r annotators of the same
-	// items each send one commit_batch and one reveal_batch.
-	// Of the r annotators' reveal batches, the last one tallies the items.
+	// items each send one commit_batch and one reveal_batch, and the last of
+	// them tallies the items.
 	let reveal_batch = VotingPallet::reveal_batch_of(batch, Voting::reveal(r))
 		.saturating_add(VotingPallet::reveal_batch_of(batch, Voting::reveal_untallied(r)).saturating_mul((r - 1).into()))
 		.div(r.into());
@@ -166,11 +168,6 @@ fn main() {
 		.saturating_add(reveal_batch)
 		.div(batch.into())
 		.saturating_add(settled_by_crew);
-	pricing.row(
-		&format!("commit + reveal (1 in r tallies) + 1/{labels} of finalize_items ({batch} items, the same {r} annotators)"),
-		commit_reveal.saturating_add(settled_by_crew),
-		2.0 + 1.0 / f64::from(labels),
-	);
 	pricing.row(
 		&format!("in batches of {batch}: commit_batch + reveal_batch + finalize_items, per label"),
 		batched,

@@ -177,13 +177,16 @@ pub mod pallet {
 	pub type Items<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, ItemIndex, ItemState<T>, OptionQuery>;
 
-	/// Each settled item's compact record: its final label and how it was decided.
+	/// Each settled item's compact record: its final label and how it was
+	/// decided. Keyed without hashing: task ids and item indices are numbered
+	/// by the chain (not chosen by callers), so they cannot crowd one branch of
+	/// the trie, and the key stays at 40 bytes.
 	#[pallet::storage]
 	pub type SettledItems<T: Config> = StorageDoubleMap<
 		_,
-		Twox64Concat,
+		Identity,
 		TaskId,
-		Twox64Concat,
+		Identity,
 		ItemIndex,
 		SettledItem<BlockNumberFor<T>>,
 		OptionQuery,
@@ -638,6 +641,42 @@ pub mod pallet {
 			let actual = T::WeightInfo::reveal_gold(Self::redundancy_of(&state));
 			Self::settle_now(task, item, state, &terms, answer, Decision::Gold, share)?;
 			Ok(Some(actual).into())
+		}
+
+		/// Commit a sealed label on `commit_item` and reveal the caller's label
+		/// on `reveal_item`, in one transaction: how an annotator working
+		/// through items one at a time sends each label once, the reveal of an
+		/// earlier item riding with the commit of the next. Each part is checked
+		/// as `reveal` and `commit` would (the reveal first); both or neither
+		/// take effect. Charged as a `commit` and a `reveal` of the two items.
+		///
+		/// Origin: signed, as for `commit`, and the committer of `reveal_item`.
+		///
+		/// Errors: those of `reveal` and of `commit`.
+		/// Events: those of `reveal` and of `commit`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(
+			T::WeightInfo::commit(T::MaxRedundancy::get())
+				.saturating_add(T::WeightInfo::reveal(T::MaxRedundancy::get()))
+		)]
+		pub fn commit_and_reveal(
+			origin: OriginFor<T>,
+			task: TaskId,
+			commit_item: ItemIndex,
+			hash: H256,
+			reveal_item: ItemIndex,
+			label: Label,
+			salt: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let terms = Self::terms_accepting_work(task)?;
+			let mut quality = TaskQuality::default();
+			let revealed = Self::reveal_one(&who, task, reveal_item, label, salt, &terms, &mut quality, true)?;
+			let mut run = labeling::CommitRun::default();
+			let redundancy = Self::commit_one(&who, task, commit_item, hash, &terms, &mut run, true)?;
+			Self::finish_commits(&who, task, &terms, run)?;
+			Self::write_quality(task, &quality);
+			Ok(Some(T::WeightInfo::commit(redundancy).saturating_add(revealed)).into())
 		}
 
 		/// Commit sealed labels on several items of one task, as `commit` would

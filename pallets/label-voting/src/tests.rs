@@ -822,6 +822,10 @@ fn a_settled_item_keeps_a_compact_record() {
 	// The value stored per settled item: label, decision, agreement, block.
 	assert_eq!(SettledItem::<u32>::max_encoded_len(), 11);
 	assert!(SettledItem::<u64>::max_encoded_len() <= 64);
+	// Its key: pallet and map prefixes, then the task id and item index as they are.
+	let key = SettledItems::<Test>::hashed_key_for(7u32, 9u32);
+	assert_eq!(key.len(), 16 + 16 + 4 + 4);
+	assert_eq!(key.len() + SettledItem::<u32>::max_encoded_len(), 51, "at most 64 bytes per settled item");
 }
 
 mod views {

@@ -228,3 +228,44 @@ fn batch_calls_are_all_or_nothing() {
 		assert_ok!(LabelVoting::finalize_items(signed(REQUESTER), task, ItemList::truncate_from(vec![0, 2])));
 	});
 }
+
+#[test]
+fn commit_and_reveal_sends_one_label_per_transaction() {
+	test_with_invariants(|| {
+		let task = create_task(3, 2, AssignmentMode::Open);
+		let (a, b) = (annotator(0), annotator(1));
+		let signed = RuntimeOrigin::signed;
+		for who in [a, b] {
+			assert_ok!(LabelVoting::commit(signed(who), task, 0, sealed(1, who)));
+		}
+		// a reveals item 0 and commits item 1 in one call.
+		let result = LabelVoting::commit_and_reveal(signed(a), task, 1, sealed(0, a), 0, 1, salt(a));
+		let charged = result.expect("both parts succeed").actual_weight.expect("refunds");
+		use crate::weights::WeightInfo;
+		assert_eq!(charged, <() as WeightInfo>::commit(1) + <() as WeightInfo>::reveal_untallied(2));
+		System::assert_has_event(Event::LabelRevealed { task, item: 0, annotator: a, label: 1 }.into());
+		System::assert_last_event(Event::LabelCommitted { task, item: 1, annotator: a }.into());
+		assert_eq!(locked_stake(a), 2 * STAKE_PER_LABEL);
+
+		// b's reveal tallies item 0; its commit on item 1 opens item 1's reveal.
+		assert_ok!(LabelVoting::commit_and_reveal(signed(b), task, 1, sealed(0, b), 0, 1, salt(b)));
+		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
+		assert!(matches!(phase(task, 1), ItemPhase::Revealing { .. }));
+
+		// A failing part undoes the other: a wrong salt keeps the commit out,
+		// and a commit that cannot be made keeps the reveal out.
+		assert_noop!(
+			LabelVoting::commit_and_reveal(signed(a), task, 2, sealed(1, a), 1, 0, [0; 32]),
+			Error::<Test>::CommitMismatch
+		);
+		assert_noop!(
+			LabelVoting::commit_and_reveal(signed(a), task, 1, sealed(1, a), 1, 0, salt(a)),
+			Error::<Test>::NotLabeling
+		);
+		// The same item cannot be revealed before it is committed.
+		assert_noop!(
+			LabelVoting::commit_and_reveal(signed(a), task, 2, sealed(1, a), 2, 1, salt(a)),
+			Error::<Test>::UnknownItem
+		);
+	});
+}

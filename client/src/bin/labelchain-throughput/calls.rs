@@ -84,6 +84,24 @@ impl LabelCall {
 	}
 }
 
+/// A commit on one item and a reveal on another, in one `commit_and_reveal`.
+pub fn commit_and_reveal(task: u32, commit: (u32, [u8; 32]), reveal: (u32, u16, [u8; 32])) -> Call {
+	let (commit_item, hash) = commit;
+	let (reveal_item, label, salt) = reveal;
+	dynamic::tx(
+		"LabelVoting",
+		"commit_and_reveal",
+		vec![
+			Value::u128(task.into()),
+			Value::u128(commit_item.into()),
+			Value::from_bytes(hash),
+			Value::u128(reveal_item.into()),
+			Value::u128(label.into()),
+			Value::from_bytes(salt),
+		],
+	)
+}
+
 /// One annotator's commits on several items of `task`, in one `commit_batch`.
 pub fn commit_batch(task: u32, commits: &[(u32, [u8; 32])]) -> Call {
 	let entries = commits

@@ -3,7 +3,9 @@
 //! many funded accounts and counts what the blocks include, in one run:
 //! plain `Balances.transfer_keep_alive`, then labels one call per transaction
 //! (`commit`, which on an `Open` task needs no claim first, then `reveal`),
-//! then labels in batches (`commit_batch`, then `reveal_batch`). It prints
+//! then labels one transaction each (`commit_and_reveal`: each commit carries
+//! the reveal of the annotator's label before), then labels in batches
+//! (`commit_batch`, then `reveal_batch`). It prints
 //! each one's rate, from the blocks' own timestamps, and the ratios of labels
 //! to transfers.
 //!
@@ -46,6 +48,12 @@ struct Args {
 	/// Labels to send one call per transaction.
 	#[arg(long, default_value_t = 30_000)]
 	labels: u32,
+	/// Labels to send one transaction each (`commit_and_reveal`), per annotator.
+	#[arg(long, default_value_t = 40)]
+	paired_labels: u32,
+	/// Labels per annotator in each wave of the paired load.
+	#[arg(long, default_value_t = 10)]
+	per_wave: u32,
 	/// Labels to send in batches (a block holds tens of thousands: enough for
 	/// several full blocks).
 	#[arg(long, default_value_t = 150_000)]
@@ -121,7 +129,7 @@ async fn main() -> anyhow::Result<()> {
 	let mut requester = with_nonces(&node, vec![dev::alice()]).await?.remove(0);
 
 	// Setup, not measured: annotators bond, Alice opens one task per label load.
-	let (single_task, batched_task) = open_tasks(&node, &log, &signer, &mut requester, &args).await?;
+	let (single_task, batched_task, paired_task) = open_tasks(&node, &log, &signer, &mut requester, &args).await?;
 	let bonds = annotators
 		.iter_mut()
 		.map(|annotator| Ok(vec![signer.sign(&calls::bond(1_000 * UNIT), annotator)?]))
@@ -140,6 +148,30 @@ async fn main() -> anyhow::Result<()> {
 	let reveals = run(&node, &log, "label: reveal", single.reveals, "LabelVoting.reveal", 1).await?;
 	results.push(combine("label, one call per transaction", &commits, &reveals));
 	results.extend([commits, reveals]);
+
+	let per_annotator = args.paired_labels;
+	eprintln!("signing {per_annotator} paired labels for each annotator");
+	let waves = plan::paired_labels(&signer, &mut annotators, paired_task, per_annotator, args.redundancy, args.per_wave)?;
+	let last = waves.len() - 1;
+	let mut paired: Option<Measured> = None;
+	for (index, wave) in waves.into_iter().enumerate() {
+		let (name, call) = match index {
+			0 => ("paired: first commits", "LabelVoting.commit"),
+			index if index == last => ("paired: last reveals", "LabelVoting.reveal"),
+			_ => ("paired: commit_and_reveal wave", "LabelVoting.commit_and_reveal"),
+		};
+		let measured = run(&node, &log, name, wave, call, 1).await?;
+		if index != 0 && index != last {
+			paired = Some(match paired {
+				None => measured,
+				Some(before) => add(&before, &measured),
+			});
+		}
+	}
+	if let Some(mut paired) = paired {
+		paired.load = "label, one transaction each (commit_and_reveal)".into();
+		results.push(paired);
+	}
 
 	eprintln!("signing {} batched labels", args.batched_labels);
 	let batched =
@@ -168,14 +200,14 @@ async fn with_nonces(node: &Node, keys: Vec<Keypair>) -> anyhow::Result<Vec<Send
 		.await
 }
 
-/// Opens the single-label task and the batched-label task; returns their ids.
+/// Opens the single-label, batched-label and paired-label tasks; returns their ids.
 async fn open_tasks(
 	node: &Node,
 	log: &BlockLog,
 	signer: &Signer,
 	requester: &mut Sender,
 	args: &Args,
-) -> anyhow::Result<(u32, u32)> {
+) -> anyhow::Result<(u32, u32, u32)> {
 	let at = node.api.at_current_block().await?;
 	let next_id: u32 = at
 		.storage()
@@ -189,13 +221,15 @@ async fn open_tasks(
 		reward_per_label: UNIT / 100,
 		deadline,
 	};
+	let paired = args.paired_labels.saturating_mul(args.annotators);
 	let chain = vec![
 		signer.sign(&calls::create_task(&shape(args.labels)), requester)?,
 		signer.sign(&calls::create_task(&shape(args.batched_labels)), requester)?,
+		signer.sign(&calls::create_task(&shape(paired)), requester)?,
 	];
-	let tasks = plan::Load { chains: vec![chain], counted: 2 };
+	let tasks = plan::Load { chains: vec![chain], counted: 3 };
 	run(node, log, "setup: create_task", tasks, "Tasks.create_task", 1).await?;
-	Ok((next_id, next_id + 1))
+	Ok((next_id, next_id + 1, next_id + 2))
 }
 
 /// Sends `chains` (one per sender, in nonce order), waits until the blocks
@@ -252,6 +286,17 @@ fn measure(records: &[BlockRecord], after: u64, load: &str, call: &str, units_pe
 		blocks: last.number - first.number + 1,
 		seconds: (last.timestamp_ms - before.timestamp_ms) as f64 / 1000.0,
 	})
+}
+
+/// Two runs of the same load, as one: their units over their time together.
+fn add(first: &Measured, second: &Measured) -> Measured {
+	Measured {
+		load: first.load.clone(),
+		transactions: first.transactions + second.transactions,
+		units: first.units + second.units,
+		blocks: first.blocks + second.blocks,
+		seconds: first.seconds + second.seconds,
+	}
 }
 
 /// A label needs both stages: its rate is labels over their total time.

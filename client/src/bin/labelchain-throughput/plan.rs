@@ -144,3 +144,58 @@ fn batches_of(group: &[Label], redundancy: u8) -> Vec<(usize, Vec<&Label>)> {
 		})
 		.collect()
 }
+
+/// Labels sent one transaction each, in waves: in wave 0 each annotator
+/// commits its first `per_wave` labels; in each later wave it commits its next
+/// `per_wave` labels and, in the same transactions (`commit_and_reveal`),
+/// reveals those of the wave before; a last wave reveals the rest. A wave's
+/// reveals need the items of the wave before fully committed, so waves are
+/// sent one after another. Each annotator labels `per_annotator` items
+/// (rounded down to whole waves); annotators are used in multiples of
+/// `redundancy`, so every item's labels fall in one wave.
+pub fn paired_labels(
+	signer: &Signer,
+	annotators: &mut [Sender],
+	task: u32,
+	per_annotator: u32,
+	redundancy: u8,
+	per_wave: u32,
+) -> anyhow::Result<Vec<Load>> {
+	let r = usize::from(redundancy);
+	let used = annotators.len() / r * r;
+	anyhow::ensure!(used > 0 && per_wave > 0, "paired labels need {r} annotators and a wave size");
+	let waves = (per_annotator / per_wave) as usize;
+	let per_wave = per_wave as usize;
+	let per_annotator = waves * per_wave;
+	let labels = assign(task, (per_annotator * used / r) as u32, redundancy, |item, slot| {
+		(item as usize * r + slot as usize) % used
+	});
+	// An annotator's k-th label is labels[k × used + annotator]: the k-th labels
+	// of all annotators are the labels of the same items.
+	let label = |annotator: usize, k: usize| &labels[k * used + annotator];
+	let mut loads = Vec::with_capacity(waves + 1);
+	for wave in 0..=waves {
+		let mut chains = vec![Vec::new(); used];
+		for (annotator, chain) in chains.iter_mut().enumerate() {
+			for slot in 0..per_wave {
+				let commit = (wave < waves).then(|| label(annotator, wave * per_wave + slot));
+				let reveal = wave.checked_sub(1).map(|before| label(annotator, before * per_wave + slot));
+				let sender = &annotators[annotator];
+				let call = match (commit, reveal) {
+					(Some(next), Some(done)) => calls::commit_and_reveal(
+						task,
+						(next.item, sealed(next, sender)),
+						(done.item, done.label, done.salt),
+					),
+					(Some(next), None) =>
+						LabelCall::Commit { task, item: next.item, hash: sealed(next, sender) }.transaction(),
+					(None, Some(done)) => reveal_call(task, done).transaction(),
+					(None, None) => continue,
+				};
+				chain.push(signer.sign(&call, &mut annotators[annotator])?);
+			}
+		}
+		loads.push(Load { chains, counted: (used * per_wave) as u64 });
+	}
+	Ok(loads)
+}
