@@ -42,6 +42,26 @@ function sealedLabel(label, salt, address) {
   return blake2AsU8a(api.createType('(u16, [u8; 32], AccountId32)', [label, salt, address]).toU8a());
 }
 
+/** A binary `Open` task paying 1 LBL a label, without gold or dispute budget; returns its id. */
+async function createOpenTask(requester, itemCount, redundancy) {
+  const created = await submit(api.tx.tasks.createTask({
+    manifest: MANIFEST_CID,
+    itemCount,
+    classCount: 2,
+    redundancy,
+    agreementThreshold: 600_000_000,
+    rewardPerLabel: UNIT,
+    disputeBudget: 0,
+    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
+    minTier: 'Newcomer',
+    minStake: 0,
+    assignment: 'Open',
+    domain: 0,
+    goldCommitments: [],
+  }), requester);
+  return created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+}
+
 test('a requester and three annotators label an item; RPC and runtime API agree with storage', async () => {
   const requester = keyring.addFromUri('//Alice');
   const [bob, charlie, dave] = ['//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
@@ -221,22 +241,7 @@ test('labeling_* methods answer bad requests with clear JSON-RPC errors', async 
 
 test('an item index beyond the task is refused by the RPC and the runtime API', async () => {
   const requester = keyring.addFromUri('//Alice');
-  const created = await submit(api.tx.tasks.createTask({
-    manifest: MANIFEST_CID,
-    itemCount: 2,
-    classCount: 2,
-    redundancy: 1,
-    agreementThreshold: 600_000_000,
-    rewardPerLabel: UNIT,
-    disputeBudget: 0,
-    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
-    minTier: 'Newcomer',
-    minStake: 0,
-    assignment: 'Open',
-    domain: 0,
-    goldCommitments: [],
-  }), requester);
-  const task = created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  const task = await createOpenTask(requester, 2, 1);
   assert.equal(await labeling('item', task, 1), 'untouched');
   await assert.rejects(labeling('item', task, 2), { code: 8002 });
   const refused = await api.call.labelingApi.item(task, 2);
@@ -251,22 +256,7 @@ test('two annotators label an Open task in batches and are paid once each', asyn
     await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
   }
   const items = [0, 1, 2, 3];
-  const created = await submit(api.tx.tasks.createTask({
-    manifest: MANIFEST_CID,
-    itemCount: items.length,
-    classCount: 2,
-    redundancy: 2,
-    agreementThreshold: 600_000_000,
-    rewardPerLabel: UNIT,
-    disputeBudget: 0,
-    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
-    minTier: 'Newcomer',
-    minStake: 0,
-    assignment: 'Open',
-    domain: 0,
-    goldCommitments: [],
-  }), requester);
-  const task = created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  const task = await createOpenTask(requester, items.length, 2);
   const labelOf = (item) => item % 2;
 
   // No claims: on an Open task a commit takes the place. One transaction each.
