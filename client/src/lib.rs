@@ -1,8 +1,10 @@
-//! LabelChain's client library: accounts, a connection to a node, sending
-//! pre-signed transactions fast, and reading what blocks include. The
+//! LabelChain's client library: the runtime's types generated from its
+//! metadata, accounts, a connection to a node, sending pre-signed
+//! transactions fast, and reading what blocks include. The
 //! throughput load generator (`labelchain-throughput`) is built on it.
 
 pub mod accounts;
 pub mod blocks;
 pub mod node;
+pub mod runtime;
 pub mod submit;
