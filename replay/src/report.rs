@@ -29,6 +29,9 @@ pub struct Figures {
 	/// Spearman's rank correlation of each worker's true accuracy (over all
 	/// items with a truth) with their net earnings (rewards less slashes).
 	pub earnings_spearman: Option<f64>,
+	/// The same with each worker's net earnings divided by their labels, which
+	/// takes out how much each worker labeled.
+	pub per_label_spearman: Option<f64>,
 	/// The simulated spammers' net earnings together, in LBL.
 	pub spammer_net_earnings: Option<f64>,
 }
@@ -67,12 +70,20 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 			*hits += u32::from(row.label == truth);
 		}
 	}
-	let (accuracies, earnings): (Vec<f64>, Vec<f64>) = tally
+	let mut labels = vec![0u32; workers];
+	for row in &outcome.rows {
+		labels[row.worker as usize] += 1;
+	}
+	let measured_workers: Vec<(f64, f64, f64)> = tally
 		.iter()
 		.zip(&outcome.net_earnings)
-		.filter(|((_, all), _)| *all > 0)
-		.map(|((hits, all), net)| (f64::from(*hits) / f64::from(*all), *net))
-		.unzip();
+		.zip(&labels)
+		.filter(|(((_, all), _), _)| *all > 0)
+		.map(|(((hits, all), net), count)| (f64::from(*hits) / f64::from(*all), *net, *net / f64::from(*count)))
+		.collect();
+	let accuracies: Vec<f64> = measured_workers.iter().map(|(accuracy, _, _)| *accuracy).collect();
+	let earnings: Vec<f64> = measured_workers.iter().map(|(_, net, _)| *net).collect();
+	let per_label: Vec<f64> = measured_workers.iter().map(|(_, _, per_label)| *per_label).collect();
 	let first_spammer = workers - outcome.spammers as usize;
 	Figures {
 		items: measured.len(),
@@ -83,6 +94,7 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 		crowd_items: crowd.len(),
 		majority_accuracy: share(majority, measured.len()),
 		earnings_spearman: spearman(&accuracies, &earnings),
+		per_label_spearman: spearman(&accuracies, &per_label),
 		spammer_net_earnings: (outcome.spammers > 0).then(|| outcome.net_earnings[first_spammer..].iter().sum()),
 	}
 }
@@ -98,18 +110,19 @@ impl Figures {
 			"crowd_items": self.crowd_items,
 			"majority_accuracy": self.majority_accuracy,
 			"earnings_spearman": self.earnings_spearman,
+			"per_label_spearman": self.per_label_spearman,
 			"spammer_net_earnings": self.spammer_net_earnings,
 		})
 	}
 }
 
 /// The Markdown table header for `row`.
-pub const HEADER: &str = "| data set | variant | items | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+pub const HEADER: &str = "| data set | variant | items | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
 	let optional = |value: Option<f64>, digits: usize| value.map_or("–".into(), |v| format!("{v:.digits$}"));
 	format!(
-		"| {set} | {variant} | {} | {} | {:.3} | {:.3} | {:.3} ({}) | {:.3} | {} | {} |",
+		"| {set} | {variant} | {} | {} | {:.3} | {:.3} | {:.3} ({}) | {:.3} | {} | {} | {} |",
 		figures.items,
 		figures.gold_items,
 		figures.accuracy,
@@ -118,6 +131,7 @@ pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
 		figures.crowd_items,
 		figures.majority_accuracy,
 		optional(figures.earnings_spearman, 3),
+		optional(figures.per_label_spearman, 3),
 		optional(figures.spammer_net_earnings, 2),
 	)
 }
