@@ -7,8 +7,8 @@ cd "$REPO_ROOT"
 
 "$REPO_ROOT/scripts/build.sh"
 
-log "Rust tests"
-cargo test --locked --workspace
+log "Rust tests (the client's command-line test starts a dev node)"
+LABELCHAIN_NODE="$NODE_DEBUG" cargo test --locked --workspace
 
 log "pallet benchmarks, run once each as tests"
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-label-voting -p pallet-reputation -p pallet-tasks \

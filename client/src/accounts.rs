@@ -15,6 +15,23 @@ pub fn bench_accounts(count: u32) -> anyhow::Result<Vec<Keypair>> {
 	Ok((0..u64::from(count)).map(|index| bench.derive([DeriveJunction::hard(index)])).collect())
 }
 
+/// The key an `--account` names: a secret URI (`//Alice`, a seed phrase,
+/// either with `//derivation` and `///password`), or the path of a file
+/// holding one.
+pub fn key_from_spec(spec: &str) -> anyhow::Result<Keypair> {
+	let path = std::path::Path::new(spec);
+	let uri = if !spec.starts_with("//") && path.is_file() {
+		std::fs::read_to_string(path)
+			.with_context(|| format!("reading the key file {}", path.display()))?
+			.trim()
+			.to_string()
+	} else {
+		spec.to_string()
+	};
+	let uri = uri.parse().map_err(|_| anyhow::anyhow!("not a secret URI, seed phrase or key file: {spec}"))?;
+	Keypair::from_uri(&uri).map_err(|error| anyhow::anyhow!("cannot derive a key from {spec}: {error}"))
+}
+
 /// The account a key signs for.
 pub fn account_of(key: &Keypair) -> AccountId32 {
 	key.public_key().into()
@@ -23,6 +40,19 @@ pub fn account_of(key: &Keypair) -> AccountId32 {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn keys_come_from_dev_names_phrases_and_files() {
+		let alice = key_from_spec("//Alice").unwrap();
+		let phrase = format!("{DEV_PHRASE}//Alice");
+		assert_eq!(account_of(&key_from_spec(&phrase).unwrap()), account_of(&alice));
+		let file = std::env::temp_dir().join(format!("labelchain-key-{}", std::process::id()));
+		std::fs::write(&file, format!("{phrase}\n")).unwrap();
+		let from_file = key_from_spec(file.to_str().unwrap());
+		std::fs::remove_file(&file).unwrap();
+		assert_eq!(account_of(&from_file.unwrap()), account_of(&alice));
+		assert!(key_from_spec("not a key").is_err());
+	}
 
 	#[test]
 	fn bench_accounts_are_the_dev_phrase_derivations_the_node_funds() {

@@ -4,7 +4,9 @@
 //! throughput load generator (`labelchain-throughput`) is built on it.
 
 pub mod accounts;
+pub mod amount;
 pub mod blocks;
 pub mod node;
 pub mod runtime;
 pub mod submit;
+pub mod transact;

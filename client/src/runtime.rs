@@ -1,7 +1,7 @@
 //! LabelChain's calls, storage, events, constants and runtime APIs as Rust
 //! types, generated at compile time from the runtime's metadata in
 //! `metadata/labelchain.scale` (kept current by `tests/metadata.rs`). Use
-//! `runtime::tx()`, `runtime::storage()`, `runtime::apis()` and the types under
+//! `runtime::tx()`, `runtime::storage()`, `runtime::runtime_apis()` and the types under
 //! `runtime::runtime_types`.
 
 // Rebuild when the metadata file changes (the macro itself does not watch it).

@@ -1,0 +1,129 @@
+//! `labelchain`: the command-line client for annotators and requesters.
+//!
+//!   labelchain --account //Bob bond 20          # hold 20 LBL as stake
+//!   labelchain --account //Bob unbond 5         # start unbonding 5 LBL
+//!   labelchain --account //Bob withdraw         # take back what finished unbonding
+//!   labelchain --account //Bob tasks            # the open tasks Bob may work on
+//!   labelchain stake 5FHne...                   # an account's stake
+//!
+//! `--account` takes a dev name (`//Alice`), a seed phrase (with derivations)
+//! or the path of a file holding one; `--url` the node (default
+//! ws://127.0.0.1:9944).
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use labelchain_client::{
+	accounts::{account_of, key_from_spec},
+	amount::{format_lbl, parse_lbl},
+	node::Node,
+	runtime,
+	transact::sign_and_finalize,
+};
+use subxt::utils::AccountId32;
+use subxt_signer::sr25519::Keypair;
+
+#[derive(Parser, Debug)]
+#[command(name = "labelchain", about = "LabelChain's client for annotators and requesters")]
+struct Args {
+	/// The node's RPC address.
+	#[arg(long, global = true, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// Who signs: a dev name (//Alice), a seed phrase, or a file holding one.
+	#[arg(long, global = true)]
+	account: Option<String>,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+	/// Hold AMOUNT LBL of your balance as annotator stake.
+	Bond { amount: String },
+	/// Start unbonding AMOUNT LBL of stake (slashable until withdrawn).
+	Unbond { amount: String },
+	/// Take back stake whose unbonding period has ended.
+	Withdraw,
+	/// An account's stake: bonded, locked behind labels, unbonding.
+	Stake {
+		/// The account (default: --account's).
+		who: Option<String>,
+	},
+	/// The open tasks; with --account, only those it may take work on now.
+	Tasks,
+}
+
+fn signer(args: &Args) -> anyhow::Result<Keypair> {
+	let spec = args.account.as_deref().context("this command signs: give --account")?;
+	key_from_spec(spec)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+	let args = Args::parse();
+	let node = Node::connect(&args.url).await?;
+	match &args.command {
+		Command::Bond { amount } => {
+			let amount = parse_lbl(amount)?;
+			let call = runtime::tx().annotator_stake().bond(amount);
+			sign_and_finalize(&node, &call, &signer(&args)?, "bond").await?;
+			println!("bonded {}", format_lbl(amount));
+		},
+		Command::Unbond { amount } => {
+			let amount = parse_lbl(amount)?;
+			let call = runtime::tx().annotator_stake().unbond(amount);
+			sign_and_finalize(&node, &call, &signer(&args)?, "unbond").await?;
+			println!("unbonding {}", format_lbl(amount));
+		},
+		Command::Withdraw => {
+			let call = runtime::tx().annotator_stake().withdraw();
+			sign_and_finalize(&node, &call, &signer(&args)?, "withdraw").await?;
+			println!("withdrawn");
+		},
+		Command::Stake { who } => {
+			let who: AccountId32 = match who {
+				Some(address) => address.parse().map_err(|_| anyhow::anyhow!("not an address: {address}"))?,
+				None => account_of(&signer(&args)?),
+			};
+			let at = node.api.at_current_block().await?;
+			let summary = at.runtime_apis().call(runtime::runtime_apis().labeling_api().annotator(who.clone(), 0)).await?;
+			let stake = summary.stake;
+			let unbonding: u128 = stake.unbonding.iter().map(|chunk| chunk.amount).sum();
+			println!(
+				"{who}: bonded {}, locked behind labels {}, unbonding {}, withdrawable now {}",
+				format_lbl(stake.bonded),
+				format_lbl(stake.locked),
+				format_lbl(unbonding),
+				format_lbl(stake.withdrawable)
+			);
+		},
+		Command::Tasks => {
+			let annotator = args.account.as_deref().map(key_from_spec).transpose()?.map(|key| account_of(&key));
+			let at = node.api.at_current_block().await?;
+			let mut start = 0;
+			println!("task  items  classes  r  reward/label  deadline  requester");
+			loop {
+				let page = at
+					.runtime_apis()
+					.call(runtime::runtime_apis().labeling_api().open_tasks(start, 100, annotator.clone()))
+					.await?;
+				for task in &page.tasks {
+					println!(
+						"{:>4}  {:>5}  {:>7}  {}  {:>12}  {:>8}  {}",
+						task.id,
+						task.item_count,
+						task.class_count,
+						task.redundancy,
+						format_lbl(task.reward_per_label),
+						task.deadline,
+						task.requester
+					);
+				}
+				match page.next {
+					Some(next) => start = next,
+					None => break,
+				}
+			}
+		},
+	}
+	Ok(())
+}

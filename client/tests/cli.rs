@@ -1,0 +1,139 @@
+//! The `labelchain` command line against a dev node this test starts (and
+//! stops, pass or fail): an annotator bonds, unbonds, reads its stake, is told
+//! the runtime's reason when a call fails, and lists the open tasks.
+//!
+//! Needs a built node: `LABELCHAIN_NODE`, or else `labelchain-node` in the
+//! cargo target directory's `debug/` (scripts/test.sh builds it first).
+
+use std::{
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, Output, Stdio},
+	time::{Duration, Instant},
+};
+
+use labelchain_client::{accounts::key_from_spec, amount::UNIT, node::Node, runtime, transact::sign_and_finalize};
+use runtime::runtime_types::{
+	bounded_collections::bounded_vec::BoundedVec,
+	labelchain_primitives::labeling::{AssignmentMode, Tier},
+	pallet_tasks::types::TaskSpec,
+	sp_arithmetic::per_things::Perbill,
+};
+
+/// A dev node sealing a block per transaction, killed when dropped.
+struct DevNode {
+	child: Child,
+	url: String,
+}
+
+/// `LABELCHAIN_NODE`, or the debug build in the cargo target directory.
+fn node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("LABELCHAIN_NODE") {
+		return path.into();
+	}
+	let target = std::env::var_os("CARGO_TARGET_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+	let binary = target.join("debug/labelchain-node");
+	assert!(binary.is_file(), "no node at {}: build it first (scripts/build.sh) or set LABELCHAIN_NODE", binary.display());
+	binary
+}
+
+fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").and_then(|listener| listener.local_addr()).expect("a free port").port()
+}
+
+impl DevNode {
+	async fn start() -> Self {
+		let binary = node_binary();
+		let (rpc, p2p) = (free_port(), free_port());
+		let child = Command::new(&binary)
+			.args(["--dev", "--sealing", "instant", "--tmp", "--no-mdns", "--no-telemetry", "--no-prometheus"])
+			.args(["--rpc-port", &rpc.to_string(), "--port", &p2p.to_string()])
+			.stdout(Stdio::null())
+			.stderr(Stdio::null())
+			.spawn()
+			.unwrap_or_else(|error| panic!("starting {}: {error}", binary.display()));
+		let node = Self { child, url: format!("ws://127.0.0.1:{rpc}") };
+		let deadline = Instant::now() + Duration::from_secs(120);
+		while Node::connect(&node.url).await.is_err() {
+			assert!(Instant::now() < deadline, "the dev node's RPC did not answer");
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+		node
+	}
+}
+
+impl Drop for DevNode {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+fn labelchain(url: &str, args: &[&str]) -> Output {
+	Command::new(env!("CARGO_BIN_EXE_labelchain")).arg("--url").arg(url).args(args).output().expect("runs labelchain")
+}
+
+/// Runs `labelchain` and returns its standard output, failing on an error.
+fn succeeds(url: &str, args: &[&str]) -> String {
+	let output = labelchain(url, args);
+	let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+	assert!(output.status.success(), "labelchain {args:?} failed: {stderr}");
+	stdout.into_owned()
+}
+
+/// Runs `labelchain`, expects it to fail, and returns its error output.
+fn fails(url: &str, args: &[&str]) -> String {
+	let output = labelchain(url, args);
+	assert!(!output.status.success(), "labelchain {args:?} should have failed");
+	String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[tokio::test]
+async fn an_annotator_manages_stake_and_finds_tasks_from_the_command_line() {
+	let node = DevNode::start().await;
+	let url = node.url.as_str();
+
+	assert!(succeeds(url, &["--account", "//Dave", "stake"]).contains("bonded 0 LBL"));
+	assert_eq!(succeeds(url, &["--account", "//Dave", "bond", "20"]).trim(), "bonded 20 LBL");
+	assert_eq!(succeeds(url, &["--account", "//Dave", "unbond", "5.5"]).trim(), "unbonding 5.5 LBL");
+	let stake = succeeds(url, &["--account", "//Dave", "stake"]);
+	assert!(stake.contains("bonded 14.5 LBL") && stake.contains("unbonding 5.5 LBL"), "{stake}");
+
+	// The runtime's reason comes back, and nothing changed.
+	let refused = fails(url, &["--account", "//Dave", "withdraw"]);
+	assert!(refused.contains("AnnotatorStake::NothingToWithdraw"), "{refused}");
+	assert!(fails(url, &["--account", "//Dave", "bond", "1.0000000000001"]).contains("12 decimals"));
+	assert!(fails(url, &["bond", "1"]).contains("give --account"));
+	assert!(fails("ws://127.0.0.1:1", &["stake", "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"])
+		.contains("no LabelChain node answers"));
+
+	// A requester's open task shows up in the list.
+	let connected = Node::connect(url).await.expect("connects");
+	let mut manifest = vec![0x01, 0x55, 0x12, 0x20];
+	manifest.extend(sp_crypto_hashing::sha2_256(b"labelchain cli test"));
+	let spec = TaskSpec {
+		manifest: BoundedVec(manifest),
+		item_count: 7,
+		class_count: 2,
+		redundancy: 3,
+		agreement_threshold: Perbill(600_000_000),
+		reward_per_label: UNIT,
+		dispute_budget: 0,
+		deadline: 1_000,
+		min_tier: Tier::Newcomer,
+		min_stake: 0,
+		assignment: AssignmentMode::Open,
+		domain: 0,
+		gold_commitments: BoundedVec(Vec::new()),
+	};
+	let alice = key_from_spec("//Alice").expect("a dev key");
+	sign_and_finalize(&connected, &runtime::tx().tasks().create_task(spec), &alice, "create_task")
+		.await
+		.expect("the task is created");
+	let tasks = succeeds(url, &["--account", "//Dave", "tasks"]);
+	let row = tasks.lines().find(|line| line.trim_start().starts_with('0')).unwrap_or_else(|| panic!("{tasks}"));
+	let fields: Vec<&str> = row.split_whitespace().collect();
+	assert_eq!(&fields[..5], ["0", "7", "2", "3", "1"], "{row}");
+}
