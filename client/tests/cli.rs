@@ -136,4 +136,29 @@ async fn an_annotator_manages_stake_and_finds_tasks_from_the_command_line() {
 	let row = tasks.lines().find(|line| line.trim_start().starts_with('0')).unwrap_or_else(|| panic!("{tasks}"));
 	let fields: Vec<&str> = row.split_whitespace().collect();
 	assert_eq!(&fields[..5], ["0", "7", "2", "3", "1"], "{row}");
+
+	// Its status, followed block by block until the requester cancels it
+	// (nothing in flight, so it closes at once).
+	let status = succeeds(url, &["status", "0"]);
+	assert!(status.contains("0/7 settled") && status.trim_end().ends_with("open"), "{status}");
+	let follower = Command::new(env!("CARGO_BIN_EXE_labelchain"))
+		.args(["--url", url, "status", "0", "--follow"])
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("runs labelchain");
+	tokio::time::sleep(Duration::from_secs(2)).await;
+	sign_and_finalize(&connected, &runtime::tx().tasks().cancel_task(0), &alice, "cancel_task")
+		.await
+		.expect("the requester cancels");
+	let followed = tokio::time::timeout(Duration::from_secs(60), tokio::task::spawn_blocking(move || follower.wait_with_output()))
+		.await
+		.expect("the follower stops once the task closes")
+		.expect("joins")
+		.expect("its output");
+	let errors = String::from_utf8_lossy(&followed.stderr).into_owned();
+	let followed = String::from_utf8_lossy(&followed.stdout);
+	let last = followed.lines().last().unwrap_or_default();
+	assert!(last.starts_with('#') && last.ends_with("closed"), "{followed}{errors}");
+	assert!(fails(url, &["status", "9"]).contains("no task 9"));
 }

@@ -5,6 +5,7 @@
 //!   labelchain --account //Bob withdraw         # take back what finished unbonding
 //!   labelchain --account //Bob tasks            # the open tasks Bob may work on
 //!   labelchain stake 5FHne...                   # an account's stake
+//!   labelchain status 3 --follow                # task 3's progress until it closes
 //!
 //! `--account` takes a dev name (`//Alice`), a seed phrase (with derivations)
 //! or the path of a file holding one; `--url` the node (default
@@ -50,6 +51,13 @@ enum Command {
 	},
 	/// The open tasks; with --account, only those it may take work on now.
 	Tasks,
+	/// A task's progress; with --follow, redrawn at each finalized block until
+	/// the task closes.
+	Status {
+		task: u32,
+		#[arg(long)]
+		follow: bool,
+	},
 }
 
 fn signer(args: &Args) -> anyhow::Result<Keypair> {
@@ -124,6 +132,59 @@ async fn main() -> anyhow::Result<()> {
 				}
 			}
 		},
+		Command::Status { task, follow } => {
+			let at = node.api.at_current_block().await?;
+			let first = task_line(&at, *task).await?;
+			println!("{first}");
+			if *follow && !first.ends_with("closed") {
+				let mut blocks = node.api.stream_blocks().await.context("following finalized blocks")?;
+				let seen = at.block_number();
+				while let Some(block) = blocks.next().await {
+					let block = block.context("a finalized block")?;
+					// The stream may start with finalized blocks already seen.
+					if u64::from(block.number()) <= u64::from(seen) {
+						continue;
+					}
+					let line = task_line(&block.at().await?, *task).await?;
+					println!("#{} {line}", block.number());
+					if line.ends_with("closed") {
+						break;
+					}
+				}
+			}
+		},
 	}
 	Ok(())
+}
+
+/// One line of a task's progress: a bar of settled items, each phase's count,
+/// the escrow left, and its status (the last word).
+async fn task_line(at: &subxt::OnlineClientAtBlock<labelchain_client::node::Config>, task: u32) -> anyhow::Result<String> {
+	let summary = at
+		.runtime_apis()
+		.call(runtime::runtime_apis().labeling_api().task(task))
+		.await?
+		.with_context(|| format!("no task {task}"))?;
+	let progress = &summary.progress;
+	let items = summary.item_count.max(1);
+	let filled = (progress.settled as usize * 30) / items as usize;
+	let status = match summary.status {
+		runtime::runtime_types::labelchain_primitives::labeling::TaskStatus::Open => "open",
+		runtime::runtime_types::labelchain_primitives::labeling::TaskStatus::Cancelled => "cancelled",
+		runtime::runtime_types::labelchain_primitives::labeling::TaskStatus::Closed => "closed",
+	};
+	Ok(format!(
+		"task {task} [{}{}] {}/{} settled; labeling {}, revealing {}, accepted {}, disputed {}, appealed {}, untouched {}; escrow held {}; {status}",
+		"#".repeat(filled),
+		"-".repeat(30 - filled),
+		progress.settled,
+		summary.item_count,
+		progress.labeling,
+		progress.revealing,
+		progress.accepted,
+		progress.disputed,
+		progress.appealed,
+		progress.untouched,
+		format_lbl(summary.escrow.held),
+	))
 }
