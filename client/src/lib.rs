@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod amount;
 pub mod blocks;
+pub mod ipfs;
 pub mod node;
 pub mod runtime;
 pub mod submit;
