@@ -13,7 +13,7 @@ use frame_support::{traits::Get, BoundedVec};
 use labelchain_primitives::{
 	items::{Decision, ItemPhase},
 	labeling::{AssignmentMode, Tier},
-	traits::ReputationInspect,
+	traits::TaskInspect,
 };
 use labelchain_runtime::{
 	currency::UNIT, AccountId, AnnotatorStake, Balance, LabelVoting, Reputation, Runtime, RuntimeOrigin, System,
@@ -22,10 +22,7 @@ use labelchain_runtime::{
 use sp_core::H256;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchError, FixedU128, Perbill,
-};
+use sp_runtime::{DispatchError, Perbill};
 
 use crate::{
 	dataset::{Dataset, Row},
@@ -370,7 +367,7 @@ impl<'a> Run<'a> {
 				Ok(())
 			},
 			ItemPhase::Disputed => {
-				let top = self.top_weighted(item);
+				let top = self.top_weighted(item)?;
 				let label = if self.settings.experts { self.data.truth[item as usize].unwrap_or(top) } else { top };
 				check_post(
 					LabelVoting::resolve_dispute(RuntimeOrigin::signed(self.expert.clone()), self.task, item, label),
@@ -381,26 +378,14 @@ impl<'a> Run<'a> {
 		}
 	}
 
-	/// The label with the most vote weight now (each label once if nobody
-	/// has any weight); ties go to the lower label.
-	fn top_weighted(&self, item: u32) -> u16 {
-		let classes = self.data.class_count();
-		let revealed: Vec<(AccountId, u16)> = pallet_label_voting::Items::<Runtime>::get(self.task, item)
-			.map(|state| state.commits.iter().filter_map(|c| c.revealed.map(|l| (c.annotator.clone(), l))).collect())
-			.unwrap_or_default();
-		let weights: Vec<FixedU128> = revealed
-			.iter()
-			.map(|(who, _)| <Reputation as ReputationInspect<AccountId>>::vote_weight(who, 0, classes))
-			.collect();
-		let all_zero = weights.iter().all(|weight| weight.is_zero());
-		let mut totals = BTreeMap::<u16, FixedU128>::new();
-		for ((_, label), weight) in revealed.iter().zip(weights) {
-			let weight = if all_zero { FixedU128::from_u32(1) } else { weight };
-			let total = totals.entry(*label).or_default();
-			*total = total.saturating_add(weight);
-		}
-		let best = totals.values().copied().max().unwrap_or_default();
-		totals.into_iter().find(|(_, total)| *total == best).map(|(label, _)| label).unwrap_or(0)
+	/// The label with the most vote weight now, as the chain's tally weighs
+	/// it; ties go to the lower label.
+	fn top_weighted(&self, item: u32) -> anyhow::Result<u16> {
+		let state = pallet_label_voting::Items::<Runtime>::get(self.task, item).context("the item is in progress")?;
+		let terms = <Tasks as TaskInspect<AccountId, Balance, u32>>::terms(self.task).context("the task exists")?;
+		let weights = pallet_label_voting::Pallet::<Runtime>::label_weights(&state, &terms);
+		let best = weights.iter().map(|(_, weight)| *weight).max().unwrap_or_default();
+		Ok(weights.into_iter().find(|(_, weight)| *weight == best).map(|(label, _)| label).unwrap_or(0))
 	}
 
 	/// Whether anything is still waiting for time to pass.

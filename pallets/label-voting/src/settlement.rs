@@ -200,6 +200,16 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The revealed vote weight behind each label of an item, as its tally
+	/// counts it (each label once if no revealer has any weight), in label
+	/// order. For tools that settle a split item by its top-weighted label.
+	pub fn label_weights(state: &ItemState<T>, terms: &TermsOf<T>) -> Vec<(Label, FixedU128)> {
+		let mut weights: Vec<(Label, FixedU128)> =
+			LabelTotals::of::<T>(state, terms).totals.into_iter().map(|(label, weight, _)| (label, weight)).collect();
+		weights.sort_by_key(|(label, _)| *label);
+		weights
+	}
+
 	/// `label`'s share of the item's revealed vote weight.
 	pub(crate) fn weight_share(state: &ItemState<T>, terms: &TermsOf<T>, label: Label) -> Perbill {
 		let totals = LabelTotals::of::<T>(state, terms);
