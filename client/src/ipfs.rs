@@ -84,6 +84,48 @@ pub fn car_v1<'a>(roots: &[Cid], blocks: impl IntoIterator<Item = (&'a Cid, &'a 
 	out
 }
 
+/// Reads an unsigned LEB128 varint at `*at`, moving `*at` past it.
+fn read_varint(bytes: &[u8], at: &mut usize) -> anyhow::Result<u64> {
+	let mut value = 0u64;
+	for shift in (0..64).step_by(7) {
+		let byte = *bytes.get(*at).ok_or_else(|| anyhow::anyhow!("the archive ends inside a length"))?;
+		*at += 1;
+		value |= u64::from(byte & 0x7f) << shift;
+		if byte & 0x80 == 0 {
+			return Ok(value);
+		}
+	}
+	anyhow::bail!("a length in the archive is longer than 64 bits")
+}
+
+/// The blocks of a CARv1 archive, each with its CID, in archive order. Raw
+/// sha2-256 blocks are checked against their CIDs; the header is skipped.
+pub fn car_blocks(archive: &[u8]) -> anyhow::Result<Vec<(Cid, Vec<u8>)>> {
+	let mut at = 0;
+	let header = usize::try_from(read_varint(archive, &mut at)?)?;
+	at = at
+		.checked_add(header)
+		.filter(|end| *end <= archive.len())
+		.ok_or_else(|| anyhow::anyhow!("not a CAR archive: its header runs past its end"))?;
+	let mut blocks = Vec::new();
+	while at < archive.len() {
+		let length = usize::try_from(read_varint(archive, &mut at)?)?;
+		let section = archive
+			.get(at..at.saturating_add(length))
+			.filter(|section| section.len() == length)
+			.ok_or_else(|| anyhow::anyhow!("the archive ends inside block {}", blocks.len()))?;
+		let mut reader = section;
+		let cid = Cid::read_bytes(&mut reader).map_err(|error| anyhow::anyhow!("block {}: {error}", blocks.len()))?;
+		let data = reader.to_vec();
+		if cid.codec() == RAW && cid.hash().code() == u64::from(Code::Sha2_256) {
+			anyhow::ensure!(raw_cid(&data) == cid, "block {cid} does not hash to its CID");
+		}
+		blocks.push((cid, data));
+		at += length;
+	}
+	Ok(blocks)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -133,5 +175,17 @@ mod tests {
 		let (a, b) = (raw_cid(b"aaaa"), raw_cid(b"bbbb"));
 		let car = car_v1(&roots, [(&a, &b"aaaa"[..]), (&b, &b"bbbb"[..])]);
 		assert_eq!(car, fixture);
+		let blocks = car_blocks(&fixture).unwrap();
+		assert_eq!(blocks, vec![(a, b"aaaa".to_vec()), (b, b"bbbb".to_vec())]);
+	}
+
+	#[test]
+	fn damaged_archives_are_refused() {
+		let cid = raw_cid(b"aaaa");
+		let car = car_v1(&[cid], [(&cid, &b"aaaa"[..])]);
+		assert!(car_blocks(&car[..car.len() - 1]).is_err());
+		let mut tampered = car.clone();
+		*tampered.last_mut().unwrap() = b'b';
+		assert!(car_blocks(&tampered).unwrap_err().to_string().contains("does not hash"));
 	}
 }

@@ -6,8 +6,11 @@
 pub mod accounts;
 pub mod amount;
 pub mod blocks;
+pub mod content;
 pub mod ipfs;
+pub mod manifest;
 pub mod node;
 pub mod runtime;
+pub mod secrets;
 pub mod submit;
 pub mod transact;

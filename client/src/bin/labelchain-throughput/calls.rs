@@ -118,11 +118,3 @@ pub fn reveal_batch(task: u32, reveals: &[(u32, u16, [u8; 32])]) -> Call {
 	dynamic::tx("LabelVoting", "reveal_batch", vec![Value::u128(task.into()), Value::unnamed_composite(entries)])
 }
 
-/// `blake2_256(SCALE((label, salt, annotator)))`, what `commit` seals.
-pub fn label_hash(label: u16, salt: &[u8; 32], annotator: &AccountId32) -> [u8; 32] {
-	let mut sealed = Vec::with_capacity(66);
-	sealed.extend(label.to_le_bytes());
-	sealed.extend(salt);
-	sealed.extend(annotator.0);
-	sp_crypto_hashing::blake2_256(&sealed)
-}

@@ -22,7 +22,7 @@ pub struct LabelLoad {
 /// `count` transfers of 1 LBL, spread over the senders, each to the next sender.
 pub fn transfers(signer: &Signer, senders: &mut [Sender], count: u32) -> anyhow::Result<Load> {
 	let mut chains = vec![Vec::new(); senders.len()];
-	let accounts: Vec<_> = senders.iter().map(|sender| sender.account.clone()).collect();
+	let accounts: Vec<_> = senders.iter().map(|sender| sender.account).collect();
 	for index in 0..count as usize {
 		let from = index % senders.len();
 		let to = &accounts[(from + 1) % accounts.len()];
@@ -59,7 +59,7 @@ fn assign(task: u32, items: u32, redundancy: u8, pick: impl Fn(u32, u32) -> usiz
 }
 
 fn sealed(label: &Label, annotator: &Sender) -> [u8; 32] {
-	calls::label_hash(label.label, &label.salt, &annotator.account)
+	labelchain_client::secrets::label_commitment(label.label, &label.salt, &annotator.account)
 }
 
 fn reveal_call(task: u32, label: &Label) -> LabelCall {

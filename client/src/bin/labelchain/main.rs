@@ -6,10 +6,25 @@
 //!   labelchain --account //Bob tasks            # the open tasks Bob may work on
 //!   labelchain stake 5FHne...                   # an account's stake
 //!   labelchain status 3 --follow                # task 3's progress until it closes
+//!   labelchain --account //Alice publish ./photos --classes cat,dog --reward 0.05 --out ./task
+//!   labelchain --account //Bob work 3 --items ./task        # label task 3's items
+//!   labelchain --account //Alice reveal-gold 3 --gold ./task/gold.json
+//!   labelchain --account //Alice finalize 3     # settle what is due
+//!   labelchain export 3 --items ./task --out labels.jsonl
 //!
 //! `--account` takes a dev name (`//Alice`), a seed phrase (with derivations)
 //! or the path of a file holding one; `--url` the node (default
 //! ws://127.0.0.1:9944).
+
+mod chain;
+mod export;
+mod finalize;
+mod gold;
+mod labeler;
+mod publish;
+mod work;
+
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -58,6 +73,25 @@ enum Command {
 		#[arg(long)]
 		follow: bool,
 	},
+	/// Requester: turn a folder of items into a task (manifest, CAR archive,
+	/// hidden gold) with its budget in escrow.
+	Publish(publish::PublishArgs),
+	/// Annotator: take items, label them, commit and reveal.
+	Work(work::WorkArgs),
+	/// Requester: reveal the gold answers `publish` hid, for tallied items.
+	RevealGold {
+		task: u32,
+		/// The gold file `publish` wrote.
+		#[arg(long)]
+		gold: PathBuf,
+		/// Keep following the chain until every gold item is revealed.
+		#[arg(long)]
+		wait: bool,
+	},
+	/// Anyone: tally, settle and pay the items whose windows have ended.
+	Finalize { task: u32 },
+	/// The labeled data set as JSON lines, and a quality summary.
+	Export(export::ExportArgs),
 }
 
 fn signer(args: &Args) -> anyhow::Result<Keypair> {
@@ -93,7 +127,7 @@ async fn main() -> anyhow::Result<()> {
 				None => account_of(&signer(&args)?),
 			};
 			let at = node.api.at_current_block().await?;
-			let summary = at.runtime_apis().call(runtime::runtime_apis().labeling_api().annotator(who.clone(), 0)).await?;
+			let summary = at.runtime_apis().call(runtime::runtime_apis().labeling_api().annotator(who, 0)).await?;
 			let stake = summary.stake;
 			let unbonding: u128 = stake.unbonding.iter().map(|chunk| chunk.amount).sum();
 			println!(
@@ -112,7 +146,7 @@ async fn main() -> anyhow::Result<()> {
 			loop {
 				let page = at
 					.runtime_apis()
-					.call(runtime::runtime_apis().labeling_api().open_tasks(start, 100, annotator.clone()))
+					.call(runtime::runtime_apis().labeling_api().open_tasks(start, 100, annotator))
 					.await?;
 				for task in &page.tasks {
 					println!(
@@ -142,7 +176,7 @@ async fn main() -> anyhow::Result<()> {
 				while let Some(block) = blocks.next().await {
 					let block = block.context("a finalized block")?;
 					// The stream may start with finalized blocks already seen.
-					if u64::from(block.number()) <= u64::from(seen) {
+					if block.number() <= seen {
 						continue;
 					}
 					let line = task_line(&block.at().await?, *task).await?;
@@ -153,6 +187,17 @@ async fn main() -> anyhow::Result<()> {
 				}
 			}
 		},
+		Command::Publish(publish_args) => publish::publish(&node, publish_args, &signer(&args)?).await?,
+		Command::Work(work_args) => work::work(&node, work_args, &signer(&args)?).await?,
+		Command::RevealGold { task, gold, wait } => {
+			let revealed = gold::reveal_gold(&node, *task, gold, *wait, &signer(&args)?).await?;
+			println!("{revealed} gold answers revealed");
+		},
+		Command::Finalize { task } => {
+			let finalized = finalize::finalize(&node, *task, &signer(&args)?).await?;
+			println!("{finalized} items moved on");
+		},
+		Command::Export(export_args) => export::export(&node, export_args).await?,
 	}
 	Ok(())
 }

@@ -1,0 +1,273 @@
+//! `labelchain export`: a task's labeled data set as JSON lines, one record
+//! per item in task order, and a summary of its quality. A settled item's
+//! record (final label, decision, agreement, block) is in storage; who
+//! labeled it and how is in the `ItemSettled` event of that block, so export
+//! reads those blocks' events (a node that prunes old state cannot serve
+//! them: export from an archive node, `--state-pruning archive`).
+
+use std::{
+	collections::{BTreeMap, BTreeSet},
+	io::Write,
+	path::PathBuf,
+};
+
+use anyhow::Context;
+use clap::Args;
+use labelchain_client::{
+	content::ContentStore,
+	manifest::Manifest,
+	node::Node,
+	runtime::{
+		self,
+		label_voting::events::{AppealDecided, ItemSettled},
+		runtime_types::labelchain_primitives::{
+			items::{Decision, ItemPhase, SettledItem},
+			runtime_api::ItemSummary,
+		},
+	},
+};
+use serde::Serialize;
+use subxt::utils::AccountId32;
+
+use crate::chain::{item_summaries, task_summary};
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+	task: u32,
+	/// Folders, CAR archives or files holding the task's manifest.
+	#[arg(long = "items", required = true)]
+	items: Vec<PathBuf>,
+	/// Write the records here instead of to standard output.
+	#[arg(long)]
+	out: Option<PathBuf>,
+}
+
+/// One line of the export. Unsettled items carry only their status.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Record<'a> {
+	item: usize,
+	cid: &'a str,
+	name: &'a str,
+	/// `settled`, or the phase the item is still in.
+	status: &'static str,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	label: Option<u16>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	class: Option<&'a str>,
+	/// consensus, expert, appeal or gold.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	decided_by: Option<&'static str>,
+	/// The final label's share of the revealed vote weight.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	agreement: Option<f64>,
+	/// Every annotator who committed, with the label revealed (null if none);
+	/// absent when the node no longer has the settling block's state.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	annotators: Option<Vec<Vote>>,
+	/// The block the item settled in.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	block: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct Vote {
+	annotator: String,
+	label: Option<u16>,
+}
+
+/// Who labeled a settled item and how, and whether an appeal decided it.
+struct Settlement {
+	votes: Vec<(AccountId32, Option<u16>)>,
+	appealed: bool,
+}
+
+/// The settlements of `task` in block `number`, by item; `None` when the
+/// node no longer has that block's state.
+async fn settlements_in(
+	node: &Node,
+	task: u32,
+	number: u32,
+) -> anyhow::Result<Option<BTreeMap<u32, Settlement>>> {
+	let Ok(at) = node.api.at_block(u64::from(number)).await else {
+		return Ok(None);
+	};
+	let Ok(events) = at.events().fetch().await else {
+		return Ok(None);
+	};
+	let mut appealed = BTreeSet::new();
+	for decided in events.find::<AppealDecided>() {
+		let decided = decided?;
+		if decided.task == task {
+			appealed.insert(decided.item);
+		}
+	}
+	let mut settlements = BTreeMap::new();
+	for settled in events.find::<ItemSettled>() {
+		let settled = settled?;
+		if settled.task == task {
+			let settlement = Settlement {
+				votes: settled.votes.0,
+				appealed: appealed.contains(&settled.item),
+			};
+			settlements.insert(settled.item, settlement);
+		}
+	}
+	Ok(Some(settlements))
+}
+
+fn decision_name(record: &SettledItem<u32>, appealed: bool) -> &'static str {
+	match record.decided_by {
+		_ if appealed => "appeal",
+		Decision::Crowd => "consensus",
+		Decision::Expert => "expert",
+		Decision::Gold => "gold",
+	}
+}
+
+fn phase_name(item: &ItemSummary) -> &'static str {
+	match item {
+		ItemSummary::Untouched => "untouched",
+		ItemSummary::Settled { .. } => "settled",
+		ItemSummary::InProgress { phase, .. } => match phase {
+			ItemPhase::Labeling => "labeling",
+			ItemPhase::Revealing { .. } => "revealing",
+			ItemPhase::Disputed => "disputed",
+			ItemPhase::Accepted { .. } => "accepted",
+			ItemPhase::Appealed { .. } => "appealed",
+		},
+	}
+}
+
+/// Perbill as a fraction with four decimals.
+fn share(parts_per_billion: u32) -> f64 {
+	(f64::from(parts_per_billion) / 1e9 * 1e4).round() / 1e4
+}
+
+pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
+	let task = args.task;
+	let at = node.api.at_current_block().await?;
+	let summary = task_summary(&at, task).await?;
+	let content = ContentStore::open(&args.items)?;
+	let manifest = Manifest::find(&content, &summary.manifest)?;
+	let items = item_summaries(&at, task, summary.item_count).await?;
+
+	let blocks: BTreeSet<u32> = items
+		.iter()
+		.filter_map(|item| match item {
+			ItemSummary::Settled { record } => Some(record.settled_at),
+			_ => None,
+		})
+		.collect();
+	let mut settlements = BTreeMap::new();
+	let mut blocks_missing = 0;
+	for block in blocks {
+		match settlements_in(node, task, block).await? {
+			Some(found) => settlements.extend(found),
+			None => blocks_missing += 1,
+		}
+	}
+
+	let mut out: Box<dyn Write> = match &args.out {
+		Some(path) => Box::new(std::io::BufWriter::new(
+			std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+		)),
+		None => Box::new(std::io::stdout().lock()),
+	};
+	let mut decided: BTreeMap<&str, u32> = BTreeMap::new();
+	let mut agreement_sum = 0.0;
+	let mut annotators = BTreeSet::new();
+	for (index, item) in items.iter().enumerate() {
+		let listed = manifest
+			.items
+			.get(index)
+			.with_context(|| format!("the manifest lists no item {index}"))?;
+		let mut record = Record {
+			item: index,
+			cid: &listed.cid,
+			name: &listed.name,
+			status: phase_name(item),
+			label: None,
+			class: None,
+			decided_by: None,
+			agreement: None,
+			annotators: None,
+			block: None,
+		};
+		if let ItemSummary::Settled { record: settled } = item {
+			let found = settlements.get(&(index as u32));
+			let how = decision_name(settled, found.is_some_and(|settlement| settlement.appealed));
+			*decided.entry(how).or_default() += 1;
+			agreement_sum += share(settled.agreement.0);
+			record.annotators = found.map(|settlement| {
+				let votes = settlement.votes.iter();
+				votes
+					.map(|(who, label)| Vote {
+						annotator: who.to_string(),
+						label: *label,
+					})
+					.collect()
+			});
+			for vote in record.annotators.iter().flatten() {
+				annotators.insert(vote.annotator.clone());
+			}
+			record.label = Some(settled.label);
+			record.class = manifest.class_name(settled.label);
+			record.decided_by = Some(how);
+			record.agreement = Some(share(settled.agreement.0));
+			record.block = Some(settled.settled_at);
+		}
+		serde_json::to_writer(&mut out, &record)?;
+		writeln!(out)?;
+	}
+	out.flush()?;
+
+	let settled: u32 = decided.values().sum();
+	let quality = at
+		.runtime_apis()
+		.call(runtime::runtime_apis().labeling_api().task_quality(task))
+		.await?;
+	let mut lines = vec![format!(
+		"task {task}: {settled} of {} items settled",
+		summary.item_count
+	)];
+	for (how, count) in &decided {
+		lines.push(format!("  decided by {how}: {count}"));
+	}
+	if settled > 0 {
+		lines.push(format!(
+			"  mean agreement: {:.3}",
+			agreement_sum / f64::from(settled)
+		));
+	}
+	lines.push(format!("  annotators: {}", annotators.len()));
+	if let Some(quality) = quality {
+		let counts = &quality.counts;
+		lines.push(format!(
+			"  labels revealed: {}, agreeing with the final label: {}",
+			counts.labels_revealed, counts.labels_agreeing
+		));
+		if let Some(rate) = quality.dispute_rate {
+			lines.push(format!("  dispute rate: {:.3}", share(rate.0)));
+		}
+		if let Some(rate) = quality.gold_accuracy {
+			lines.push(format!(
+				"  gold accuracy of labels on gold items: {:.3}",
+				share(rate.0)
+			));
+		}
+	}
+	if blocks_missing > 0 {
+		lines.push(format!(
+			"  annotators unknown for items settled in {blocks_missing} blocks whose state this node pruned (use an archive node)"
+		));
+	}
+	// The summary goes where the records do not.
+	let summary_text = lines.join("\n");
+	if args.out.is_some() {
+		println!("{summary_text}");
+	} else {
+		eprintln!("{summary_text}");
+	}
+	Ok(())
+}

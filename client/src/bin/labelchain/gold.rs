@@ -1,0 +1,134 @@
+//! `labelchain reveal-gold`: the requester reveals the hidden gold answers
+//! `publish` saved, for items the crowd has tallied and that have not
+//! settled yet. Revealed gold scores the item's annotators (a wrong answer is
+//! slashed) and becomes the item's final label.
+
+use std::path::Path;
+
+use anyhow::Context;
+use labelchain_client::{
+	node::Node,
+	runtime::{
+		self,
+		runtime_types::labelchain_primitives::{items::ItemPhase, runtime_api::ItemSummary},
+	},
+	secrets::{GoldFile, GoldSecret},
+	transact::sign_and_finalize,
+};
+use subxt_signer::sr25519::Keypair;
+
+use crate::chain::{task_summary, AtBlock};
+
+/// Where a gold answer stands.
+enum GoldState {
+	Revealed,
+	/// Tallied and unsettled: revealable now.
+	Ready,
+	/// Still being labeled or revealed by annotators.
+	Waiting,
+	/// Settled before its answer was revealed: too late.
+	Missed,
+}
+
+async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret) -> anyhow::Result<GoldState> {
+	let revealed = at
+		.storage()
+		.try_fetch(
+			runtime::storage().label_voting().revealed_gold(),
+			(task, answer.gold_index),
+		)
+		.await?;
+	if revealed.is_some() {
+		return Ok(GoldState::Revealed);
+	}
+	let item = at
+		.runtime_apis()
+		.call(
+			runtime::runtime_apis()
+				.labeling_api()
+				.item(task, answer.item),
+		)
+		.await?
+		.map_err(|error| anyhow::anyhow!("gold item {}: {error:?}", answer.item))?;
+	Ok(match item {
+		ItemSummary::Settled { .. } => GoldState::Missed,
+		ItemSummary::Untouched => GoldState::Waiting,
+		ItemSummary::InProgress { phase, .. } => match phase {
+			ItemPhase::Accepted { .. } | ItemPhase::Disputed | ItemPhase::Appealed { .. } => {
+				GoldState::Ready
+			}
+			ItemPhase::Labeling | ItemPhase::Revealing { .. } => GoldState::Waiting,
+		},
+	})
+}
+
+/// Reveals every gold answer of `path` that can be revealed now; with `wait`,
+/// follows the chain until none is left waiting. Returns how many it revealed.
+pub async fn reveal_gold(
+	node: &Node,
+	task: u32,
+	path: &Path,
+	wait: bool,
+	key: &Keypair,
+) -> anyhow::Result<usize> {
+	let gold = GoldFile::read(path)?;
+	if let Some(own) = gold.task {
+		anyhow::ensure!(
+			own == task,
+			"{} holds the gold of task {own}, not {task}",
+			path.display()
+		);
+	}
+	let at = node.api.at_current_block().await?;
+	let manifest = cid::Cid::try_from(task_summary(&at, task).await?.manifest.as_slice())
+		.context("the task's manifest is not a CID")?;
+	anyhow::ensure!(
+		manifest.to_string() == gold.manifest,
+		"{} was written for manifest {}, task {task} has {manifest}",
+		path.display(),
+		gold.manifest
+	);
+	let mut revealed = 0;
+	let mut blocks = node
+		.api
+		.stream_blocks()
+		.await
+		.context("following finalized blocks")?;
+	loop {
+		let at = node.api.at_current_block().await?;
+		let (mut waiting, mut missed) = (0, 0);
+		for answer in &gold.answers {
+			match gold_state(&at, task, answer).await? {
+				GoldState::Revealed => {}
+				GoldState::Missed => missed += 1,
+				GoldState::Waiting => waiting += 1,
+				GoldState::Ready => {
+					let call = runtime::tx().label_voting().reveal_gold(
+						task,
+						answer.item,
+						answer.gold_index,
+						answer.answer,
+						answer.salt()?,
+					);
+					sign_and_finalize(node, &call, key, "reveal_gold").await?;
+					println!("revealed the gold answer of item {}", answer.item);
+					revealed += 1;
+				}
+			}
+		}
+		if missed > 0 {
+			println!("{missed} gold items settled before their answers were revealed");
+		}
+		if waiting == 0 || !wait {
+			if waiting > 0 {
+				println!("{waiting} gold items are not tallied yet: run reveal-gold again later, or with --wait");
+			}
+			return Ok(revealed);
+		}
+		blocks
+			.next()
+			.await
+			.context("the node stopped sending blocks")?
+			.context("a finalized block")?;
+	}
+}

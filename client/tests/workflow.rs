@@ -1,0 +1,273 @@
+//! A requester and three annotators do a whole task with the `labelchain`
+//! command line against a dev node this test starts: publish a folder (text
+//! files and a JSON lines file) with a hidden gold answer, label it (one
+//! annotator stops half way and picks up again from its saved salts, one
+//! always answers "cat"), reveal the gold, settle, and export the result.
+
+mod common;
+
+use std::{
+	path::{Path, PathBuf},
+	process::{Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use common::{fails, succeeds, DevNode};
+use labelchain_client::ipfs::{car_blocks, raw_cid};
+use serde_json::Value;
+
+/// A scratch folder, emptied first.
+fn scratch(name: &str) -> PathBuf {
+	let dir =
+		std::env::temp_dir().join(format!("labelchain-workflow-{}-{name}", std::process::id()));
+	let _ = std::fs::remove_dir_all(&dir);
+	std::fs::create_dir_all(&dir).expect("a scratch folder");
+	dir
+}
+
+/// The items, in the order `publish` lists them, and their true classes.
+const ITEMS: [(&str, &str, &str); 6] = [
+	("a.txt", "a cat asleep on a mat", "cat"),
+	("b.txt", "a dog chasing a ball", "dog"),
+	("c.txt", "the cat watches birds", "cat"),
+	("d.txt", "two dogs in the snow", "dog"),
+	("e.jsonl#1", "{\"text\":\"a cat purring\"}", "cat"),
+	("e.jsonl#2", "{\"text\":\"a dog fetching sticks\"}", "dog"),
+];
+
+fn write_items(dir: &Path) {
+	for (name, text, _) in &ITEMS[..4] {
+		std::fs::write(dir.join(name), text).unwrap();
+	}
+	std::fs::write(
+		dir.join("e.jsonl"),
+		format!("{}\n{}\n", ITEMS[4].1, ITEMS[5].1),
+	)
+	.unwrap();
+}
+
+fn work_command(
+	url: &str,
+	who: &str,
+	task_dir: &Path,
+	labeler: &Path,
+	labels_file: &Path,
+) -> Command {
+	let mut command = Command::new(env!("CARGO_BIN_EXE_labelchain"));
+	command
+		.args(["--url", url, "--account", who, "work", "0", "--items"])
+		.arg(task_dir)
+		.arg("--label-with")
+		.arg(format!("sh {}", labeler.display()))
+		.arg("--labels-file")
+		.arg(labels_file);
+	command
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+	args.iter().map(String::as_str).collect()
+}
+
+#[tokio::test]
+async fn a_task_is_published_labeled_settled_and_exported() {
+	// Blocks every 200 ms: reveal windows (50 blocks) and appeal windows
+	// (100) pass in seconds.
+	let node = DevNode::start_sealing("200").await;
+	let url = node.url.as_str();
+	let dir = scratch("run");
+	let (items, task_dir) = (dir.join("items"), dir.join("task"));
+	std::fs::create_dir_all(&items).unwrap();
+	write_items(&items);
+	std::fs::write(dir.join("gold.csv"), "item,answer\nb.txt,dog\n").unwrap();
+	let careful = dir.join("careful.sh");
+	std::fs::write(
+		&careful,
+		"if grep -q cat \"$1\"; then echo cat; else echo dog; fi\n",
+	)
+	.unwrap();
+	let guesser = dir.join("guesser.sh");
+	std::fs::write(&guesser, "echo cat\n").unwrap();
+
+	let gold_csv = dir.join("gold.csv");
+	let publish = |who: &str| {
+		let mut args = vec![
+			"--account",
+			who,
+			"publish",
+			items.to_str().unwrap(),
+			"--classes",
+			"cat,dog",
+		];
+		args.extend([
+			"--instructions",
+			"Is it a cat or a dog?",
+			"--reward",
+			"2",
+			"--redundancy",
+			"3",
+		]);
+		args.extend([
+			"--gold",
+			gold_csv.to_str().unwrap(),
+			"--out",
+			task_dir.to_str().unwrap(),
+		]);
+		args.into_iter().map(String::from).collect::<Vec<_>>()
+	};
+	// A requester without the budget is told so, and no task is created.
+	let refused = fails(url, &strs(&publish("//Nobody")));
+	assert!(refused.contains("short of the budget 36 LBL"), "{refused}");
+	assert!(fails(url, &["status", "0"]).contains("no task 0"));
+
+	let published = succeeds(url, &strs(&publish("//Alice")));
+	assert!(
+		published.contains("task 0 created: 6 items, budget 36 LBL in escrow"),
+		"{published}"
+	);
+	// The CAR holds every item under its CID, and the manifest.
+	let car = car_blocks(&std::fs::read(task_dir.join("items.car")).unwrap()).unwrap();
+	for (name, text, _) in ITEMS {
+		assert!(
+			car.iter()
+				.any(|(cid, data)| *cid == raw_cid(text.as_bytes()) && data == text.as_bytes()),
+			"{name}"
+		);
+	}
+	let manifest = std::fs::read(task_dir.join("manifest.json")).unwrap();
+	assert!(car
+		.iter()
+		.any(|(cid, data)| *cid == raw_cid(&manifest) && *data == manifest));
+	let gold: Value =
+		serde_json::from_slice(&std::fs::read(task_dir.join("gold.json")).unwrap()).unwrap();
+	assert_eq!(
+		(gold["task"].as_u64(), gold["answers"][0]["item"].as_u64()),
+		(Some(0), Some(1)),
+		"{gold}"
+	);
+
+	for who in ["//Bob", "//Charlie", "//Dave"] {
+		succeeds(url, &["--account", who, "bond", "50"]);
+	}
+	// Bob labels two items and leaves before revealing; his salts wait on disk.
+	let bob_labels = dir.join("bob-labels.json");
+	let first = work_command(url, "//Bob", &task_dir, &careful, &bob_labels)
+		.args(["--max-items", "2", "--no-wait"])
+		.output()
+		.unwrap();
+	assert!(
+		first.status.success(),
+		"{}",
+		String::from_utf8_lossy(&first.stderr)
+	);
+	let saved: Value = serde_json::from_slice(&std::fs::read(&bob_labels).unwrap()).unwrap();
+	assert_eq!(
+		saved.as_object().map(|labels| labels.len()),
+		Some(2),
+		"{saved}"
+	);
+
+	// All three work the task at once; Bob reveals his two from the file.
+	let workers: Vec<_> = [
+		("//Bob", &careful, &bob_labels),
+		("//Charlie", &careful, &dir.join("charlie.json")),
+		("//Dave", &guesser, &dir.join("dave.json")),
+	]
+	.into_iter()
+	.map(|(who, labeler, labels)| {
+		work_command(url, who, &task_dir, labeler, labels)
+			.stdout(Stdio::piped())
+			.stderr(Stdio::piped())
+			.spawn()
+			.unwrap()
+	})
+	.collect();
+	for worker in workers {
+		let output = tokio::task::spawn_blocking(move || worker.wait_with_output())
+			.await
+			.unwrap()
+			.unwrap();
+		let stdout = String::from_utf8_lossy(&output.stdout);
+		assert!(
+			output.status.success(),
+			"{stdout}{}",
+			String::from_utf8_lossy(&output.stderr)
+		);
+		assert!(stdout.contains("nothing more to do on task 0"), "{stdout}");
+	}
+
+	let revealed = succeeds(
+		url,
+		&[
+			"--account",
+			"//Alice",
+			"reveal-gold",
+			"0",
+			"--gold",
+			task_dir.join("gold.json").to_str().unwrap(),
+			"--wait",
+		],
+	);
+	assert!(revealed.contains("1 gold answers revealed"), "{revealed}");
+	// The others settle once their appeal window has passed.
+	let deadline = Instant::now() + Duration::from_secs(180);
+	while !succeeds(url, &["status", "0"]).contains("6/6 settled") {
+		assert!(Instant::now() < deadline, "items did not settle");
+		succeeds(url, &["--account", "//Ferdie", "finalize", "0"]);
+		tokio::time::sleep(Duration::from_secs(2)).await;
+	}
+
+	let out = dir.join("labels.jsonl");
+	let summary = succeeds(
+		url,
+		&[
+			"export",
+			"0",
+			"--items",
+			task_dir.to_str().unwrap(),
+			"--out",
+			out.to_str().unwrap(),
+		],
+	);
+	assert!(
+		summary.contains("6 of 6 items settled") && summary.contains("annotators: 3"),
+		"{summary}"
+	);
+	let records: Vec<Value> = std::fs::read_to_string(&out)
+		.unwrap()
+		.lines()
+		.map(|line| serde_json::from_str(line).unwrap())
+		.collect();
+	assert_eq!(records.len(), 6);
+	for (index, (record, (name, text, class))) in records.iter().zip(ITEMS).enumerate() {
+		assert_eq!(record["item"], index, "{record}");
+		assert_eq!(record["name"], name, "{record}");
+		assert_eq!(
+			record["cid"],
+			raw_cid(text.as_bytes()).to_string(),
+			"{record}"
+		);
+		assert_eq!(record["class"], class, "{record}");
+		let votes = record["annotators"]
+			.as_array()
+			.unwrap_or_else(|| panic!("{record}"));
+		assert_eq!(votes.len(), 3, "{record}");
+		let agreeing = votes
+			.iter()
+			.filter(|vote| vote["label"] == record["label"])
+			.count();
+		let expected = if class == "cat" { 3 } else { 2 };
+		assert_eq!(agreeing, expected, "{record}");
+		let decided = if name == "b.txt" { "gold" } else { "consensus" };
+		assert_eq!(record["decidedBy"], decided, "{record}");
+		assert!(
+			record["block"].as_u64().is_some_and(|block| block > 0),
+			"{record}"
+		);
+	}
+	let stake = succeeds(url, &["--account", "//Dave", "stake"]);
+	assert!(
+		!stake.contains("bonded 50 LBL"),
+		"a wrong gold answer is slashed: {stake}"
+	);
+	std::fs::remove_dir_all(&dir).unwrap();
+}
