@@ -1,7 +1,9 @@
 //! LabelChain's client library: the runtime's types generated from its
-//! metadata, accounts, a connection to a node, sending pre-signed
-//! transactions fast, and reading what blocks include. The
-//! throughput load generator (`labelchain-throughput`) is built on it.
+//! metadata, accounts, a connection to a node, items and their CIDs and CAR
+//! archives, task manifests, the salts behind commitments, sending
+//! pre-signed transactions fast, and reading what blocks include. The
+//! `labelchain` command line and the throughput load generator
+//! (`labelchain-throughput`) are built on it.
 
 pub mod accounts;
 pub mod amount;

@@ -54,7 +54,7 @@ macro_rules! with_chain_ops {
 }
 
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -123,8 +123,15 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		},
 		None => {
-			let runner = cli.create_runner(&cli.run)?;
 			let sealing = cli.sealing;
+			if sealing.is_manual() {
+				// A node sealing its own blocks, several a second, outruns the
+				// fork-aware pool: a transaction arriving while a block is built
+				// can sit in the pool unseen by the next blocks. The single-state
+				// pool offers every ready transaction to the next block.
+				cli.run.pool_config.pool_type = sc_cli::TransactionPoolType::SingleState;
+			}
+			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match (sealing.is_manual(), config.network.network_backend) {
 					(true, NetworkBackendType::Libp2p) =>

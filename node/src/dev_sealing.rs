@@ -6,7 +6,7 @@
 //! is finalized as it is sealed, except in `manual` mode, where the
 //! `engine_createBlock` caller chooses.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use futures::{channel::mpsc, stream, Stream, StreamExt};
 use labelchain_runtime::{opaque::Block, Hash};
@@ -23,6 +23,9 @@ use crate::{cli::Sealing, service};
 /// Room for `engine_*` RPC commands waiting for the sealing task.
 const RPC_COMMAND_BUFFER: usize = 1024;
 
+/// How often instant sealing looks for transactions its last block missed.
+const STRAGGLER_TICK: Duration = Duration::from_millis(250);
+
 /// A command that seals one block on the best block and finalizes it.
 fn seal_and_finalize(create_empty: bool) -> EngineCommand<Hash> {
 	EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None }
@@ -33,6 +36,24 @@ fn on_each_transaction(
 	pool: &service::FullPool,
 ) -> impl Stream<Item = EngineCommand<Hash>> + Unpin + Send + 'static {
 	pool.import_notification_stream().map(|_| seal_and_finalize(false))
+}
+
+/// A block whenever the pool holds ready transactions at a tick. A
+/// transaction that arrives while a block is being built can miss both it and
+/// the next one (the pool re-validates it against the new block first) and
+/// is not announced again; without this, it would wait for the next arrival.
+fn when_ready(
+	pool: Arc<service::FullPool>,
+	period: Duration,
+) -> impl Stream<Item = EngineCommand<Hash>> + Unpin + Send + 'static {
+	Box::pin(stream::unfold(pool, move |pool| async move {
+		loop {
+			futures_timer::Delay::new(period).await;
+			if pool.status().ready > 0 {
+				return Some((seal_and_finalize(false), pool));
+			}
+		}
+	}))
 }
 
 /// A block every `period`, with or without transactions.
@@ -76,8 +97,8 @@ pub fn new_dev<N: NetworkBackend<Block, Hash>>(
 	let commands_stream: Box<dyn Stream<Item = EngineCommand<Hash>> + Unpin + Send> =
 		match sealing {
 			Sealing::Instant => Box::new(stream::select(
-				rpc_commands,
-				on_each_transaction(&core.transaction_pool),
+				stream::select(rpc_commands, on_each_transaction(&core.transaction_pool)),
+				when_ready(core.transaction_pool.clone(), STRAGGLER_TICK),
 			)),
 			Sealing::Interval(period) => Box::new(stream::select(rpc_commands, every(period))),
 			Sealing::Manual | Sealing::Aura => Box::new(rpc_commands),

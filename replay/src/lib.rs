@@ -1,16 +1,27 @@
 //! Replays real crowdsourcing data through LabelChain's labeling pallets, in
 //! the native runtime, and measures how well the chain's consensus recovers
 //! the truth and whether its rewards follow the workers' accuracy.
+//!
+//! Without the `native` feature only the runtime-free parts are built (data
+//! sets, the replay plan, the report): what the client's live replay over
+//! RPC shares with the native one.
 
 pub mod dataset;
+pub mod outcome;
+pub mod plan;
+#[cfg(feature = "native")]
 pub mod replay;
 pub mod report;
 pub mod stats;
 
 pub use dataset::Dataset;
-pub use replay::{replay, Outcome, Settings};
+pub use outcome::{DecidedBy, ItemResult, Outcome};
+pub use plan::Plan;
+#[cfg(feature = "native")]
+pub use replay::{replay, Settings};
 pub use report::{figures, Figures};
 
+#[cfg(feature = "native")]
 /// The variants a data set is replayed in: experts off and on, and both with
 /// 30 % simulated spammers added.
 pub fn variants(base: &Settings) -> Vec<(&'static str, Settings)> {

@@ -26,7 +26,8 @@ use sp_runtime::{DispatchError, Perbill};
 
 use crate::{
 	dataset::{Dataset, Row},
-	stats::Random,
+	outcome::{DecidedBy, ItemResult, Outcome},
+	plan::Plan,
 };
 
 /// How a replay runs. The chain's own parameters (reputation prior, gold
@@ -69,30 +70,6 @@ impl Default for Settings {
 	}
 }
 
-/// How one item ended.
-#[derive(Clone, Copy, Debug)]
-pub struct ItemResult {
-	pub label: u16,
-	pub decided_by: Decision,
-	pub gold: bool,
-	/// The crowd's tally was split (it went to an expert, or took its
-	/// top-weighted label without experts).
-	pub disputed: bool,
-}
-
-/// What a replay did: each item's result, each worker's net earnings, and
-/// the labels it replayed (the data set's and any spammers').
-#[derive(Clone, Debug)]
-pub struct Outcome {
-	pub items: Vec<ItemResult>,
-	/// Label rewards minus slashes, in LBL, by worker (spammers after the
-	/// data set's workers).
-	pub net_earnings: Vec<f64>,
-	pub spammers: u32,
-	pub rows: Vec<Row>,
-	pub redundancy: u32,
-}
-
 fn account(kind: &str, index: u32) -> AccountId {
 	AccountId::from(sp_io::hashing::blake2_256(&(b"labelchain-replay", kind, index).encode()))
 }
@@ -116,70 +93,16 @@ fn check_post<T>(
 	result.map(|_| ()).map_err(|error| anyhow!("{what}: {:?}", error.error))
 }
 
-/// Spammers sized so they are `share` of all workers; each labels the items a
-/// randomly drawn real worker labeled, with uniform random labels, at random
-/// places in the stream.
-fn with_spammers(data: &Dataset, share: f64, random: &mut Random) -> (Vec<Row>, u32) {
-	let workers = data.workers.len() as f64;
-	let spammers = ((share * workers) / (1.0 - share)).round().max(0.0) as u32;
-	let mut items_of: Vec<Vec<u32>> = vec![Vec::new(); data.workers.len()];
-	for row in &data.rows {
-		items_of[row.worker as usize].push(row.item);
-	}
-	let mut keyed: Vec<(u64, Row)> =
-		data.rows.iter().enumerate().map(|(index, row)| ((index as u64) << 20, *row)).collect();
-	let span = (data.rows.len() as u64) << 20;
-	for spammer in 0..spammers {
-		let worker = data.workers.len() as u32 + spammer;
-		let copied = &items_of[random.below(data.workers.len() as u64) as usize];
-		for item in copied {
-			let label = random.below(u64::from(data.class_count())) as u16;
-			keyed.push((random.below(span), Row { item: *item, worker, label }));
-		}
-	}
-	keyed.sort_by_key(|(key, _)| *key);
-	(keyed.into_iter().map(|(_, row)| row).collect(), spammers)
-}
-
-/// The stream of labels: gold items' labels first, then the rest, each part
-/// in file order or a seeded shuffle.
-fn stream(rows: &[Row], gold: &BTreeMap<u32, u32>, settings: &Settings, random: &mut Random) -> Vec<Row> {
-	let mut rows = rows.to_vec();
-	if settings.shuffle {
-		random.shuffle(&mut rows);
-	}
-	let (mut first, rest): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|row| gold.contains_key(&row.item));
-	first.extend(rest);
-	first
-}
-
 /// Replays `data` under `settings`.
 pub fn replay(data: &Dataset, settings: &Settings) -> anyhow::Result<Outcome> {
-	let mut random = Random::new(settings.seed);
-	let (rows, spammers) = if settings.spammer_share > 0.0 {
-		with_spammers(data, settings.spammer_share, &mut random)
-	} else {
-		(data.rows.clone(), 0)
-	};
+	let Plan { order, spammers, expected, redundancy, gold } =
+		Plan::new(data, settings.gold_share, settings.spammer_share, settings.shuffle, settings.seed)?;
 	let worker_count = data.workers.len() as u32 + spammers;
 	let item_count = data.items.len() as u32;
-	let mut expected = vec![0u32; data.items.len()];
-	for row in &rows {
-		expected[row.item as usize] += 1;
-	}
-	let redundancy = expected.iter().copied().max().unwrap_or(0);
 	let most: u32 = <Runtime as pallet_label_voting::Config>::MaxRedundancy::get();
-	if redundancy == 0 || redundancy > most {
+	if redundancy > most {
 		bail!("{}: {redundancy} labels on one item; the chain takes 1 to {most}", data.name);
 	}
-
-	// Gold: a seeded choice among items with a true answer, at most the share.
-	let mut candidates: Vec<u32> = (0..item_count).filter(|item| data.truth[*item as usize].is_some()).collect();
-	random.shuffle(&mut candidates);
-	let gold_count = ((settings.gold_share * f64::from(item_count)).floor() as usize).min(candidates.len());
-	let gold: BTreeMap<u32, u32> =
-		candidates[..gold_count].iter().enumerate().map(|(index, item)| (*item, index as u32)).collect();
-	let order = stream(&rows, &gold, settings, &mut random);
 
 	// Every worker and every no-show (one per item that gets fewer labels than
 	// the redundancy) is funded at genesis; they bond most of it.
@@ -430,7 +353,11 @@ impl<'a> Run<'a> {
 				.with_context(|| format!("item {item} did not settle"))?;
 			items.push(ItemResult {
 				label: settled.label,
-				decided_by: settled.decided_by,
+				decided_by: match settled.decided_by {
+					Decision::Crowd => DecidedBy::Crowd,
+					Decision::Expert => DecidedBy::Expert,
+					Decision::Gold => DecidedBy::Gold,
+				},
 				gold: self.gold.contains_key(&item),
 				disputed: self.disputed[item as usize],
 			});

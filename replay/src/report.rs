@@ -1,11 +1,10 @@
 //! The figures of a replay against the data set's true answers.
 
-use labelchain_primitives::items::Decision;
 use serde_json::json;
 
 use crate::{
 	dataset::Dataset,
-	replay::Outcome,
+	outcome::{DecidedBy, Outcome},
 	stats::{majority_credit, spearman},
 };
 
@@ -56,7 +55,7 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 	let accuracy = measured.iter().map(|(item, truth)| right(*item, *truth)).sum::<f64>();
 	let disputed = measured.iter().filter(|(item, _)| outcome.items[*item].disputed).count();
 	let crowd: Vec<&(usize, u16)> =
-		measured.iter().filter(|(item, _)| outcome.items[*item].decided_by == Decision::Crowd).collect();
+		measured.iter().filter(|(item, _)| outcome.items[*item].decided_by == DecidedBy::Crowd).collect();
 	let crowd_accuracy = crowd.iter().map(|(item, truth)| right(*item, *truth)).sum::<f64>();
 	let majority = measured.iter().map(|(item, truth)| majority_credit(&votes[*item], *truth)).sum::<f64>();
 

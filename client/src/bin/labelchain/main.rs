@@ -11,6 +11,7 @@
 //!   labelchain --account //Alice reveal-gold 3 --gold ./task/gold.json
 //!   labelchain --account //Alice finalize 3     # settle what is due
 //!   labelchain export 3 --items ./task --out labels.jsonl
+//!   labelchain --account //Alice replay ../shared/datasets/crowd/bluebirds
 //!
 //! `--account` takes a dev name (`//Alice`), a seed phrase (with derivations)
 //! or the path of a file holding one; `--url` the node (default
@@ -22,6 +23,7 @@ mod finalize;
 mod gold;
 mod labeler;
 mod publish;
+mod replay;
 mod work;
 
 use std::path::PathBuf;
@@ -92,6 +94,9 @@ enum Command {
 	Finalize { task: u32 },
 	/// The labeled data set as JSON lines, and a quality summary.
 	Export(export::ExportArgs),
+	/// Replay a crowd data set (labels.csv, truth.csv) on this node, with
+	/// --account as requester, and measure its label quality.
+	Replay(replay::ReplayArgs),
 }
 
 fn signer(args: &Args) -> anyhow::Result<Keypair> {
@@ -198,6 +203,7 @@ async fn main() -> anyhow::Result<()> {
 			println!("{finalized} items moved on");
 		},
 		Command::Export(export_args) => export::export(&node, export_args).await?,
+		Command::Replay(replay_args) => replay::replay(&node, replay_args, &signer(&args)?).await?,
 	}
 	Ok(())
 }

@@ -1,0 +1,35 @@
+//! How a replay ended, as the report needs it.
+
+use crate::dataset::Row;
+
+/// Who decided an item's final label (the chain's `Decision`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecidedBy {
+	Crowd,
+	Expert,
+	Gold,
+}
+
+/// How one item ended.
+#[derive(Clone, Copy, Debug)]
+pub struct ItemResult {
+	pub label: u16,
+	pub decided_by: DecidedBy,
+	pub gold: bool,
+	/// The crowd's tally was split (it went to an expert, or took its
+	/// top-weighted label without experts).
+	pub disputed: bool,
+}
+
+/// What a replay did: each item's result, each worker's net earnings, and
+/// the labels it replayed (the data set's and any spammers').
+#[derive(Clone, Debug)]
+pub struct Outcome {
+	pub items: Vec<ItemResult>,
+	/// Label rewards minus slashes, in LBL, by worker (spammers after the
+	/// data set's workers).
+	pub net_earnings: Vec<f64>,
+	pub spammers: u32,
+	pub rows: Vec<Row>,
+	pub redundancy: u32,
+}

@@ -1,0 +1,95 @@
+//! What a replay sends, whatever runs it (the native runtime, or a live node
+//! over RPC): the stream of labels with any simulated spammers, the items
+//! given hidden gold, and the redundancy the task needs.
+
+use std::collections::BTreeMap;
+
+use anyhow::bail;
+
+use crate::{
+	dataset::{Dataset, Row},
+	stats::Random,
+};
+
+/// A replay's labels and gold, drawn from the data set and a seed.
+#[derive(Clone, Debug)]
+pub struct Plan {
+	/// Every label in the order it is committed: gold items' labels first.
+	pub order: Vec<Row>,
+	/// Simulated spammers, numbered after the data set's workers.
+	pub spammers: u32,
+	/// How many labels each item gets.
+	pub expected: Vec<u32>,
+	/// The most labels on any item: the task's redundancy.
+	pub redundancy: u32,
+	/// Gold items and their index in the task's gold commitments.
+	pub gold: BTreeMap<u32, u32>,
+}
+
+impl Plan {
+	/// `gold_share` of the items (among those with a true answer) get gold;
+	/// spammers make up `spammer_share` of all workers; `shuffle` replays in
+	/// a seeded random order instead of the file's.
+	pub fn new(data: &Dataset, gold_share: f64, spammer_share: f64, shuffle: bool, seed: u64) -> anyhow::Result<Self> {
+		let mut random = Random::new(seed);
+		let (rows, spammers) = if spammer_share > 0.0 {
+			with_spammers(data, spammer_share, &mut random)
+		} else {
+			(data.rows.clone(), 0)
+		};
+		let item_count = data.items.len() as u32;
+		let mut expected = vec![0u32; data.items.len()];
+		for row in &rows {
+			expected[row.item as usize] += 1;
+		}
+		let redundancy = expected.iter().copied().max().unwrap_or(0);
+		if redundancy == 0 {
+			bail!("{}: no labels", data.name);
+		}
+		// Gold: a seeded choice among items with a true answer, at most the share.
+		let mut candidates: Vec<u32> = (0..item_count).filter(|item| data.truth[*item as usize].is_some()).collect();
+		random.shuffle(&mut candidates);
+		let gold_count = ((gold_share * f64::from(item_count)).floor() as usize).min(candidates.len());
+		let gold: BTreeMap<u32, u32> =
+			candidates[..gold_count].iter().enumerate().map(|(index, item)| (*item, index as u32)).collect();
+		let order = stream(&rows, &gold, shuffle, &mut random);
+		Ok(Self { order, spammers, expected, redundancy, gold })
+	}
+}
+
+/// Spammers sized so they are `share` of all workers; each labels the items a
+/// randomly drawn real worker labeled, with uniform random labels, at random
+/// places in the stream.
+fn with_spammers(data: &Dataset, share: f64, random: &mut Random) -> (Vec<Row>, u32) {
+	let workers = data.workers.len() as f64;
+	let spammers = ((share * workers) / (1.0 - share)).round().max(0.0) as u32;
+	let mut items_of: Vec<Vec<u32>> = vec![Vec::new(); data.workers.len()];
+	for row in &data.rows {
+		items_of[row.worker as usize].push(row.item);
+	}
+	let mut keyed: Vec<(u64, Row)> =
+		data.rows.iter().enumerate().map(|(index, row)| ((index as u64) << 20, *row)).collect();
+	let span = (data.rows.len() as u64) << 20;
+	for spammer in 0..spammers {
+		let worker = data.workers.len() as u32 + spammer;
+		let copied = &items_of[random.below(data.workers.len() as u64) as usize];
+		for item in copied {
+			let label = random.below(u64::from(data.class_count())) as u16;
+			keyed.push((random.below(span), Row { item: *item, worker, label }));
+		}
+	}
+	keyed.sort_by_key(|(key, _)| *key);
+	(keyed.into_iter().map(|(_, row)| row).collect(), spammers)
+}
+
+/// The stream of labels: gold items' labels first, then the rest, each part
+/// in file order or a seeded shuffle.
+fn stream(rows: &[Row], gold: &BTreeMap<u32, u32>, shuffle: bool, random: &mut Random) -> Vec<Row> {
+	let mut rows = rows.to_vec();
+	if shuffle {
+		random.shuffle(&mut rows);
+	}
+	let (mut first, rest): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|row| gold.contains_key(&row.item));
+	first.extend(rest);
+	first
+}
