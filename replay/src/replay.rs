@@ -118,7 +118,7 @@ pub fn replay(data: &Dataset, settings: &Settings) -> anyhow::Result<Outcome> {
 		let mut run = Run::start(data, settings, &gold, redundancy, &expected, workers, no_shows)?;
 		for (index, row) in order.iter().enumerate() {
 			run.commit(*row)?;
-			if (index as u32 + 1) % settings.labels_per_block.max(1) == 0 {
+			if (index as u32 + 1).is_multiple_of(settings.labels_per_block.max(1)) {
 				run.next_block()?;
 			}
 		}

@@ -128,6 +128,22 @@ impl<'a> LiveRun<'a> {
 		Ok(self.node.api.at_current_block().await?.block_number() as u32)
 	}
 
+	/// Each worker's entries as batch calls of at most `max_batch`, with the
+	/// worker's key.
+	fn batches<E: Clone>(
+		&self,
+		by_worker: BTreeMap<u32, Vec<E>>,
+		batch: impl Fn(Vec<E>) -> VotingCall,
+	) -> Vec<(&Keypair, Vec<RuntimeCall>)> {
+		by_worker
+			.into_iter()
+			.map(|(worker, entries)| {
+				let calls = entries.chunks(self.max_batch).map(|chunk| voting(batch(chunk.to_vec()))).collect();
+				(&self.workers[worker as usize], calls)
+			})
+			.collect()
+	}
+
 	/// Commits a round of labels: one batch per worker, workers at once; a
 	/// no-show claims first each item that gets fewer labels than r.
 	async fn commit_round(&mut self, rows: &[Row]) -> anyhow::Result<()> {
@@ -145,14 +161,9 @@ impl<'a> LiveRun<'a> {
 			self.committed[item].push((row.worker, row.label));
 		}
 		send_all(self.node, claims, "claim_item (no-show)").await?;
-		let commits = by_worker.into_iter().map(|(worker, commits)| {
-			let calls = commits
-				.chunks(self.max_batch)
-				.map(|chunk| voting(VotingCall::commit_batch { task: self.task, commits: BoundedVec(chunk.to_vec()) }))
-				.collect();
-			(&self.workers[worker as usize], calls)
-		});
-		send_all(self.node, commits.collect(), "commit_batch").await?;
+		let task = self.task;
+		let commits = self.batches(by_worker, |chunk| VotingCall::commit_batch { task, commits: BoundedVec(chunk) });
+		send_all(self.node, commits, "commit_batch").await?;
 		let now = self.now().await?;
 		let mut complete = Vec::new();
 		for item in rows.iter().map(|row| row.item).collect::<std::collections::BTreeSet<_>>() {
@@ -179,14 +190,9 @@ impl<'a> LiveRun<'a> {
 				by_worker.entry(*worker).or_default().push((*item, *label, salt(*worker, *item)));
 			}
 		}
-		let reveals = by_worker.into_iter().map(|(worker, reveals)| {
-			let calls = reveals
-				.chunks(self.max_batch)
-				.map(|chunk| voting(VotingCall::reveal_batch { task: self.task, reveals: BoundedVec(chunk.to_vec()) }))
-				.collect();
-			(&self.workers[worker as usize], calls)
-		});
-		send_all(self.node, reveals.collect(), "reveal_batch").await?;
+		let task = self.task;
+		let reveals = self.batches(by_worker, |chunk| VotingCall::reveal_batch { task, reveals: BoundedVec(chunk) });
+		send_all(self.node, reveals, "reveal_batch").await?;
 		self.after_tally(items).await
 	}
 

@@ -138,13 +138,13 @@ async fn take_item(
 	match mode {
 		AssignmentMode::Open => Ok(Some(items[usize::from(who.0[0]) % items.len()])),
 		AssignmentMode::Assigned => {
-			let events = sign_and_finalize(
-				node,
-				&runtime::tx().label_voting().claim(task),
-				key,
-				"claim",
-			)
-			.await?;
+			let claim = runtime::tx().label_voting().claim(task);
+			let events = match sign_and_finalize(node, &claim, key, "claim").await {
+				Ok(events) => events,
+				// Others took the last items first: nothing to take now.
+				Err(error) if error.to_string().contains("NoItemAvailable") => return Ok(None),
+				Err(error) => return Err(error),
+			};
 			let claimed = events
 				.find_first::<runtime::label_voting::events::ItemClaimed>()
 				.context("claim succeeded without an ItemClaimed event")??;
