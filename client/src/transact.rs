@@ -5,7 +5,12 @@ use anyhow::anyhow;
 use subxt::{extrinsics::ExtrinsicEvents, transactions::Payload};
 use subxt_signer::sr25519::Keypair;
 
-use crate::node::{Config, Node};
+use crate::{
+	accounts::account_of,
+	amount::format_lbl,
+	node::{Config, Node},
+	runtime,
+};
 
 /// Signs `call` with `key`, submits it and waits until its block is final.
 /// A call the runtime rejects fails with the runtime's error
@@ -16,10 +21,22 @@ pub async fn sign_and_finalize<P: Payload>(
 	key: &Keypair,
 	what: &str,
 ) -> anyhow::Result<ExtrinsicEvents<Config>> {
-	let mut tx = node.api.at_current_block().await.map_err(|e| anyhow!("{what}: {e}"))?.tx();
-	let progress = tx
-		.sign_and_submit_then_watch_default(call, key)
-		.await
-		.map_err(|error| anyhow!("{what} was not accepted: {error}"))?;
+	let at = node.api.at_current_block().await.map_err(|e| anyhow!("{what}: {e}"))?;
+	let progress = match at.tx().sign_and_submit_then_watch_default(call, key).await {
+		Ok(progress) => progress,
+		Err(error) => {
+			// The pool's reasons arrive as bare codes; the usual one for a
+			// new account is that it cannot pay the fee.
+			let who = account_of(key);
+			let account = at.storage().fetch(runtime::storage().system().account(), (who,)).await;
+			let free = account.ok().and_then(|account| account.decode().ok()).map(|account| account.data.free);
+			let balance = match free {
+				Some(0) => format!(": {who} has no free balance to pay the fee"),
+				Some(free) => format!(" ({who} has {} free)", format_lbl(free)),
+				None => String::new(),
+			};
+			return Err(anyhow!("{what} was not accepted: {error}{balance}"));
+		},
+	};
 	progress.wait_for_finalized_success().await.map_err(|error| anyhow!("{what} failed: {error}"))
 }

@@ -34,6 +34,8 @@ async fn an_annotator_manages_stake_and_finds_tasks_from_the_command_line() {
 	assert!(refused.contains("AnnotatorStake::NothingToWithdraw"), "{refused}");
 	assert!(fails(url, &["--account", "//Dave", "bond", "1.0000000000001"]).contains("12 decimals"));
 	assert!(fails(url, &["bond", "1"]).contains("give --account"));
+	let penniless = fails(url, &["--account", "//Nobody", "bond", "5"]);
+	assert!(penniless.contains("has no free balance to pay the fee"), "{penniless}");
 	assert!(fails("ws://127.0.0.1:1", &["stake", "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"])
 		.contains("no LabelChain node answers"));
 
