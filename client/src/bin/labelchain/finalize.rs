@@ -45,8 +45,9 @@ fn ready(item: &ItemSummary, task: &TaskSummary, next: u32) -> bool {
 	}
 }
 
-/// Finalizes every item of `task` that is ready, in batches; returns how many.
-pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<usize> {
+/// Finalizes every item of `task` that is ready, in batches; returns how
+/// many, and how many of its items had settled before.
+pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(usize, usize)> {
 	let at = node.api.at_current_block().await?;
 	let summary = task_summary(&at, task).await?;
 	let next = (at.block_number() as u32).saturating_add(1);
@@ -66,5 +67,6 @@ pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<u
 			.finalize_items(task, BoundedVec(chunk.to_vec()));
 		sign_and_finalize(node, &call, key, "finalize_items").await?;
 	}
-	Ok(ready.len())
+	let settled = items.iter().filter(|item| matches!(item, ItemSummary::Settled { .. })).count();
+	Ok((ready.len(), settled))
 }

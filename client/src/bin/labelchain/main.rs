@@ -199,8 +199,8 @@ async fn main() -> anyhow::Result<()> {
 			println!("{revealed} gold answers revealed");
 		},
 		Command::Finalize { task } => {
-			let finalized = finalize::finalize(&node, *task, &signer(&args)?).await?;
-			println!("{finalized} items moved on");
+			let (finalized, settled) = finalize::finalize(&node, *task, &signer(&args)?).await?;
+			println!("{finalized} items moved on ({settled} had settled before)");
 		},
 		Command::Export(export_args) => export::export(&node, export_args).await?,
 		Command::Replay(replay_args) => replay::replay(&node, replay_args, &signer(&args)?).await?,
