@@ -166,21 +166,24 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 		"{saved}"
 	);
 
-	// All three work the task at once; Bob reveals his two from the file.
+	// All three work the task at once; Bob reveals his two from the file;
+	// Charlie sends his labels three at a time.
 	let workers: Vec<_> = [
-		("//Bob", &careful, &bob_labels),
-		("//Charlie", &careful, &dir.join("charlie.json")),
-		("//Dave", &guesser, &dir.join("dave.json")),
+		("//Bob", &careful, &bob_labels, "1"),
+		("//Charlie", &careful, &dir.join("charlie.json"), "3"),
+		("//Dave", &guesser, &dir.join("dave.json"), "1"),
 	]
 	.into_iter()
-	.map(|(who, labeler, labels)| {
+	.map(|(who, labeler, labels, batch)| {
 		work_command(url, who, &task_dir, labeler, labels)
+			.args(["--batch", batch])
 			.stdout(Stdio::piped())
 			.stderr(Stdio::piped())
 			.spawn()
 			.unwrap()
 	})
 	.collect();
+	let mut outputs = Vec::new();
 	for worker in workers {
 		let output = tokio::task::spawn_blocking(move || worker.wait_with_output())
 			.await
@@ -193,7 +196,9 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 			String::from_utf8_lossy(&output.stderr)
 		);
 		assert!(stdout.contains("nothing more to do on task 0"), "{stdout}");
+		outputs.push(stdout.into_owned());
 	}
+	assert!(outputs[1].contains("committed items "), "Charlie batched: {}", outputs[1]);
 
 	let revealed = succeeds(
 		url,

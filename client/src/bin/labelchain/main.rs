@@ -24,6 +24,7 @@ mod gold;
 mod labeler;
 mod publish;
 mod replay;
+mod send;
 mod work;
 
 use std::path::PathBuf;

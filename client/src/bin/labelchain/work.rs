@@ -16,13 +16,10 @@ use labelchain_client::{
 	node::Node,
 	runtime::{
 		self,
-		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec,
-			labelchain_primitives::{
-				items::ItemPhase,
-				labeling::AssignmentMode,
-				runtime_api::{LabelingApiError, WorkPlace},
-			},
+		runtime_types::labelchain_primitives::{
+			items::ItemPhase,
+			labeling::AssignmentMode,
+			runtime_api::{LabelingApiError, WorkPlace},
 		},
 	},
 	secrets::{LabelStore, SealedLabel},
@@ -31,7 +28,7 @@ use labelchain_client::{
 use subxt::utils::{AccountId32, H256};
 use subxt_signer::sr25519::Keypair;
 
-use crate::labeler::Labeler;
+use crate::{labeler::Labeler, send};
 
 #[derive(Args, Debug)]
 pub struct WorkArgs {
@@ -56,6 +53,10 @@ pub struct WorkArgs {
 	/// reveals them.
 	#[arg(long)]
 	no_wait: bool,
+	/// Label this many items before sending their commits together in one
+	/// `commit_batch` (cheaper per label); 1 sends each label on its own.
+	#[arg(long, default_value_t = 1)]
+	batch: usize,
 }
 
 /// What the chain says this annotator has to do on the task now.
@@ -102,91 +103,62 @@ async fn duties(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Dut
 	Ok(duties)
 }
 
-/// The next item to take, if the task has one for this annotator: in an open
-/// task one of the first claimable items (spread by account, so annotators
-/// working at once rarely pick the same), in an assigned task the chain's
-/// pick through `claim`. `Ok(None)` when there is nothing to take now.
-async fn take_item(
+/// Up to `want` new items to take, none of them in `taken`: in an open task
+/// from the first claimable items (starting at a place set by the account, so
+/// annotators working at once rarely pick the same), in an assigned task the
+/// chain's picks through `claim`, one call each. Empty when there is nothing
+/// to take now.
+async fn take_items(
 	node: &Node,
 	key: &Keypair,
 	task: u32,
 	mode: &AssignmentMode,
-) -> anyhow::Result<Option<u32>> {
+	want: usize,
+	taken: &[u32],
+) -> anyhow::Result<Vec<u32>> {
 	let who = account_of(key);
 	let at = node.api.at_current_block().await?;
-	let page = at
-		.runtime_apis()
-		.call(
-			runtime::runtime_apis()
-				.labeling_api()
-				.claimable_items(who, task, 0, 16),
-		)
-		.await?;
-	let items = match page {
-		Ok(page) => page.items,
-		Err(LabelingApiError::TooManyOpenClaims) | Err(LabelingApiError::TaskNotAcceptingWork) => {
-			return Ok(None)
-		}
-		Err(LabelingApiError::InsufficientStake) => anyhow::bail!(
-			"{who} has too little bonded stake for task {task}: `labelchain bond` first"
-		),
+	let call = runtime::runtime_apis().labeling_api().claimable_items(who, task, 0, 100);
+	let items: Vec<u32> = match at.runtime_apis().call(call).await? {
+		Ok(page) => page.items.into_iter().filter(|item| !taken.contains(item)).collect(),
+		Err(LabelingApiError::TooManyOpenClaims) | Err(LabelingApiError::TaskNotAcceptingWork) =>
+			return Ok(Vec::new()),
+		Err(LabelingApiError::InsufficientStake) =>
+			anyhow::bail!("{who} has too little bonded stake for task {task}: `labelchain bond` first"),
 		Err(error) => anyhow::bail!("task {task} takes no work from {who}: {error:?}"),
 	};
 	if items.is_empty() {
-		return Ok(None);
+		return Ok(Vec::new());
 	}
 	match mode {
-		AssignmentMode::Open => Ok(Some(items[usize::from(who.0[0]) % items.len()])),
+		AssignmentMode::Open => {
+			let start = usize::from(who.0[0]) % items.len();
+			Ok(items.iter().cycle().skip(start).take(want.min(items.len())).copied().collect())
+		},
 		AssignmentMode::Assigned => {
-			let claim = runtime::tx().label_voting().claim(task);
-			let events = match sign_and_finalize(node, &claim, key, "claim").await {
-				Ok(events) => events,
-				// Others took the last items first: nothing to take now.
-				Err(error) if error.to_string().contains("NoItemAvailable") => return Ok(None),
-				Err(error) => return Err(error),
-			};
-			let claimed = events
-				.find_first::<runtime::label_voting::events::ItemClaimed>()
-				.context("claim succeeded without an ItemClaimed event")??;
-			Ok(Some(claimed.item))
-		}
+			let mut claimed = Vec::new();
+			while claimed.len() < want.min(items.len()) {
+				let claim = runtime::tx().label_voting().claim(task);
+				let events = match sign_and_finalize(node, &claim, key, "claim").await {
+					Ok(events) => events,
+					// Others took the last items first, or this annotator holds
+					// as many claims as allowed: nothing more to take now.
+					Err(error)
+						if ["NoItemAvailable", "TooManyOpenClaims"]
+							.iter()
+							.any(|name| error.to_string().contains(name)) =>
+						break,
+					Err(error) => return Err(error),
+				};
+				let item = events
+					.find_first::<runtime::label_voting::events::ItemClaimed>()
+					.context("claim succeeded without an ItemClaimed event")??
+					.item;
+				claimed.push(item);
+			}
+			Ok(claimed)
+		},
 	}
-}
-
-/// Reveals `items` (one call, or a batch), with the labels saved for them.
-async fn reveal(
-	node: &Node,
-	key: &Keypair,
-	task: u32,
-	store: &LabelStore,
-	items: &[u32],
-) -> anyhow::Result<()> {
-	let mut reveals = Vec::new();
-	for item in items {
-		let sealed = store.labels.get(item).with_context(|| {
-			format!(
-				"item {item} was committed without a label in {}: it cannot be revealed",
-				store.path().display()
-			)
-		})?;
-		reveals.push((*item, sealed.label, sealed.salt()?));
-	}
-	if let [(item, label, salt)] = reveals[..] {
-		let call = runtime::tx().label_voting().reveal(task, item, label, salt);
-		sign_and_finalize(node, &call, key, "reveal").await?;
-	} else {
-		let call = runtime::tx()
-			.label_voting()
-			.reveal_batch(task, BoundedVec(reveals));
-		sign_and_finalize(node, &call, key, "reveal_batch").await?;
-	}
-	let list: Vec<String> = items.iter().map(u32::to_string).collect();
-	println!(
-		"revealed item{} {}",
-		if items.len() == 1 { "" } else { "s" },
-		list.join(", ")
-	);
-	Ok(())
 }
 
 pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result<()> {
@@ -200,6 +172,12 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 		.call(runtime::runtime_apis().labeling_api().task(task))
 		.await?
 		.with_context(|| format!("no task {task}"))?;
+	let max_batch = node.api.at_current_block().await?.constants().entry(runtime::constants().label_voting().max_batch())?;
+	anyhow::ensure!(
+		(1..=max_batch as usize).contains(&args.batch),
+		"--batch is 1 to {max_batch} (the chain's largest batch), not {}",
+		args.batch
+	);
 	let content = ContentStore::open(&args.items)?;
 	let manifest = Manifest::find(&content, &summary.manifest)?;
 	let mut labeler = Labeler::new(&manifest, &content, args.label_with.clone());
@@ -235,73 +213,62 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 			store.save()?;
 		}
 
-		let may_take = args.max_items.is_none_or(|max| taken < max);
-		let next = match duties.to_commit.first() {
-			Some(item) => Some(*item),
-			None if may_take => take_item(node, key, task, &summary.assignment)
-				.await?
-				.inspect(|_| taken += 1),
-			None => None,
-		};
-		if let Some(item) = next {
-			let sealed = match store.labels.get(&item) {
-				Some(sealed) => sealed.clone(),
-				None => {
-					let Some(label) = labeler.label(item)? else {
-						println!("no more labels given; stopping (committed labels are kept for revealing)");
-						return Ok(());
-					};
-					SealedLabel::new(label)?
-				}
-			};
-			let hash = H256(sealed.commitment(&who)?);
-			store.labels.insert(item, sealed);
+		// Reveals go first unless a single one can ride along with a single commit.
+		if duties.to_reveal.len() > 1 || (args.batch > 1 && !duties.to_reveal.is_empty()) {
+			send::reveal(node, key, task, &store, &duties.to_reveal).await?;
+			waited = 0;
+			continue;
+		}
+		let mut batch: Vec<u32> = duties.to_commit.iter().take(args.batch).copied().collect();
+		let room = args.max_items.map_or(usize::MAX, |max| max.saturating_sub(taken) as usize);
+		if batch.len() < args.batch && room > 0 {
+			let want = (args.batch - batch.len()).min(room);
+			let new = take_items(node, key, task, &summary.assignment, want, &batch).await?;
+			taken += new.len() as u32;
+			batch.extend(new);
+		}
+		if !batch.is_empty() {
+			let mut commits = Vec::new();
+			let mut stopping = false;
+			for item in batch {
+				let sealed = match store.labels.get(&item) {
+					Some(sealed) => sealed.clone(),
+					None => match labeler.label(item)? {
+						Some(label) => SealedLabel::new(label)?,
+						None => {
+							stopping = true;
+							break;
+						},
+					},
+				};
+				commits.push((item, H256(sealed.commitment(&who)?)));
+				store.labels.insert(item, sealed);
+			}
+			// Salts are on disk before their commitments leave.
 			store.save()?;
-			let result = match duties.to_reveal.split_first() {
-				Some((first, rest)) => {
-					let first_sealed = &store.labels[first];
-					let call = runtime::tx().label_voting().commit_and_reveal(
-						task,
-						item,
-						hash,
-						*first,
-						first_sealed.label,
-						first_sealed.salt()?,
-					);
-					let sent = sign_and_finalize(node, &call, key, "commit_and_reveal").await;
-					if sent.is_ok() {
-						println!("revealed item {first}");
-						if !rest.is_empty() {
-							reveal(node, key, task, &store, rest).await?;
-						}
-					}
-					sent
+			if !commits.is_empty() {
+				let items: Vec<u32> = commits.iter().map(|(item, _)| *item).collect();
+				let ride_along = duties.to_reveal.first().copied().filter(|_| commits.len() == 1);
+				match send::commit(node, key, task, &store, &commits, ride_along).await {
+					Ok(()) => println!("committed {}", send::listed("item", &items)),
+					Err(error) => {
+						// Another annotator filled an item first, or the task
+						// stopped taking work: forget these labels and go on.
+						store.labels.retain(|item, _| !items.contains(item));
+						store.save()?;
+						println!("{} not committed: {error:#}", send::listed("item", &items));
+					},
 				}
-				None => {
-					sign_and_finalize(
-						node,
-						&runtime::tx().label_voting().commit(task, item, hash),
-						key,
-						"commit",
-					)
-					.await
-				}
-			};
-			match result {
-				Ok(_) => println!("committed item {item}"),
-				Err(error) => {
-					// Another annotator filled the item first, or the task
-					// stopped taking work: forget the label and go on.
-					store.labels.remove(&item);
-					store.save()?;
-					println!("item {item} not committed: {error:#}");
-				}
+			}
+			if stopping {
+				println!("no more labels given; stopping (committed labels are kept for revealing)");
+				return Ok(());
 			}
 			waited = 0;
 			continue;
 		}
 		if !duties.to_reveal.is_empty() {
-			reveal(node, key, task, &store, &duties.to_reveal).await?;
+			send::reveal(node, key, task, &store, &duties.to_reveal).await?;
 			waited = 0;
 			continue;
 		}
