@@ -1,7 +1,8 @@
 //! What must stay on this machine until it is revealed: the requester's gold
 //! answers with their salts, and an annotator's committed labels with theirs.
 //! Both are written to disk (atomically, synced) before the commitment that
-//! needs them is sent, so neither a crash nor a restart loses them.
+//! needs them is sent; `publish` never writes over a gold file, and one
+//! `work` at a time holds a labels file.
 
 use std::{
 	collections::BTreeMap,
@@ -149,10 +150,49 @@ impl SealedLabel {
 }
 
 /// An annotator's sealed labels on one task, by item, kept in a file until
-/// each is revealed or no longer needed.
+/// each is revealed or no longer needed. One process at a time holds a store:
+/// a lock file beside it (`<file>.lock`, holding the process id) keeps a
+/// second `work` from writing over the first one's salts.
 pub struct LabelStore {
 	path: PathBuf,
+	lock: PathBuf,
 	pub labels: BTreeMap<u32, SealedLabel>,
+}
+
+impl Drop for LabelStore {
+	fn drop(&mut self) {
+		let _ = std::fs::remove_file(&self.lock);
+	}
+}
+
+/// Takes `lock` for this process, or says which live process holds it. A
+/// lock whose process is gone (a crash) is taken over.
+fn take_lock(lock: &Path, store: &Path) -> anyhow::Result<()> {
+	if let Some(folder) = lock.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+		std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+	}
+	for _ in 0..2 {
+		match std::fs::OpenOptions::new().write(true).create_new(true).open(lock) {
+			Ok(mut file) => {
+				write!(file, "{}", std::process::id())?;
+				return Ok(());
+			},
+			Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+				let holder = std::fs::read_to_string(lock).unwrap_or_default();
+				let alive = holder.trim().parse::<u32>().is_ok_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+				anyhow::ensure!(
+					!alive,
+					"another `work` (process {}) is using {}; wait for it, or remove {} if it is gone",
+					holder.trim(),
+					store.display(),
+					lock.display()
+				);
+				std::fs::remove_file(lock)?;
+			},
+			Err(error) => return Err(error).with_context(|| format!("creating {}", lock.display())),
+		}
+	}
+	anyhow::bail!("could not take {}", lock.display())
 }
 
 impl LabelStore {
@@ -172,15 +212,18 @@ impl LabelStore {
 			.join(format!("task-{task}-{annotator}.json")))
 	}
 
-	/// The store at `path`, empty if the file does not exist yet.
+	/// The store at `path`, empty if the file does not exist yet, locked for
+	/// this process until dropped.
 	pub fn open(path: PathBuf) -> anyhow::Result<Self> {
+		let lock = PathBuf::from(format!("{}.lock", path.display()));
+		take_lock(&lock, &path)?;
 		let labels = match std::fs::read(&path) {
 			Ok(bytes) => serde_json::from_slice(&bytes)
 				.with_context(|| format!("{} is not a label file", path.display()))?,
 			Err(error) if error.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
 			Err(error) => return Err(error).with_context(|| format!("reading {}", path.display())),
 		};
-		Ok(Self { path, labels })
+		Ok(Self { path, lock, labels })
 	}
 
 	pub fn path(&self) -> &Path {
@@ -219,6 +262,8 @@ mod tests {
 		let sealed = SealedLabel::new(1).unwrap();
 		store.labels.insert(4, sealed.clone());
 		store.save().unwrap();
+		assert!(LabelStore::open(path.clone()).is_err(), "one process holds a store at a time");
+		drop(store);
 		let reopened = LabelStore::open(path.clone()).unwrap();
 		assert_eq!(reopened.labels.get(&4), Some(&sealed));
 		assert_ne!(
@@ -226,6 +271,7 @@ mod tests {
 			sealed.salt,
 			"each label has its own salt"
 		);
+		drop(reopened);
 		std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
 	}
 }

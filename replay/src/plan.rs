@@ -31,6 +31,9 @@ impl Plan {
 	/// spammers make up `spammer_share` of all workers; `shuffle` replays in
 	/// a seeded random order instead of the file's.
 	pub fn new(data: &Dataset, gold_share: f64, spammer_share: f64, shuffle: bool, seed: u64) -> anyhow::Result<Self> {
+		if data.rows.is_empty() {
+			bail!("{}: no labels", data.name);
+		}
 		let mut random = Random::new(seed);
 		let (rows, spammers) = if spammer_share > 0.0 {
 			with_spammers(data, spammer_share, &mut random)

@@ -61,12 +61,23 @@ pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(
 	let max_batch = at
 		.constants()
 		.entry(runtime::constants().label_voting().max_batch())? as usize;
+	let mut moved = 0;
 	for chunk in ready.chunks(max_batch.max(1)) {
-		let call = runtime::tx()
-			.label_voting()
-			.finalize_items(task, BoundedVec(chunk.to_vec()));
-		sign_and_finalize(node, &call, key, "finalize_items").await?;
+		let call = runtime::tx().label_voting().finalize_items(task, BoundedVec(chunk.to_vec()));
+		if sign_and_finalize(node, &call, key, "finalize_items").await.is_ok() {
+			moved += chunk.len();
+			continue;
+		}
+		// A batch is all or nothing: someone else may have moved one of its
+		// items first. Send them one by one; those already moved fail alone.
+		for item in chunk {
+			let call = runtime::tx().label_voting().finalize_item(task, *item);
+			match sign_and_finalize(node, &call, key, "finalize_item").await {
+				Ok(_) => moved += 1,
+				Err(error) => println!("item {item}: {error:#}"),
+			}
+		}
 	}
 	let settled = items.iter().filter(|item| matches!(item, ItemSummary::Settled { .. })).count();
-	Ok((ready.len(), settled))
+	Ok((moved, settled))
 }

@@ -110,9 +110,14 @@ pub async fn reveal_gold(
 						answer.answer,
 						answer.salt()?,
 					);
-					sign_and_finalize(node, &call, key, "reveal_gold").await?;
-					println!("revealed the gold answer of item {}", answer.item);
-					revealed += 1;
+					// One that fails (settled meanwhile) does not stop the others.
+					match sign_and_finalize(node, &call, key, "reveal_gold").await {
+						Ok(_) => {
+							println!("revealed the gold answer of item {}", answer.item);
+							revealed += 1;
+						},
+						Err(error) => println!("gold of item {}: {error:#}", answer.item),
+					}
 				}
 			}
 		}

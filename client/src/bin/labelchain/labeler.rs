@@ -8,7 +8,7 @@ use std::{
 };
 
 use anyhow::Context;
-use labelchain_client::{content::ContentStore, manifest::Manifest};
+use labelchain_client::{content::ContentStore, manifest::Manifest, secrets::write_atomically};
 
 pub struct Labeler<'a> {
 	manifest: &'a Manifest,
@@ -54,11 +54,12 @@ impl<'a> Labeler<'a> {
 			.extension()
 			.map(|extension| format!(".{}", extension.to_string_lossy()))
 			.unwrap_or_default();
-		let folder = std::env::temp_dir().join("labelchain-items");
-		std::fs::create_dir_all(&folder)?;
+		let user = std::env::var("USER").unwrap_or_default();
+		let folder = std::env::temp_dir().join(format!("labelchain-items-{user}"));
 		let path = folder.join(format!("{cid}{extension}"));
-		if !path.is_file() {
-			std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+		// A file left by an earlier run is used only if it holds these bytes.
+		if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+			write_atomically(&path, &bytes)?;
 		}
 		Ok((path, bytes))
 	}

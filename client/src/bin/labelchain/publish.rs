@@ -208,6 +208,14 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		args.threshold
 	);
 
+	let gold_path = args.out.join("gold.json");
+	// A gold file holds the only copy of its salts: never write over one.
+	anyhow::ensure!(
+		!gold_path.exists(),
+		"{} already exists (the salts of an earlier task's gold); publish into another --out folder",
+		gold_path.display()
+	);
+
 	// Everything the task needs off chain is on disk before it exists.
 	std::fs::create_dir_all(&args.out)
 		.with_context(|| format!("creating {}", args.out.display()))?;
@@ -222,7 +230,6 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		blocks.chain([(&manifest_cid, manifest_bytes.as_slice())]),
 	);
 	write_atomically(&args.out.join("items.car"), &car)?;
-	let gold_path = args.out.join("gold.json");
 	let mut gold_file = GoldFile {
 		task: None,
 		manifest: manifest_cid.to_string(),

@@ -313,6 +313,13 @@ fn replay_keys(task: u32, kind: &str, count: u32) -> anyhow::Result<Vec<Keypair>
 }
 
 pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyhow::Result<()> {
+	anyhow::ensure!(
+		(51..=100).contains(&args.threshold),
+		"--threshold is a percentage above 50, not {}",
+		args.threshold
+	);
+	anyhow::ensure!((0.0..1.0).contains(&args.spammers), "--spammers is a share below 1, not {}", args.spammers);
+	anyhow::ensure!((0.0..=1.0).contains(&args.gold_share), "--gold-share is a share, not {}", args.gold_share);
 	let data = Dataset::read(&args.dataset)?;
 	let plan = Plan::new(&data, args.gold_share, args.spammers, args.shuffle, args.seed)?;
 	let at = node.api.at_current_block().await?;
@@ -328,9 +335,15 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let worker_count = data.workers.len() as u32 + plan.spammers;
 	let item_count = data.items.len() as u32;
 	let workers = replay_keys(task, "worker", worker_count)?;
-	// A no-show per item that gets fewer labels than the redundancy.
-	let short = plan.expected.iter().filter(|expected| **expected < plan.redundancy).count();
-	let no_shows = if short > 0 { replay_keys(task, "no-show", item_count)? } else { Vec::new() };
+	// A no-show per item (funded only for the items that get fewer labels
+	// than the redundancy: their claims must expire).
+	let no_shows = replay_keys(task, "no-show", item_count)?;
+	let short: Vec<&Keypair> = no_shows
+		.iter()
+		.zip(&plan.expected)
+		.filter(|(_, expected)| **expected < plan.redundancy)
+		.map(|(key, _)| key)
+		.collect();
 
 	// Every account bonds enough for all its labels to be in flight at once
 	// (each locks some stake until it settles) and to lose every gold answer,
@@ -344,10 +357,13 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let gold_slash = constants.entry(runtime::constants().label_voting().gold_slash())?;
 	let minimum = at.storage().fetch(runtime::storage().annotator_stake().minimum_stake(), ()).await?.decode()?;
 	let bond = minimum + most_labels * stake_per_label + plan.gold.len() as u128 * gold_slash;
-	let transfers: Vec<RuntimeCall> = workers
+	// A no-show holds one claim.
+	let no_show_bond = minimum + stake_per_label;
+	let funded: Vec<(&Keypair, u128)> =
+		workers.iter().map(|key| (key, bond)).chain(short.iter().map(|key| (*key, no_show_bond))).collect();
+	let transfers: Vec<RuntimeCall> = funded
 		.iter()
-		.chain(&no_shows)
-		.map(|key| {
+		.map(|(key, bond)| {
 			let dest = MultiAddress::<AccountId32, ()>::Id(account_of(key));
 			RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest, value: bond + FEES })
 		})
@@ -356,9 +372,11 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		let call = runtime::tx().utility().batch_all(chunk.to_vec());
 		sign_and_finalize(node, &call, requester, "funding the replay's accounts").await?;
 	}
-	let bond = runtime::tx().annotator_stake().bond(bond);
-	for keys in workers.iter().chain(&no_shows).collect::<Vec<_>>().chunks(50) {
-		try_join_all(keys.iter().map(|key| sign_and_finalize(node, &bond, key, "bond"))).await?;
+	for chunk in funded.chunks(50) {
+		try_join_all(chunk.iter().map(|(key, bond)| async move {
+			sign_and_finalize(node, &runtime::tx().annotator_stake().bond(*bond), key, "bond").await
+		}))
+		.await?;
 	}
 
 	let mut commitments = vec![H256::zero(); plan.gold.len()];

@@ -54,24 +54,37 @@ fn saved(store: &LabelStore, item: u32) -> anyhow::Result<&labelchain_client::se
 	})
 }
 
-/// Reveals `items` (one call, or a batch), with the labels saved for them.
-pub async fn reveal(node: &Node, key: &Keypair, task: u32, store: &LabelStore, items: &[u32]) -> anyhow::Result<()> {
+/// Reveals `items` with the labels saved for them: one call, or batches of
+/// at most `max_batch`. An item without a saved label is reported and
+/// skipped, so it does not hold up the others.
+pub async fn reveal(
+	node: &Node,
+	key: &Keypair,
+	task: u32,
+	store: &LabelStore,
+	items: &[u32],
+	max_batch: usize,
+) -> anyhow::Result<()> {
 	let mut reveals = Vec::new();
 	for item in items {
-		let sealed = saved(store, *item)?;
-		reveals.push((*item, sealed.label, sealed.salt()?));
+		match saved(store, *item) {
+			Ok(sealed) => reveals.push((*item, sealed.label, sealed.salt()?)),
+			Err(error) => println!("{error:#}"),
+		}
 	}
-	match reveals[..] {
-		[] => return Ok(()),
-		[(item, label, salt)] => {
-			let call = runtime::tx().label_voting().reveal(task, item, label, salt);
-			sign_and_finalize(node, &call, key, "reveal").await?;
-		},
-		_ => {
-			let call = runtime::tx().label_voting().reveal_batch(task, BoundedVec(reveals));
-			sign_and_finalize(node, &call, key, "reveal_batch").await?;
-		},
+	for chunk in reveals.chunks(max_batch.max(1)) {
+		match chunk {
+			[(item, label, salt)] => {
+				let call = runtime::tx().label_voting().reveal(task, *item, *label, *salt);
+				sign_and_finalize(node, &call, key, "reveal").await?;
+			},
+			_ => {
+				let call = runtime::tx().label_voting().reveal_batch(task, BoundedVec(chunk.to_vec()));
+				sign_and_finalize(node, &call, key, "reveal_batch").await?;
+			},
+		}
+		let revealed: Vec<u32> = chunk.iter().map(|(item, _, _)| *item).collect();
+		println!("revealed {}", listed("item", &revealed));
 	}
-	println!("revealed {}", listed("item", items));
 	Ok(())
 }

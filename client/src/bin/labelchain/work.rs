@@ -19,7 +19,7 @@ use labelchain_client::{
 		runtime_types::labelchain_primitives::{
 			items::ItemPhase,
 			labeling::AssignmentMode,
-			runtime_api::{LabelingApiError, WorkPlace},
+			runtime_api::{ItemSummary, LabelingApiError, WorkPlace},
 		},
 	},
 	secrets::{LabelStore, SealedLabel},
@@ -62,45 +62,72 @@ pub struct WorkArgs {
 /// What the chain says this annotator has to do on the task now.
 #[derive(Default)]
 struct Duties {
-	/// Claimed items waiting for a commit.
+	/// Live claims waiting for a commit.
 	to_commit: Vec<u32>,
 	/// Committed items whose reveal window is open and not yet revealed.
 	to_reveal: Vec<u32>,
-	/// Committed items not yet revealed, whatever their phase.
-	unrevealed: Vec<u32>,
+	/// Committed items whose reveal window has not opened yet.
+	waiting: Vec<u32>,
+	/// Committed items whose reveal window closed before this annotator revealed.
+	missed: Vec<u32>,
 	/// Items the annotator holds a place on (claimed or committed, unsettled).
 	held: Vec<u32>,
 }
 
+/// The newest block: reveals and commits land after it. Windows are judged
+/// against it, not the last finalized block, which may be some blocks behind.
+async fn best_block(node: &Node) -> anyhow::Result<u32> {
+	let header = node.rpc.chain_get_header(None).await.context("reading the best block")?;
+	Ok(header.context("the node has no best block")?.number as u32)
+}
+
 async fn duties(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Duties> {
 	let at = node.api.at_current_block().await?;
-	let work = at
-		.runtime_apis()
-		.call(
-			runtime::runtime_apis()
-				.labeling_api()
-				.annotator_work(*who, task),
-		)
-		.await?
-		.map_err(|error| anyhow::anyhow!("task {task}: {error:?}"))?;
+	let call = runtime::runtime_apis().labeling_api().annotator_work(*who, task);
+	let work = at.runtime_apis().call(call).await?.map_err(|error| anyhow::anyhow!("task {task}: {error:?}"))?;
+	let next = best_block(node).await?.saturating_add(1);
 	let mut duties = Duties::default();
 	for entry in work {
 		duties.held.push(entry.item);
-		match entry.place {
-			WorkPlace::Claimed { .. } => duties.to_commit.push(entry.item),
-			WorkPlace::Committed { revealed: None } => {
-				duties.unrevealed.push(entry.item);
-				if let ItemPhase::Revealing { ends_at } = entry.phase {
-					// The reveal lands in a later block; the window includes `ends_at`.
-					if u64::from(ends_at) > at.block_number() {
-						duties.to_reveal.push(entry.item);
-					}
-				}
-			}
-			WorkPlace::Committed { revealed: Some(_) } => {}
+		match (entry.place, entry.phase) {
+			// A claim counts through its expiry block.
+			(WorkPlace::Claimed { expires_at }, _) if expires_at >= next => duties.to_commit.push(entry.item),
+			(WorkPlace::Claimed { .. }, _) => {},
+			(WorkPlace::Committed { revealed: None }, ItemPhase::Labeling) => duties.waiting.push(entry.item),
+			// The window includes `ends_at`.
+			(WorkPlace::Committed { revealed: None }, ItemPhase::Revealing { ends_at }) if ends_at >= next =>
+				duties.to_reveal.push(entry.item),
+			(WorkPlace::Committed { revealed: None }, _) => duties.missed.push(entry.item),
+			(WorkPlace::Committed { revealed: Some(_) }, _) => {},
 		}
 	}
 	Ok(duties)
+}
+
+/// Whether a saved label can still be needed: its item is untouched or
+/// taking commits (a commit of it may still be on its way), or this
+/// annotator holds a place on it. Labels of items past that are dropped.
+async fn still_needed(node: &Node, task: u32, item: u32, held: &[u32]) -> anyhow::Result<bool> {
+	if held.contains(&item) {
+		return Ok(true);
+	}
+	let at = node.api.at_current_block().await?;
+	let summary = at.runtime_apis().call(runtime::runtime_apis().labeling_api().item(task, item)).await?;
+	Ok(matches!(
+		summary,
+		Ok(ItemSummary::Untouched) | Ok(ItemSummary::InProgress { phase: ItemPhase::Labeling, .. })
+	))
+}
+
+/// Sends in a row that failed or may not have landed before `work` gives up.
+const MAX_UNSURE_SENDS: u32 = 5;
+
+/// Whether a failed commit certainly changed nothing: the pool refused it,
+/// or the runtime did. Anything else (a dropped connection, a watch that
+/// ended) may hide a commit that landed, whose salt must be kept.
+fn certainly_not_committed(error: &anyhow::Error) -> bool {
+	let text = error.to_string();
+	text.contains("was not accepted") || text.contains("dispatch error")
 }
 
 /// Up to `want` new items to take, none of them in `taken`: in an open task
@@ -204,18 +231,36 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 		.context("following finalized blocks")?;
 	let mut taken = 0u32;
 	let mut waited = 0;
+	let mut reported_missed = false;
+	let mut unsure = 0;
 	loop {
 		let duties = duties(node, &who, task).await?;
-		// Labels of items this annotator no longer holds are settled or gone.
-		let before = store.labels.len();
-		store.labels.retain(|item, _| duties.held.contains(item));
-		if store.labels.len() != before {
+		let mut stale = Vec::new();
+		for item in store.labels.keys() {
+			if !still_needed(node, task, *item, &duties.held).await? {
+				stale.push(*item);
+			}
+		}
+		if !stale.is_empty() {
+			store.labels.retain(|item, _| !stale.contains(item));
 			store.save()?;
+		}
+		if !duties.missed.is_empty() && !reported_missed {
+			println!("missed the reveal window of {} (unrevealed commits are slashed)", send::listed("item", &duties.missed));
+			reported_missed = true;
 		}
 
 		// Reveals go first unless a single one can ride along with a single commit.
 		if duties.to_reveal.len() > 1 || (args.batch > 1 && !duties.to_reveal.is_empty()) {
-			send::reveal(node, key, task, &store, &duties.to_reveal).await?;
+			// A reveal that fails is tried again next round while its window
+			// is open (the salts stay saved).
+			if let Err(error) = send::reveal(node, key, task, &store, &duties.to_reveal, max_batch as usize).await {
+				unsure += 1;
+				anyhow::ensure!(unsure < MAX_UNSURE_SENDS, "{unsure} sends in a row failed, the last: {error:#}");
+				println!("revealing {}: {error:#}; trying again", send::listed("item", &duties.to_reveal));
+			} else {
+				unsure = 0;
+			}
 			waited = 0;
 			continue;
 		}
@@ -250,13 +295,29 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 				let items: Vec<u32> = commits.iter().map(|(item, _)| *item).collect();
 				let ride_along = duties.to_reveal.first().copied().filter(|_| commits.len() == 1);
 				match send::commit(node, key, task, &store, &commits, ride_along).await {
-					Ok(()) => println!("committed {}", send::listed("item", &items)),
-					Err(error) => {
-						// Another annotator filled an item first, or the task
-						// stopped taking work: forget these labels and go on.
+					Ok(()) => {
+						unsure = 0;
+						println!("committed {}", send::listed("item", &items));
+					},
+					// Another annotator filled an item first, or the task
+					// stopped taking work: forget these labels and go on.
+					Err(error) if certainly_not_committed(&error) => {
 						store.labels.retain(|item, _| !items.contains(item));
 						store.save()?;
 						println!("{} not committed: {error:#}", send::listed("item", &items));
+					},
+					// The commit may have landed: keep the salts; the next round
+					// sees whether it did (then reveals it) or sends it again
+					// with the same labels.
+					Err(error) => {
+						unsure += 1;
+						anyhow::ensure!(
+							unsure < MAX_UNSURE_SENDS,
+							"{unsure} commits in a row ended without an answer, the last: {error:#}; the labels stay in {} for a later `work`",
+							store.path().display()
+						);
+						println!("{} may not have been committed ({error:#}); checking again", send::listed("item", &items));
+						continue;
 					},
 				}
 			}
@@ -268,26 +329,34 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 			continue;
 		}
 		if !duties.to_reveal.is_empty() {
-			send::reveal(node, key, task, &store, &duties.to_reveal).await?;
+			// A reveal that fails is tried again next round while its window
+			// is open (the salts stay saved).
+			if let Err(error) = send::reveal(node, key, task, &store, &duties.to_reveal, max_batch as usize).await {
+				unsure += 1;
+				anyhow::ensure!(unsure < MAX_UNSURE_SENDS, "{unsure} sends in a row failed, the last: {error:#}");
+				println!("revealing {}: {error:#}; trying again", send::listed("item", &duties.to_reveal));
+			} else {
+				unsure = 0;
+			}
 			waited = 0;
 			continue;
 		}
-		if duties.unrevealed.is_empty() && duties.to_commit.is_empty() {
+		if duties.waiting.is_empty() && duties.to_commit.is_empty() {
 			println!("nothing more to do on task {task}: {taken} items labeled this run");
 			return Ok(());
 		}
 		// Committed labels wait for their items' other commits.
 		if args.no_wait {
 			println!(
-				"items {:?} wait for their reveal windows; run `work` again to reveal them",
-				duties.unrevealed
+				"{} wait for their reveal windows; run `work` again to reveal them",
+				send::listed("item", &duties.waiting)
 			);
 			return Ok(());
 		}
 		anyhow::ensure!(
 			waited < max_blocks_waiting,
-			"waited {max_blocks_waiting} blocks for reveal windows to open on items {:?}; run `work` again later",
-			duties.unrevealed
+			"waited {max_blocks_waiting} blocks for reveal windows to open on {}; run `work` again later",
+			send::listed("item", &duties.waiting)
 		);
 		blocks
 			.next()
