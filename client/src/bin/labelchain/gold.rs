@@ -10,7 +10,7 @@ use labelchain_client::{
 	node::Node,
 	runtime::{
 		self,
-		runtime_types::labelchain_primitives::{items::ItemPhase, runtime_api::ItemSummary},
+		runtime_types::labelchain_primitives::{items::ItemPhase, labeling::TaskStatus, runtime_api::ItemSummary},
 	},
 	secrets::{GoldFile, GoldSecret},
 	transact::sign_and_finalize,
@@ -28,9 +28,11 @@ enum GoldState {
 	Waiting,
 	/// Settled before its answer was revealed: too late.
 	Missed,
+	/// Never labeled, and the task takes no more work: it never will be.
+	Unlabeled,
 }
 
-async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret) -> anyhow::Result<GoldState> {
+async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret, takes_work: bool) -> anyhow::Result<GoldState> {
 	let revealed = at
 		.storage()
 		.try_fetch(
@@ -52,7 +54,8 @@ async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret) -> anyhow::Res
 		.map_err(|error| anyhow::anyhow!("gold item {}: {error:?}", answer.item))?;
 	Ok(match item {
 		ItemSummary::Settled { .. } => GoldState::Missed,
-		ItemSummary::Untouched => GoldState::Waiting,
+		ItemSummary::Untouched if takes_work => GoldState::Waiting,
+		ItemSummary::Untouched => GoldState::Unlabeled,
 		ItemSummary::InProgress { phase, .. } => match phase {
 			ItemPhase::Accepted { .. } | ItemPhase::Disputed | ItemPhase::Appealed { .. } => {
 				GoldState::Ready
@@ -96,10 +99,12 @@ pub async fn reveal_gold(
 		.context("following finalized blocks")?;
 	loop {
 		let at = node.api.at_current_block().await?;
+		let summary = task_summary(&at, task).await?;
+		let takes_work = matches!(summary.status, TaskStatus::Open) && u64::from(summary.deadline) > at.block_number();
 		let (mut waiting, mut missed) = (0, 0);
 		for answer in &gold.answers {
-			match gold_state(&at, task, answer).await? {
-				GoldState::Revealed => {}
+			match gold_state(&at, task, answer, takes_work).await? {
+				GoldState::Revealed | GoldState::Unlabeled => {}
 				GoldState::Missed => missed += 1,
 				GoldState::Waiting => waiting += 1,
 				GoldState::Ready => {

@@ -145,15 +145,24 @@ async fn take_items(
 ) -> anyhow::Result<Vec<u32>> {
 	let who = account_of(key);
 	let at = node.api.at_current_block().await?;
-	let call = runtime::runtime_apis().labeling_api().claimable_items(who, task, 0, 100);
-	let items: Vec<u32> = match at.runtime_apis().call(call).await? {
-		Ok(page) => page.items.into_iter().filter(|item| !taken.contains(item)).collect(),
-		Err(LabelingApiError::TooManyOpenClaims) | Err(LabelingApiError::TaskNotAcceptingWork) =>
-			return Ok(Vec::new()),
-		Err(LabelingApiError::InsufficientStake) =>
-			anyhow::bail!("{who} has too little bonded stake for task {task}: `labelchain bond` first"),
-		Err(error) => anyhow::bail!("task {task} takes no work from {who}: {error:?}"),
-	};
+	// The runtime scans a bounded stretch of items per call: follow the
+	// pages until some item is free for this annotator or the task ends.
+	let mut items: Vec<u32> = Vec::new();
+	let mut start = Some(0);
+	while let (Some(from), true) = (start, items.is_empty()) {
+		let call = runtime::runtime_apis().labeling_api().claimable_items(who, task, from, 100);
+		match at.runtime_apis().call(call).await? {
+			Ok(page) => {
+				items.extend(page.items.into_iter().filter(|item| !taken.contains(item)));
+				start = page.next;
+			},
+			Err(LabelingApiError::TooManyOpenClaims) | Err(LabelingApiError::TaskNotAcceptingWork) =>
+				return Ok(Vec::new()),
+			Err(LabelingApiError::InsufficientStake) =>
+				anyhow::bail!("{who} has too little bonded stake for task {task}: `labelchain bond` first"),
+			Err(error) => anyhow::bail!("task {task} takes no work from {who}: {error:?}"),
+		}
+	}
 	if items.is_empty() {
 		return Ok(Vec::new());
 	}
