@@ -2,7 +2,7 @@
 //! it is final, with the runtime's own error name when it fails.
 
 use anyhow::anyhow;
-use subxt::{extrinsics::ExtrinsicEvents, transactions::Payload};
+use subxt::{extrinsics::ExtrinsicEvents, transactions::Payload, utils::AccountId32, OnlineClientAtBlock};
 use subxt_signer::sr25519::Keypair;
 
 use crate::{
@@ -28,9 +28,7 @@ pub async fn sign_and_finalize<P: Payload>(
 			// The pool's reasons arrive as bare codes; the usual one for a
 			// new account is that it cannot pay the fee.
 			let who = account_of(key);
-			let account = at.storage().fetch(runtime::storage().system().account(), (who,)).await;
-			let free = account.ok().and_then(|account| account.decode().ok()).map(|account| account.data.free);
-			let balance = match free {
+			let balance = match free_balance(&at, &who).await.ok() {
 				Some(0) => format!(": {who} has no free balance to pay the fee"),
 				Some(free) => format!(" ({who} has {} free)", format_lbl(free)),
 				None => String::new(),
@@ -39,4 +37,10 @@ pub async fn sign_and_finalize<P: Payload>(
 		},
 	};
 	progress.wait_for_finalized_success().await.map_err(|error| anyhow!("{what} failed: {error}"))
+}
+
+/// `who`'s free balance at block `at`.
+pub async fn free_balance(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> anyhow::Result<u128> {
+	let account = at.storage().fetch(runtime::storage().system().account(), (*who,)).await?;
+	Ok(account.decode()?.data.free)
 }

@@ -23,7 +23,7 @@ use labelchain_client::{
 		},
 	},
 	secrets::{write_atomically, GoldFile, GoldSecret},
-	transact::sign_and_finalize,
+	transact::{free_balance, sign_and_finalize},
 };
 use subxt::utils::H256;
 use subxt_signer::sr25519::Keypair;
@@ -161,16 +161,6 @@ fn manifest_of(items: &[Item], args: &PublishArgs) -> anyhow::Result<Manifest> {
 	})
 }
 
-/// The requester's free balance.
-async fn free_balance(node: &Node, who: &subxt::utils::AccountId32) -> anyhow::Result<u128> {
-	let at = node.api.at_current_block().await?;
-	let account = at
-		.storage()
-		.fetch(runtime::storage().system().account(), (*who,))
-		.await?;
-	Ok(account.decode()?.data.free)
-}
-
 pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::Result<()> {
 	let items = folder_items(&args.folder)?;
 	let manifest = manifest_of(&items, args)?;
@@ -191,7 +181,7 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		.and_then(|labels| labels.checked_add(dispute_budget))
 		.context("the budget overflows")?;
 	let requester = account_of(key);
-	let free = free_balance(node, &requester).await?;
+	let free = free_balance(&node.api.at_current_block().await?, &requester).await?;
 	anyhow::ensure!(
 		free > budget,
 		"{requester} has {} free, short of the budget {} ({} items × {} × {} + {} for disputes) and the fee",

@@ -13,6 +13,7 @@ use futures::future::try_join_all;
 use labelchain_client::{
 	accounts::account_of,
 	amount::UNIT,
+	ipfs::raw_cid,
 	node::Node,
 	runtime::{
 		self,
@@ -37,7 +38,7 @@ use labelchain_replay::{dataset::Row, figures, report, DecidedBy, Dataset, ItemR
 use subxt::utils::{AccountId32, MultiAddress, H256};
 use subxt_signer::{sr25519::Keypair, DeriveJunction};
 
-use crate::chain::task_summary;
+use crate::chain::{item_summaries, task_summary};
 
 #[derive(Args, Debug)]
 pub struct ReplayArgs {
@@ -271,12 +272,8 @@ impl<'a> LiveRun<'a> {
 	async fn outcome(&self) -> anyhow::Result<Outcome> {
 		let at = self.node.api.at_current_block().await?;
 		let mut items = Vec::with_capacity(self.data.items.len());
-		for item in 0..self.data.items.len() as u32 {
-			let summary = at
-				.runtime_apis()
-				.call(runtime::runtime_apis().labeling_api().item(self.task, item))
-				.await?
-				.map_err(|error| anyhow::anyhow!("item {item}: {error:?}"))?;
+		let summaries = item_summaries(&at, self.task, self.data.items.len() as u32).await?;
+		for (item, summary) in (0u32..).zip(summaries) {
 			let ItemSummary::Settled { record } = summary else { anyhow::bail!("item {item} did not settle") };
 			items.push(ItemResult {
 				label: record.label,
@@ -385,8 +382,7 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		commitments[*index as usize] = H256(gold_commitment(*item, answer, &gold_salt(*item)));
 	}
 	let expert_fee = constants.entry(runtime::constants().label_voting().expert_fee())?;
-	let mut manifest = vec![0x01, 0x55, 0x12, 0x20];
-	manifest.extend(sp_crypto_hashing::sha2_256(format!("labelchain replay of {}", data.name).as_bytes()));
+	let manifest = raw_cid(format!("labelchain replay of {}", data.name).as_bytes()).to_bytes();
 	let spec = TaskSpec {
 		manifest: BoundedVec(manifest),
 		item_count,

@@ -28,7 +28,7 @@ use labelchain_client::{
 use subxt::utils::{AccountId32, H256};
 use subxt_signer::sr25519::Keypair;
 
-use crate::{labeler::Labeler, send};
+use crate::{chain::task_summary, labeler::Labeler, send};
 
 #[derive(Args, Debug)]
 pub struct WorkArgs {
@@ -122,6 +122,28 @@ async fn still_needed(node: &Node, task: u32, item: u32, held: &[u32]) -> anyhow
 /// Sends in a row that failed or may not have landed before `work` gives up.
 const MAX_UNSURE_SENDS: u32 = 5;
 
+/// Reveals `items`; a reveal that fails is counted in `unsure` and tried
+/// again next round while its window is open (the salts stay saved).
+async fn reveal_or_retry(
+	node: &Node,
+	key: &Keypair,
+	task: u32,
+	store: &LabelStore,
+	items: &[u32],
+	max_batch: usize,
+	unsure: &mut u32,
+) -> anyhow::Result<()> {
+	match send::reveal(node, key, task, store, items, max_batch).await {
+		Ok(()) => *unsure = 0,
+		Err(error) => {
+			*unsure += 1;
+			anyhow::ensure!(*unsure < MAX_UNSURE_SENDS, "{unsure} sends in a row failed, the last: {error:#}");
+			println!("revealing {}: {error:#}; trying again", send::listed("item", items));
+		},
+	}
+	Ok(())
+}
+
 /// Whether a failed commit certainly changed nothing: the pool refused it,
 /// or the runtime did. Anything else (a dropped connection, a watch that
 /// ended) may hide a commit that landed, whose salt must be kept.
@@ -200,15 +222,9 @@ async fn take_items(
 pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result<()> {
 	let who = account_of(key);
 	let task = args.task;
-	let summary = node
-		.api
-		.at_current_block()
-		.await?
-		.runtime_apis()
-		.call(runtime::runtime_apis().labeling_api().task(task))
-		.await?
-		.with_context(|| format!("no task {task}"))?;
-	let max_batch = node.api.at_current_block().await?.constants().entry(runtime::constants().label_voting().max_batch())?;
+	let at = node.api.at_current_block().await?;
+	let summary = task_summary(&at, task).await?;
+	let max_batch = at.constants().entry(runtime::constants().label_voting().max_batch())?;
 	anyhow::ensure!(
 		(1..=max_batch as usize).contains(&args.batch),
 		"--batch is 1 to {max_batch} (the chain's largest batch), not {}",
@@ -261,15 +277,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 
 		// Reveals go first unless a single one can ride along with a single commit.
 		if duties.to_reveal.len() > 1 || (args.batch > 1 && !duties.to_reveal.is_empty()) {
-			// A reveal that fails is tried again next round while its window
-			// is open (the salts stay saved).
-			if let Err(error) = send::reveal(node, key, task, &store, &duties.to_reveal, max_batch as usize).await {
-				unsure += 1;
-				anyhow::ensure!(unsure < MAX_UNSURE_SENDS, "{unsure} sends in a row failed, the last: {error:#}");
-				println!("revealing {}: {error:#}; trying again", send::listed("item", &duties.to_reveal));
-			} else {
-				unsure = 0;
-			}
+			reveal_or_retry(node, key, task, &store, &duties.to_reveal, max_batch as usize, &mut unsure).await?;
 			waited = 0;
 			continue;
 		}
@@ -338,15 +346,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 			continue;
 		}
 		if !duties.to_reveal.is_empty() {
-			// A reveal that fails is tried again next round while its window
-			// is open (the salts stay saved).
-			if let Err(error) = send::reveal(node, key, task, &store, &duties.to_reveal, max_batch as usize).await {
-				unsure += 1;
-				anyhow::ensure!(unsure < MAX_UNSURE_SENDS, "{unsure} sends in a row failed, the last: {error:#}");
-				println!("revealing {}: {error:#}; trying again", send::listed("item", &duties.to_reveal));
-			} else {
-				unsure = 0;
-			}
+			reveal_or_retry(node, key, task, &store, &duties.to_reveal, max_batch as usize, &mut unsure).await?;
 			waited = 0;
 			continue;
 		}
