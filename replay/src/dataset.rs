@@ -2,7 +2,10 @@
 //! `truth.csv` (item,truth) form: items, workers and classes numbered in the
 //! order they first appear, classes sorted.
 
-use std::{collections::BTreeMap, path::Path};
+use std::{
+	collections::{BTreeMap, BTreeSet},
+	path::Path,
+};
 
 use anyhow::{bail, Context};
 
@@ -26,21 +29,41 @@ pub struct Dataset {
 	pub rows: Vec<Row>,
 	/// Each item's true class, if `truth.csv` gives one.
 	pub truth: Vec<Option<u16>>,
+	/// Labels left out because their worker had already labeled the item.
+	pub repeated_labels: usize,
 }
 
-/// Reads a two- or three-column CSV file with a header line.
-fn read_csv(path: &Path, columns: usize) -> anyhow::Result<Vec<Vec<String>>> {
+/// Names a column may go by in a header line, per field the replay needs;
+/// a file whose header names none of them is read by position.
+const ITEM_NAMES: [&str; 4] = ["item", "task", "question", "object"];
+const WORKER_NAMES: [&str; 4] = ["worker", "annotator", "performer", "user"];
+const LABEL_NAMES: [&str; 3] = ["label", "answer", "response"];
+const TRUTH_NAMES: [&str; 5] = ["truth", "true_label", "gold", "label", "answer"];
+
+/// Reads a CSV file with a header line and returns, for each data line, the
+/// fields `wanted` names (one list of accepted names per field). Columns are
+/// found by their header names when every wanted field has one, else taken
+/// in order; other columns are ignored.
+fn read_csv(path: &Path, wanted: &[&[&str]]) -> anyhow::Result<Vec<Vec<String>>> {
 	let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
 	let mut lines = text.lines().filter(|line| !line.trim().is_empty());
-	lines.next().with_context(|| format!("{} is empty", path.display()))?;
+	let header = lines.next().with_context(|| format!("{} is empty", path.display()))?;
+	let header: Vec<String> = header
+		.split(',')
+		.map(|name| name.trim().trim_start_matches('\u{feff}').trim_matches('"').to_ascii_lowercase())
+		.collect();
+	let named: Option<Vec<usize>> =
+		wanted.iter().map(|names| header.iter().position(|column| names.contains(&column.as_str()))).collect();
+	let columns = named.unwrap_or_else(|| (0..wanted.len()).collect());
+	let needed = columns.iter().copied().max().unwrap_or(0) + 1;
 	lines
 		.enumerate()
 		.map(|(number, line)| {
-			let fields: Vec<String> = line.split(',').map(|field| field.trim().to_string()).collect();
-			if fields.len() != columns {
-				bail!("{} line {}: expected {columns} fields, got {}", path.display(), number + 2, fields.len());
+			let fields: Vec<&str> = line.split(',').map(|field| field.trim().trim_matches('"')).collect();
+			if fields.len() < needed {
+				bail!("{} line {}: expected {needed} fields, got {}", path.display(), number + 2, fields.len());
 			}
-			Ok(fields)
+			Ok(columns.iter().map(|column| fields[*column].to_string()).collect())
 		})
 		.collect()
 }
@@ -57,8 +80,8 @@ fn sort_classes(classes: &mut [String]) {
 impl Dataset {
 	/// Reads `dir/labels.csv` and `dir/truth.csv`; the data set is named after `dir`.
 	pub fn read(dir: &Path) -> anyhow::Result<Self> {
-		let labels = read_csv(&dir.join("labels.csv"), 3)?;
-		let truth = read_csv(&dir.join("truth.csv"), 2)?;
+		let labels = read_csv(&dir.join("labels.csv"), &[&ITEM_NAMES, &WORKER_NAMES, &LABEL_NAMES])?;
+		let truth = read_csv(&dir.join("truth.csv"), &[&ITEM_NAMES, &TRUTH_NAMES])?;
 		let name = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
 
 		let mut classes: Vec<String> =
@@ -82,9 +105,17 @@ impl Dataset {
 			})
 		};
 		let mut rows = Vec::with_capacity(labels.len());
+		let mut labeled = BTreeSet::new();
+		let mut repeated_labels = 0;
 		for row in &labels {
 			let item = number(&row[0], &mut items, &mut item_of);
 			let worker = number(&row[1], &mut workers, &mut worker_of);
+			// The chain takes one label per annotator and item: a worker's
+			// first label on an item stands, later ones are left out.
+			if !labeled.insert((item, worker)) {
+				repeated_labels += 1;
+				continue;
+			}
 			rows.push(Row { item, worker, label: class_of[row[2].as_str()] });
 		}
 		let mut truths = vec![None; items.len()];
@@ -93,7 +124,7 @@ impl Dataset {
 				truths[item as usize] = Some(class_of[row[1].as_str()]);
 			}
 		}
-		Ok(Self { name, items, workers, classes, rows, truth: truths })
+		Ok(Self { name, items, workers, classes, rows, truth: truths, repeated_labels })
 	}
 
 	pub fn class_count(&self) -> u16 {
@@ -143,5 +174,21 @@ mod tests {
 		assert_eq!(data.truth, [Some(1), Some(0)]);
 		assert_eq!(data.labels_per_item(), [2, 1]);
 		assert_eq!(data.worker_accuracy(), [Some(1.0), Some(0.0)]);
+	}
+
+	#[test]
+	fn finds_columns_by_header_and_keeps_a_workers_first_label() {
+		let dir = std::env::temp_dir().join(format!("replay-dataset-named-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		// Columns in another order, an extra column, quotes; w1 labels `a` twice.
+		std::fs::write(dir.join("labels.csv"), "worker,task,label,seconds\nw1,a,1,5\n\"w2\",\"a\",0,7\nw1,a,0,9\n").unwrap();
+		std::fs::write(dir.join("truth.csv"), "task,true_label\na,1\n").unwrap();
+		let data = Dataset::read(&dir).unwrap();
+		std::fs::remove_dir_all(&dir).unwrap();
+		assert_eq!(data.items, ["a"]);
+		assert_eq!(data.workers, ["w1", "w2"]);
+		assert_eq!(data.rows, [Row { item: 0, worker: 0, label: 1 }, Row { item: 0, worker: 1, label: 0 }]);
+		assert_eq!(data.repeated_labels, 1);
+		assert_eq!(data.truth, [Some(1)]);
 	}
 }

@@ -75,17 +75,31 @@ fn main() -> anyhow::Result<()> {
 	let mut results = Vec::new();
 	for dir in &args.datasets {
 		let data = Dataset::read(dir)?;
+		if data.repeated_labels > 0 {
+			eprintln!(
+				"{}: {} repeated labels (a worker labeling an item again) left out; each worker's first stands",
+				data.name, data.repeated_labels
+			);
+		}
 		for (variant, settings) in variants(&base) {
 			if args.no_spammers && settings.spammer_share > 0.0 {
 				continue;
 			}
 			let outcome = replay(&data, &settings)?;
 			let measured = figures(&data, &outcome);
+			if outcome.over_redundancy > 0 {
+				eprintln!(
+					"{} ({variant}): {} labels left out, past the {} per item the chain takes",
+					data.name, outcome.over_redundancy, outcome.redundancy
+				);
+			}
 			println!("{}", report::row(&data.name, variant, &measured));
 			let mut entry = measured.to_json();
 			entry["data_set"] = data.name.clone().into();
 			entry["variant"] = variant.into();
 			entry["redundancy"] = outcome.redundancy.into();
+			entry["repeated_labels"] = data.repeated_labels.into();
+			entry["labels_over_redundancy"] = outcome.over_redundancy.into();
 			results.push(entry);
 		}
 	}

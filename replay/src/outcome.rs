@@ -32,4 +32,6 @@ pub struct Outcome {
 	pub spammers: u32,
 	pub rows: Vec<Row>,
 	pub redundancy: u32,
+	/// Labels left out because their item already had the most the chain takes.
+	pub over_redundancy: usize,
 }

@@ -24,13 +24,24 @@ pub struct Plan {
 	pub redundancy: u32,
 	/// Gold items and their index in the task's gold commitments.
 	pub gold: BTreeMap<u32, u32>,
+	/// Labels left out because their item already had as many as the chain
+	/// takes (`max_redundancy`): each item keeps its first ones.
+	pub over_redundancy: usize,
 }
 
 impl Plan {
 	/// `gold_share` of the items (among those with a true answer) get gold;
 	/// spammers make up `spammer_share` of all workers; `shuffle` replays in
-	/// a seeded random order instead of the file's.
-	pub fn new(data: &Dataset, gold_share: f64, spammer_share: f64, shuffle: bool, seed: u64) -> anyhow::Result<Self> {
+	/// a seeded random order instead of the file's; an item keeps at most
+	/// `max_redundancy` labels, the first ones (spammers' included).
+	pub fn new(
+		data: &Dataset,
+		gold_share: f64,
+		spammer_share: f64,
+		shuffle: bool,
+		seed: u64,
+		max_redundancy: u32,
+	) -> anyhow::Result<Self> {
 		if data.rows.is_empty() {
 			bail!("{}: no labels", data.name);
 		}
@@ -42,9 +53,16 @@ impl Plan {
 		};
 		let item_count = data.items.len() as u32;
 		let mut expected = vec![0u32; data.items.len()];
+		let mut kept = Vec::with_capacity(rows.len());
 		for row in &rows {
-			expected[row.item as usize] += 1;
+			let count = &mut expected[row.item as usize];
+			if *count < max_redundancy {
+				*count += 1;
+				kept.push(*row);
+			}
 		}
+		let over_redundancy = rows.len() - kept.len();
+		let rows = kept;
 		let redundancy = expected.iter().copied().max().unwrap_or(0);
 		if redundancy == 0 {
 			bail!("{}: no labels", data.name);
@@ -56,7 +74,7 @@ impl Plan {
 		let gold: BTreeMap<u32, u32> =
 			candidates[..gold_count].iter().enumerate().map(|(index, item)| (*item, index as u32)).collect();
 		let order = stream(&rows, &gold, shuffle, &mut random);
-		Ok(Self { order, spammers, expected, redundancy, gold })
+		Ok(Self { order, spammers, expected, redundancy, gold, over_redundancy })
 	}
 }
 
@@ -95,4 +113,33 @@ fn stream(rows: &[Row], gold: &BTreeMap<u32, u32>, shuffle: bool, random: &mut R
 	let (mut first, rest): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|row| gold.contains_key(&row.item));
 	first.extend(rest);
 	first
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn row(item: u32, worker: u32, label: u16) -> Row {
+		Row { item, worker, label }
+	}
+
+	#[test]
+	fn an_item_keeps_its_first_labels_up_to_the_chains_redundancy() {
+		let data = Dataset {
+			name: "capped".into(),
+			items: vec!["a".into(), "b".into()],
+			workers: vec!["w1".into(), "w2".into(), "w3".into()],
+			classes: vec!["0".into(), "1".into()],
+			rows: vec![row(0, 0, 1), row(1, 0, 0), row(0, 1, 1), row(0, 2, 0), row(1, 1, 0)],
+			truth: vec![Some(1), Some(0)],
+			repeated_labels: 0,
+		};
+		let plan = Plan::new(&data, 0.0, 0.0, false, 1, 2).unwrap();
+		assert_eq!(plan.order, [row(0, 0, 1), row(1, 0, 0), row(0, 1, 1), row(1, 1, 0)]);
+		assert_eq!(plan.expected, [2, 2]);
+		assert_eq!(plan.redundancy, 2);
+		assert_eq!(plan.over_redundancy, 1);
+		// With room for every label nothing is left out.
+		assert_eq!(Plan::new(&data, 0.0, 0.0, false, 1, 64).unwrap().over_redundancy, 0);
+	}
 }

@@ -95,14 +95,11 @@ fn check_post<T>(
 
 /// Replays `data` under `settings`.
 pub fn replay(data: &Dataset, settings: &Settings) -> anyhow::Result<Outcome> {
-	let Plan { order, spammers, expected, redundancy, gold } =
-		Plan::new(data, settings.gold_share, settings.spammer_share, settings.shuffle, settings.seed)?;
+	let most: u32 = <Runtime as pallet_label_voting::Config>::MaxRedundancy::get();
+	let Plan { order, spammers, expected, redundancy, gold, over_redundancy } =
+		Plan::new(data, settings.gold_share, settings.spammer_share, settings.shuffle, settings.seed, most)?;
 	let worker_count = data.workers.len() as u32 + spammers;
 	let item_count = data.items.len() as u32;
-	let most: u32 = <Runtime as pallet_label_voting::Config>::MaxRedundancy::get();
-	if redundancy > most {
-		bail!("{}: {redundancy} labels on one item; the chain takes 1 to {most}", data.name);
-	}
 
 	// Every worker and every no-show (one per item that gets fewer labels than
 	// the redundancy) is funded at genesis; they bond most of it.
@@ -125,7 +122,7 @@ pub fn replay(data: &Dataset, settings: &Settings) -> anyhow::Result<Outcome> {
 		while run.busy() {
 			run.next_block()?;
 		}
-		run.finish(spammers, order, redundancy)
+		run.finish(spammers, order, redundancy, over_redundancy)
 	})
 }
 
@@ -344,7 +341,7 @@ impl<'a> Run<'a> {
 		Ok(())
 	}
 
-	fn finish(self, spammers: u32, rows: Vec<Row>, redundancy: u32) -> anyhow::Result<Outcome> {
+	fn finish(self, spammers: u32, rows: Vec<Row>, redundancy: u32, over_redundancy: usize) -> anyhow::Result<Outcome> {
 		pallet_label_voting::Pallet::<Runtime>::do_try_state()
 			.map_err(|error| anyhow!("the chain's invariants: {error:?}"))?;
 		let mut items = Vec::with_capacity(self.data.items.len());
@@ -371,6 +368,6 @@ impl<'a> Run<'a> {
 				lbl(earnings.label_rewards) - lbl(earnings.slashed)
 			})
 			.collect();
-		Ok(Outcome { items, net_earnings, spammers, rows, redundancy })
+		Ok(Outcome { items, net_earnings, spammers, rows, redundancy, over_redundancy })
 	}
 }

@@ -8,7 +8,9 @@ use labelchain_replay::{figures, replay, variants, Dataset, Settings};
 
 /// (variant, accuracy at least, disputed share at most, crowd-settled
 /// accuracy at least, Spearman at least, spammers' net LBL at most)
-const FLOORS: [(&str, f64, f64, f64, f64, Option<f64>); 4] = [
+type Floor = (&'static str, f64, f64, f64, f64, Option<f64>);
+
+const FLOORS: [Floor; 4] = [
 	("no experts", 0.857, 0.164, 0.902, 0.884, None),
 	("experts", 0.928, 0.123, 0.918, 0.902, None),
 	("no experts, 30% spammers", 0.846, 0.174, 0.901, 0.908, Some(-49.0)),

@@ -298,6 +298,7 @@ impl<'a> LiveRun<'a> {
 			spammers: self.plan.spammers,
 			rows: self.plan.order.clone(),
 			redundancy: self.plan.redundancy,
+			over_redundancy: self.plan.over_redundancy,
 		})
 	}
 }
@@ -318,16 +319,16 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	anyhow::ensure!((0.0..1.0).contains(&args.spammers), "--spammers is a share below 1, not {}", args.spammers);
 	anyhow::ensure!((0.0..=1.0).contains(&args.gold_share), "--gold-share is a share, not {}", args.gold_share);
 	let data = Dataset::read(&args.dataset)?;
-	let plan = Plan::new(&data, args.gold_share, args.spammers, args.shuffle, args.seed)?;
 	let at = node.api.at_current_block().await?;
 	let constants = at.constants();
 	let max_redundancy = constants.entry(runtime::constants().label_voting().max_redundancy())?;
-	anyhow::ensure!(
-		plan.redundancy <= max_redundancy,
-		"{}: {} labels on one item; the chain takes at most {max_redundancy}",
-		data.name,
-		plan.redundancy
-	);
+	let plan = Plan::new(&data, args.gold_share, args.spammers, args.shuffle, args.seed, max_redundancy)?;
+	if data.repeated_labels > 0 {
+		println!("{} repeated labels (a worker labeling an item again) left out; each worker's first stands", data.repeated_labels);
+	}
+	if plan.over_redundancy > 0 {
+		println!("{} labels left out, past the {max_redundancy} per item the chain takes", plan.over_redundancy);
+	}
 	let task = at.storage().fetch(runtime::storage().tasks().next_task_id(), ()).await?.decode()?;
 	let worker_count = data.workers.len() as u32 + plan.spammers;
 	let item_count = data.items.len() as u32;
