@@ -10,7 +10,12 @@ that helps only in the file's order has learned that order, not the crowd.
     python3 replay/analysis/parameter_sweep.py ../shared/datasets/crowd/{bluebirds,web,rte} \
         --change "" --change "--gold-weight 2" --change "--threshold 67"
 
-`--change ""` is the runtime's defaults. The replay binary is looked up in
+`--change ""` is the runtime's defaults. A change is the replay's flags as
+one string with a space before any value ("--gold-weight 2"; argparse reads
+a lone "--gold-weight=2" as a flag of its own); `--shuffle`, `--seed`,
+`--no-spammers` and `--json` are the script's. The seed draws the gold items
+as well as the order, so the orders also differ in which items are gold.
+The replay binary is looked up in
 $CARGO_TARGET_DIR (or ./target) as debug/labelchain-replay; build it first
 with `cargo build -p labelchain-replay`.
 """
@@ -36,9 +41,8 @@ def replay_binary(explicit):
     return path
 
 
-def run_once(binary, datasets, change, order, workdir):
-    """One replay without spammers; returns its JSON rows."""
-    out = os.path.join(workdir, f"{abs(hash((change, order)))}.json")
+def run_once(binary, datasets, change, order, out):
+    """One replay without spammers, its JSON written to `out`; returns its rows."""
     command = [binary, *datasets, "--no-spammers", "--json", out, *shlex.split(change)]
     if order is not None:
         command += ["--shuffle", "--seed", str(order)]
@@ -71,23 +75,34 @@ def main():
     args = parser.parse_args()
 
     binary = replay_binary(args.replay)
-    changes = args.change if args.change is not None else [""]
+    # The same change twice would be measured twice for one row.
+    changes = list(dict.fromkeys(args.change if args.change is not None else [""]))
     orders = [None, *range(1, args.shuffles + 1)]
-    names = [os.path.basename(os.path.normpath(d)) for d in args.datasets]
 
-    with tempfile.TemporaryDirectory() as workdir, ThreadPoolExecutor(args.jobs) as pool:
+    with tempfile.TemporaryDirectory() as workdir, ThreadPoolExecutor(max(args.jobs, 1)) as pool:
         runs = {
-            (change, order): pool.submit(run_once, binary, args.datasets, change, order, workdir)
-            for change in changes
+            (change, order): pool.submit(
+                run_once, binary, args.datasets, change, order,
+                os.path.join(workdir, f"change{number}-order{order or 0}.json"),
+            )
+            for number, change in enumerate(changes)
             for order in orders
         }
         print(f"{len(orders)} orders: the file's and seeds 1 to {args.shuffles}; each cell: "
               "accuracy without experts, mean (worst); with experts, share sent to them, "
               "mean (worst), and crowd-settled accuracy, mean (worst)\n")
-        print("| change | " + " | ".join(names) + " |")
-        print("|---|" + "---|" * len(names))
+        names = None
         for change in changes:
-            rows = [row for order in orders for row in runs[(change, order)].result()]
+            try:
+                rows = [row for order in orders for row in runs[(change, order)].result()]
+            except subprocess.CalledProcessError as error:
+                pool.shutdown(cancel_futures=True)
+                sys.exit(f"the replay failed for change {change!r}: {error}")
+            if names is None:
+                # The replay's own names for the data sets, in their order.
+                names = list(dict.fromkeys(row["data_set"] for row in rows))
+                print("| change | " + " | ".join(names) + " |")
+                print("|---|" + "---|" * len(names))
             cells = [summarize(rows, name) for name in names]
             print(f"| {change or 'none (defaults)'} | " + " | ".join(cells) + " |", flush=True)
 

@@ -33,18 +33,35 @@ pub struct Dataset {
 	pub repeated_labels: usize,
 }
 
-/// Names a column may go by in a header line, per field the replay needs;
-/// a file whose header names none of them is read by position.
-const ITEM_NAMES: [&str; 4] = ["item", "task", "question", "object"];
-const WORKER_NAMES: [&str; 4] = ["worker", "annotator", "performer", "user"];
-const LABEL_NAMES: [&str; 3] = ["label", "answer", "response"];
-const TRUTH_NAMES: [&str; 5] = ["truth", "true_label", "gold", "label", "answer"];
+/// Names a column may go by in a header line, per field the replay needs,
+/// the preferred name first. A header that names none of the fields is a
+/// file read by position.
+const ITEM: (&str, &[&str]) = ("item", &["item", "task", "question", "object"]);
+const WORKER: (&str, &[&str]) = ("worker", &["worker", "annotator", "performer", "user"]);
+const LABEL: (&str, &[&str]) = ("label", &["label", "answer", "response"]);
+const TRUTH: (&str, &[&str]) = ("truth", &["truth", "true_label", "label", "answer"]);
+
+/// The column of `header` that goes by the first of `names` it has; an error
+/// if that name heads two columns.
+fn column_named(path: &Path, header: &[String], names: &[&str]) -> anyhow::Result<Option<usize>> {
+	for name in names {
+		let mut columns = header.iter().enumerate().filter(|(_, column)| column == name).map(|(index, _)| index);
+		if let Some(column) = columns.next() {
+			if columns.next().is_some() {
+				bail!("{}: two columns are named {name}", path.display());
+			}
+			return Ok(Some(column));
+		}
+	}
+	Ok(None)
+}
 
 /// Reads a CSV file with a header line and returns, for each data line, the
-/// fields `wanted` names (one list of accepted names per field). Columns are
-/// found by their header names when every wanted field has one, else taken
-/// in order; other columns are ignored.
-fn read_csv(path: &Path, wanted: &[&[&str]]) -> anyhow::Result<Vec<Vec<String>>> {
+/// `wanted` fields (each a field's name and the names its column may have).
+/// Columns are found by their header names, or, when the header names none
+/// of the wanted fields, taken in order; other columns are ignored. Fields
+/// are split at every comma: quoted commas are not supported.
+fn read_csv(path: &Path, wanted: &[(&str, &[&str])]) -> anyhow::Result<Vec<Vec<String>>> {
 	let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
 	let mut lines = text.lines().filter(|line| !line.trim().is_empty());
 	let header = lines.next().with_context(|| format!("{} is empty", path.display()))?;
@@ -52,16 +69,38 @@ fn read_csv(path: &Path, wanted: &[&[&str]]) -> anyhow::Result<Vec<Vec<String>>>
 		.split(',')
 		.map(|name| name.trim().trim_start_matches('\u{feff}').trim_matches('"').to_ascii_lowercase())
 		.collect();
-	let named: Option<Vec<usize>> =
-		wanted.iter().map(|names| header.iter().position(|column| names.contains(&column.as_str()))).collect();
-	let columns = named.unwrap_or_else(|| (0..wanted.len()).collect());
-	let needed = columns.iter().copied().max().unwrap_or(0) + 1;
+	let found = wanted
+		.iter()
+		.map(|(_, names)| column_named(path, &header, names))
+		.collect::<anyhow::Result<Vec<Option<usize>>>>()?;
+	let columns: Vec<usize> = if found.iter().all(Option::is_none) {
+		if header.len() < wanted.len() {
+			bail!("{}: {} columns, expected at least {}", path.display(), header.len(), wanted.len());
+		}
+		(0..wanted.len()).collect()
+	} else {
+		found
+			.iter()
+			.zip(wanted)
+			.map(|(column, (field, names))| {
+				column.with_context(|| {
+					format!("{}: no {field} column (named one of {})", path.display(), names.join(", "))
+				})
+			})
+			.collect::<anyhow::Result<_>>()?
+	};
 	lines
 		.enumerate()
 		.map(|(number, line)| {
 			let fields: Vec<&str> = line.split(',').map(|field| field.trim().trim_matches('"')).collect();
-			if fields.len() < needed {
-				bail!("{} line {}: expected {needed} fields, got {}", path.display(), number + 2, fields.len());
+			if fields.len() != header.len() {
+				bail!(
+					"{} line {}: {} fields where the header has {} (quoted commas are not supported)",
+					path.display(),
+					number + 2,
+					fields.len(),
+					header.len()
+				);
 			}
 			Ok(columns.iter().map(|column| fields[*column].to_string()).collect())
 		})
@@ -80,8 +119,8 @@ fn sort_classes(classes: &mut [String]) {
 impl Dataset {
 	/// Reads `dir/labels.csv` and `dir/truth.csv`; the data set is named after `dir`.
 	pub fn read(dir: &Path) -> anyhow::Result<Self> {
-		let labels = read_csv(&dir.join("labels.csv"), &[&ITEM_NAMES, &WORKER_NAMES, &LABEL_NAMES])?;
-		let truth = read_csv(&dir.join("truth.csv"), &[&ITEM_NAMES, &TRUTH_NAMES])?;
+		let labels = read_csv(&dir.join("labels.csv"), &[ITEM, WORKER, LABEL])?;
+		let truth = read_csv(&dir.join("truth.csv"), &[ITEM, TRUTH])?;
 		let name = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
 
 		let mut classes: Vec<String> =
@@ -190,5 +229,19 @@ mod tests {
 		assert_eq!(data.rows, [Row { item: 0, worker: 0, label: 1 }, Row { item: 0, worker: 1, label: 0 }]);
 		assert_eq!(data.repeated_labels, 1);
 		assert_eq!(data.truth, [Some(1)]);
+	}
+
+	#[test]
+	fn a_header_naming_only_some_columns_is_refused() {
+		let dir = std::env::temp_dir().join(format!("replay-dataset-partial-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		std::fs::write(dir.join("labels.csv"), "worker_id,task,label\nw1,a,1\n").unwrap();
+		std::fs::write(dir.join("truth.csv"), "task,true_label\na,1\n").unwrap();
+		let error = Dataset::read(&dir).unwrap_err().to_string();
+		std::fs::write(dir.join("labels.csv"), "item,worker,label\na,w1,1,extra\n").unwrap();
+		let uneven_line = Dataset::read(&dir).unwrap_err().to_string();
+		std::fs::remove_dir_all(&dir).unwrap();
+		assert!(error.contains("no worker column"), "{error}");
+		assert!(uneven_line.contains("4 fields where the header has 3"), "{uneven_line}");
 	}
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Parser;
 use labelchain_replay::{figures, replay, report, variants, Dataset, Settings};
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Get, Perbill};
 
 #[derive(Parser, Debug)]
 #[command(about = "Replays crowd labels through LabelChain's pallets and measures their quality")]
@@ -71,6 +71,7 @@ fn main() -> anyhow::Result<()> {
 		seed: args.seed,
 		..Settings::default()
 	};
+	let max_redundancy: u32 = <labelchain_runtime::Runtime as pallet_label_voting::Config>::MaxRedundancy::get();
 	println!("{}", report::HEADER);
 	let mut results = Vec::new();
 	for dir in &args.datasets {
@@ -89,8 +90,8 @@ fn main() -> anyhow::Result<()> {
 			let measured = figures(&data, &outcome);
 			if outcome.over_redundancy > 0 {
 				eprintln!(
-					"{} ({variant}): {} labels left out, past the {} per item the chain takes",
-					data.name, outcome.over_redundancy, outcome.redundancy
+					"{} ({variant}): {} labels left out, past the {max_redundancy} per item the chain takes",
+					data.name, outcome.over_redundancy
 				);
 			}
 			println!("{}", report::row(&data.name, variant, &measured));

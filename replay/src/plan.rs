@@ -25,7 +25,7 @@ pub struct Plan {
 	/// Gold items and their index in the task's gold commitments.
 	pub gold: BTreeMap<u32, u32>,
 	/// Labels left out because their item already had as many as the chain
-	/// takes (`max_redundancy`): each item keeps its first ones.
+	/// takes (`max_redundancy`): each item keeps its first ones in file order.
 	pub over_redundancy: usize,
 }
 
@@ -33,7 +33,8 @@ impl Plan {
 	/// `gold_share` of the items (among those with a true answer) get gold;
 	/// spammers make up `spammer_share` of all workers; `shuffle` replays in
 	/// a seeded random order instead of the file's; an item keeps at most
-	/// `max_redundancy` labels, the first ones (spammers' included).
+	/// `max_redundancy` labels, its first in file order (spammers' at their
+	/// drawn places), whether or not the stream is then shuffled.
 	pub fn new(
 		data: &Dataset,
 		gold_share: f64,

@@ -324,10 +324,10 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let max_redundancy = constants.entry(runtime::constants().label_voting().max_redundancy())?;
 	let plan = Plan::new(&data, args.gold_share, args.spammers, args.shuffle, args.seed, max_redundancy)?;
 	if data.repeated_labels > 0 {
-		println!("{} repeated labels (a worker labeling an item again) left out; each worker's first stands", data.repeated_labels);
+		eprintln!("{} repeated labels (a worker labeling an item again) left out; each worker's first stands", data.repeated_labels);
 	}
 	if plan.over_redundancy > 0 {
-		println!("{} labels left out, past the {max_redundancy} per item the chain takes", plan.over_redundancy);
+		eprintln!("{} labels left out, past the {max_redundancy} per item the chain takes", plan.over_redundancy);
 	}
 	let task = at.storage().fetch(runtime::storage().tasks().next_task_id(), ()).await?.decode()?;
 	let worker_count = data.workers.len() as u32 + plan.spammers;
@@ -445,6 +445,8 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		entry["data_set"] = data.name.clone().into();
 		entry["variant"] = variant.into();
 		entry["task"] = task.into();
+		entry["repeated_labels"] = data.repeated_labels.into();
+		entry["labels_over_redundancy"] = plan.over_redundancy.into();
 		let earned = data.workers.iter().zip(&outcome.net_earnings).map(|(worker, net)| (worker.clone(), (*net).into()));
 		entry["worker_net_earnings"] = serde_json::Value::Object(earned.collect());
 		std::fs::write(path, serde_json::to_string_pretty(&entry)?)?;
