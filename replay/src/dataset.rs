@@ -31,6 +31,8 @@ pub struct Dataset {
 	pub truth: Vec<Option<u16>>,
 	/// Labels left out because their worker had already labeled the item.
 	pub repeated_labels: usize,
+	/// Lines of `labels.csv` with a blank label, left out.
+	pub blank_labels: usize,
 }
 
 /// Names a column may go by in a header line, per field the replay needs,
@@ -122,6 +124,12 @@ impl Dataset {
 		let labels = read_csv(&dir.join("labels.csv"), &[ITEM, WORKER, LABEL])?;
 		let truth = read_csv(&dir.join("truth.csv"), &[ITEM, TRUTH])?;
 		let name = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+		// A blank label is a worker who gave none; a blank truth, an item
+		// without a true answer. Neither is a class.
+		let read_rows = labels.len();
+		let labels: Vec<Vec<String>> = labels.into_iter().filter(|row| !row[2].is_empty()).collect();
+		let blank_labels = read_rows - labels.len();
+		let truth: Vec<Vec<String>> = truth.into_iter().filter(|row| !row[1].is_empty()).collect();
 
 		let mut classes: Vec<String> =
 			labels.iter().map(|row| row[2].clone()).chain(truth.iter().map(|row| row[1].clone())).collect();
@@ -163,7 +171,7 @@ impl Dataset {
 				truths[item as usize] = Some(class_of[row[1].as_str()]);
 			}
 		}
-		Ok(Self { name, items, workers, classes, rows, truth: truths, repeated_labels })
+		Ok(Self { name, items, workers, classes, rows, truth: truths, repeated_labels, blank_labels })
 	}
 
 	pub fn class_count(&self) -> u16 {
@@ -220,14 +228,17 @@ mod tests {
 		let dir = std::env::temp_dir().join(format!("replay-dataset-named-{}", std::process::id()));
 		std::fs::create_dir_all(&dir).unwrap();
 		// Columns in another order, an extra column, quotes; w1 labels `a` twice.
-		std::fs::write(dir.join("labels.csv"), "worker,task,label,seconds\nw1,a,1,5\n\"w2\",\"a\",0,7\nw1,a,0,9\n").unwrap();
-		std::fs::write(dir.join("truth.csv"), "task,true_label\na,1\n").unwrap();
+		// A blank label and a blank truth are no class.
+		std::fs::write(dir.join("labels.csv"), "worker,task,label,seconds\nw1,a,1,5\n\"w2\",\"a\",0,7\nw1,a,0,9\nw3,a,,2\n").unwrap();
+		std::fs::write(dir.join("truth.csv"), "task,true_label\na,1\nb,\n").unwrap();
 		let data = Dataset::read(&dir).unwrap();
 		std::fs::remove_dir_all(&dir).unwrap();
 		assert_eq!(data.items, ["a"]);
 		assert_eq!(data.workers, ["w1", "w2"]);
 		assert_eq!(data.rows, [Row { item: 0, worker: 0, label: 1 }, Row { item: 0, worker: 1, label: 0 }]);
 		assert_eq!(data.repeated_labels, 1);
+		assert_eq!(data.blank_labels, 1);
+		assert_eq!(data.classes, ["0", "1"]);
 		assert_eq!(data.truth, [Some(1)]);
 	}
 

@@ -76,6 +76,9 @@ fn main() -> anyhow::Result<()> {
 	let mut results = Vec::new();
 	for dir in &args.datasets {
 		let data = Dataset::read(dir)?;
+		if data.blank_labels > 0 {
+			eprintln!("{}: {} lines with a blank label left out", data.name, data.blank_labels);
+		}
 		if data.repeated_labels > 0 {
 			eprintln!(
 				"{}: {} repeated labels (a worker labeling an item again) left out; each worker's first stands",
@@ -100,6 +103,7 @@ fn main() -> anyhow::Result<()> {
 			entry["variant"] = variant.into();
 			entry["redundancy"] = outcome.redundancy.into();
 			entry["repeated_labels"] = data.repeated_labels.into();
+			entry["blank_labels"] = data.blank_labels.into();
 			entry["labels_over_redundancy"] = outcome.over_redundancy.into();
 			results.push(entry);
 		}

@@ -134,6 +134,7 @@ mod tests {
 			rows: vec![row(0, 0, 1), row(1, 0, 0), row(0, 1, 1), row(0, 2, 0), row(1, 1, 0)],
 			truth: vec![Some(1), Some(0)],
 			repeated_labels: 0,
+			blank_labels: 0,
 		};
 		let plan = Plan::new(&data, 0.0, 0.0, false, 1, 2).unwrap();
 		assert_eq!(plan.order, [row(0, 0, 1), row(1, 0, 0), row(0, 1, 1), row(1, 1, 0)]);

@@ -323,6 +323,9 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let constants = at.constants();
 	let max_redundancy = constants.entry(runtime::constants().label_voting().max_redundancy())?;
 	let plan = Plan::new(&data, args.gold_share, args.spammers, args.shuffle, args.seed, max_redundancy)?;
+	if data.blank_labels > 0 {
+		eprintln!("{} lines with a blank label left out", data.blank_labels);
+	}
 	if data.repeated_labels > 0 {
 		eprintln!("{} repeated labels (a worker labeling an item again) left out; each worker's first stands", data.repeated_labels);
 	}
@@ -446,6 +449,7 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		entry["variant"] = variant.into();
 		entry["task"] = task.into();
 		entry["repeated_labels"] = data.repeated_labels.into();
+		entry["blank_labels"] = data.blank_labels.into();
 		entry["labels_over_redundancy"] = plan.over_redundancy.into();
 		let earned = data.workers.iter().zip(&outcome.net_earnings).map(|(worker, net)| (worker.clone(), (*net).into()));
 		entry["worker_net_earnings"] = serde_json::Value::Object(earned.collect());
