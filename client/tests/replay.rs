@@ -2,7 +2,8 @@
 //! data set (three careful workers, one who always answers wrong, one item
 //! short of labels so a no-show's claim must expire first) is replayed as
 //! signed transactions and every item settles; the figures say the careful
-//! workers decided every item and the wrong one lost money.
+//! workers decided every item and the wrong one lost money. A second set,
+//! replayed without experts, settles its split items by the chain's tally.
 
 mod common;
 
@@ -44,5 +45,40 @@ async fn a_crowd_data_set_replays_on_a_live_node() {
 	}
 	// The status reader sees the replayed task settled and closed.
 	assert!(succeeds(&node.url, &["status", "0"]).contains("10/10 settled"));
+
+	// Without experts a split item takes its top-weighted label, read from
+	// the chain's item tally: at a 90 % threshold and no gold every item is
+	// split; on the last, two careful workers outweigh the one who is right.
+	let split = dir.join("split");
+	std::fs::create_dir_all(&split).unwrap();
+	let (mut labels, mut truth) = ("item,worker,label\n".to_string(), "item,truth\n".to_string());
+	for item in 1..=5 {
+		truth.push_str(&format!("{item},yes\n"));
+		for (worker, label) in [("ann", "yes"), ("bea", "yes"), ("cal", "yes"), ("dud", "no")] {
+			labels.push_str(&format!("{item},{worker},{label}\n"));
+		}
+	}
+	truth.push_str("6,no\n");
+	labels.push_str("6,ann,yes\n6,bea,yes\n6,cal,no\n");
+	std::fs::write(split.join("labels.csv"), labels).unwrap();
+	std::fs::write(split.join("truth.csv"), truth).unwrap();
+	let args = [
+		"--account",
+		"//Alice",
+		"replay",
+		split.to_str().unwrap(),
+		"--no-experts",
+		"--gold-share",
+		"0",
+		"--threshold",
+		"90",
+		"--json",
+		json.to_str().unwrap(),
+	];
+	let table = succeeds(&node.url, &args);
+	assert!(table.contains("| split | live, no experts | 6 | 0 |"), "{table}");
+	let figures: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+	assert_eq!(figures["disputed_share"], 1.0, "{figures}");
+	assert_eq!(figures["accuracy"], 5.0 / 6.0, "{figures}");
 	std::fs::remove_dir_all(&dir).unwrap();
 }

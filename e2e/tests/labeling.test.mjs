@@ -151,6 +151,14 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const callItem = await api.call.labelingApi.item(task, 0);
   assert.ok(callItem.isOk && callItem.asOk.isInProgress);
   assert.equal(callItem.asOk.asInProgress.phase.asAccepted.label.toNumber(), 1);
+  // The running tally an expert would weigh: three newcomers of equal
+  // weight, so label 1 holds two thirds of it, through RPC and api.call.
+  const tally = await labeling('itemTally', task, 0);
+  assert.deepEqual(tally.map(({ label, annotators }) => [label, annotators]), [[0, 1], [1, 2]]);
+  assert.ok(Math.abs(tally[1].share - 666_666_667) <= 1, JSON.stringify(tally));
+  const callTally = await api.call.labelingApi.itemTally(task, 0);
+  assert.ok(callTally.isOk);
+  assert.equal(callTally.asOk[1].share.toNumber(), tally[1].share);
 
   // The accepted label may be appealed until the window ends; seal empty
   // blocks past it (the dev node's engine_createBlock), then settle.
@@ -244,6 +252,8 @@ test('an item index beyond the task is refused by the RPC and the runtime API', 
   const task = await createOpenTask(requester, 2, 1);
   assert.equal(await labeling('item', task, 1), 'untouched');
   await assert.rejects(labeling('item', task, 2), { code: 8002 });
+  await assert.rejects(labeling('itemTally', task, 2), { code: 8002 });
+  assert.deepEqual(await labeling('itemTally', task, 1), []);
   const refused = await api.call.labelingApi.item(task, 2);
   assert.ok(refused.isErr && refused.asErr.isItemOutOfRange);
 });

@@ -124,6 +124,19 @@ pub enum ItemSummary {
 	Settled { record: SettledItem<BlockNumber> },
 }
 
+/// One label of an item's running tally: who gave it, and its share of the
+/// revealed vote weight, the figure the task's agreement threshold is
+/// compared with.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct LabelTally {
+	pub label: Label,
+	/// Annotators who revealed this label.
+	pub annotators: u32,
+	pub share: Perbill,
+}
+
 /// A live claim on an item.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -295,7 +308,8 @@ pub enum LabelingApiError {
 sp_api::decl_runtime_apis! {
 	/// Reads about labeling tasks, items and annotators.
 	///
-	/// Version 1.
+	/// Version 2 added `item_tally`.
+	#[api_version(2)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -325,5 +339,13 @@ sp_api::decl_runtime_apis! {
 
 		/// A task's label quality: agreement, gold accuracy, disputes.
 		fn task_quality(task: TaskId) -> Option<QualitySummary>;
+
+		/// The labels revealed so far on an item not yet settled, by label,
+		/// each with its share of the revealed vote weight under the
+		/// annotators' reputations now: what an expert weighs when settling a
+		/// dispute. Empty before the first reveal and once the item is
+		/// settled (its record keeps only the final label and agreement).
+		#[api_version(2)]
+		fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError>;
 	}
 }

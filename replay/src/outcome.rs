@@ -35,3 +35,25 @@ pub struct Outcome {
 	/// Labels left out because their item already had the most the chain takes.
 	pub over_redundancy: usize,
 }
+
+/// The label with the largest share of an item's revealed vote weight, as
+/// (label, share in parts per billion) pairs; ties go to the lower label.
+/// `None` for an empty tally.
+pub fn top_weighted(tally: impl IntoIterator<Item = (u16, u32)>) -> Option<u16> {
+	tally
+		.into_iter()
+		.max_by_key(|(label, share)| (*share, core::cmp::Reverse(*label)))
+		.map(|(label, _)| label)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_top_weighted_label_wins_and_ties_go_to_the_lower_label() {
+		assert_eq!(top_weighted([(0, 300), (1, 700)]), Some(1));
+		assert_eq!(top_weighted([(2, 500), (1, 500)]), Some(1));
+		assert_eq!(top_weighted([]), None);
+	}
+}

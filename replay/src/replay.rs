@@ -13,7 +13,6 @@ use frame_support::{traits::Get, BoundedVec};
 use labelchain_primitives::{
 	items::{Decision, ItemPhase},
 	labeling::{AssignmentMode, Tier},
-	traits::TaskInspect,
 };
 use labelchain_runtime::{
 	currency::UNIT, AccountId, AnnotatorStake, Balance, LabelVoting, Reputation, Runtime, RuntimeOrigin, System,
@@ -26,7 +25,7 @@ use sp_runtime::{DispatchError, Perbill};
 
 use crate::{
 	dataset::{Dataset, Row},
-	outcome::{DecidedBy, ItemResult, Outcome},
+	outcome::{top_weighted, DecidedBy, ItemResult, Outcome},
 	plan::Plan,
 };
 
@@ -301,11 +300,10 @@ impl<'a> Run<'a> {
 	/// The label with the most vote weight now, as the chain's tally weighs
 	/// it; ties go to the lower label.
 	fn top_weighted(&self, item: u32) -> anyhow::Result<u16> {
-		let state = pallet_label_voting::Items::<Runtime>::get(self.task, item).context("the item is in progress")?;
-		let terms = <Tasks as TaskInspect<AccountId, Balance, u32>>::terms(self.task).context("the task exists")?;
-		let weights = pallet_label_voting::Pallet::<Runtime>::label_weights(&state, &terms);
-		let best = weights.iter().map(|(_, weight)| *weight).max().unwrap_or_default();
-		Ok(weights.into_iter().find(|(_, weight)| *weight == best).map(|(label, _)| label).unwrap_or(0))
+		let tally = pallet_label_voting::Pallet::<Runtime>::item_tally(self.task, item)
+			.map_err(|error| anyhow!("item {item}: {error:?}"))?;
+		top_weighted(tally.iter().map(|entry| (entry.label, entry.share.deconstruct())))
+			.with_context(|| format!("item {item} is disputed with nothing revealed"))
 	}
 
 	/// Whether anything is still waiting for time to pass.

@@ -19,8 +19,8 @@ use sp_version::RuntimeVersion;
 use labelchain_primitives::{
 	labeling::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, ItemPage, ItemSummary, LabelingApiError, QualitySummary, TaskPage,
-		TaskSummary, WorkItem,
+		AnnotatorSummary, ItemPage, ItemSummary, LabelTally, LabelingApiError, QualitySummary,
+		TaskPage, TaskSummary, WorkItem,
 	},
 };
 
@@ -63,6 +63,10 @@ impl_runtime_apis! {
 
 		fn task_quality(task: TaskId) -> Option<QualitySummary> {
 			labeling_api::task_quality(task)
+		}
+
+		fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError> {
+			labeling_api::item_tally(task, item)
 		}
 	}
 

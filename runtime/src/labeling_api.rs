@@ -6,7 +6,7 @@ use labelchain_primitives::{
 	labeling::{DomainId, ItemIndex, TaskId, TaskStatus},
 	runtime_api::{
 		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
-		ItemSummary, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
+		ItemSummary, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
 		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_PAGE,
 	},
 };
@@ -98,6 +98,12 @@ pub fn item(task: TaskId, item: ItemIndex) -> Result<ItemSummary, LabelingApiErr
 			phase: state.phase,
 		},
 	})
+}
+
+/// The labels revealed so far on an item not yet settled, with their shares
+/// of the revealed vote weight.
+pub fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError> {
+	LabelVoting::item_tally(task, item)
 }
 
 /// An annotator's stake, reputation in `domain`, earnings and open claims.

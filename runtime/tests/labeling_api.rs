@@ -48,6 +48,8 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		assert!(claims.is_empty());
 		assert_eq!(commits.len(), 3);
 		assert!(commits.iter().all(|commit| commit.revealed.is_none()));
+		// Nothing revealed: an empty tally.
+		assert_eq!(api::item_tally(task, 0), Ok(vec![]));
 		assert_eq!(
 			api::annotator_work(id(Bob), task).unwrap().iter().map(|w| (w.item, w.place.clone())).collect::<Vec<_>>(),
 			vec![(0, WorkPlace::Committed { revealed: None })]
@@ -60,11 +62,20 @@ fn a_task_reads_the_same_through_its_whole_life() {
 			api::item(task, 0).unwrap(),
 			ItemSummary::InProgress { phase: ItemPhase::Accepted { label: 1, .. }, .. }
 		));
+		// Three newcomers of equal weight: label 1 has two thirds of it.
+		let tally = api::item_tally(task, 0).unwrap();
+		assert_eq!(tally.iter().map(|entry| (entry.label, entry.annotators)).collect::<Vec<_>>(), [(0, 1), (1, 2)]);
+		let thirds = |parts: u32| Perbill::from_rational(parts, 3).deconstruct();
+		assert!(tally[0].share.deconstruct().abs_diff(thirds(1)) <= 1, "{tally:?}");
+		assert!(tally[1].share.deconstruct().abs_diff(thirds(2)) <= 1, "{tally:?}");
 		settle_after_appeal_window(task, 0);
 		let ItemSummary::Settled { record } = api::item(task, 0).unwrap() else {
 			panic!("item 0 settled");
 		};
 		assert_eq!((record.label, record.decided_by), (1, Decision::Crowd));
+		assert_eq!(api::item_tally(task, 0), Ok(vec![]));
+		assert_eq!(api::item_tally(task, 2), Err(LabelingApiError::ItemOutOfRange));
+		assert_eq!(api::item_tally(task + 1, 0), Err(LabelingApiError::UnknownTask));
 		assert_eq!(record.settled_at, labelchain_runtime::System::block_number());
 		assert_eq!(api::item(task, 1), Ok(ItemSummary::Untouched));
 		assert_eq!(api::item(task, 2), Err(LabelingApiError::ItemOutOfRange));

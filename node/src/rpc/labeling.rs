@@ -15,7 +15,7 @@ use jsonrpsee::{
 use labelchain_primitives::{
 	labeling::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, ItemPage, ItemSummary, LabelingApi as LabelingRuntimeApi,
+		AnnotatorSummary, ItemPage, ItemSummary, LabelTally, LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkItem, MAX_PAGE,
 	},
 	AccountId,
@@ -94,6 +94,13 @@ pub trait LabelingRpc<BlockHash> {
 	/// A task's label quality: agreement rate, gold accuracy, dispute rate.
 	#[method(name = "taskQuality")]
 	fn task_quality(&self, task: TaskId, at: Option<BlockHash>) -> RpcResult<QualitySummary>;
+
+	/// The labels revealed so far on an item not yet settled, each with how
+	/// many gave it and its share of the revealed vote weight (parts per
+	/// billion): what an expert weighs. Empty before any reveal and once
+	/// settled.
+	#[method(name = "itemTally")]
+	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<BlockHash>) -> RpcResult<Vec<LabelTally>>;
 }
 
 /// Serves the `labeling_*` methods from a client's runtime.
@@ -120,19 +127,35 @@ where
 		at: Option<Block::Hash>,
 		call: impl FnOnce(&C::Api, Block::Hash) -> Result<R, ApiError>,
 	) -> RpcResult<R> {
+		self.at_version(1, at, call)
+	}
+
+	/// Runs `call`, which needs version `least` of the labeling API, against
+	/// the runtime at `at` (default: the best block).
+	fn at_version<R>(
+		&self,
+		least: u32,
+		at: Option<Block::Hash>,
+		call: impl FnOnce(&C::Api, Block::Hash) -> Result<R, ApiError>,
+	) -> RpcResult<R> {
 		let hash = at.unwrap_or_else(|| self.client.info().best_hash);
 		let api = self.client.runtime_api();
 		let version = api
 			.api_version::<dyn LabelingRuntimeApi<Block>>(hash)
 			.map_err(runtime_error)?;
-		if version.is_none() {
-			return Err(ErrorObjectOwned::owned(
+		match version {
+			None => Err(ErrorObjectOwned::owned(
 				codes::RUNTIME_ERROR,
 				"the runtime at this block has no labeling API",
 				None::<()>,
-			));
+			)),
+			Some(version) if version < least => Err(ErrorObjectOwned::owned(
+				codes::RUNTIME_ERROR,
+				format!("the runtime at this block has labeling API version {version}; this method needs {least}"),
+				None::<()>,
+			)),
+			Some(_) => call(&api, hash).map_err(runtime_error),
 		}
-		call(&api, hash).map_err(runtime_error)
 	}
 }
 
@@ -233,5 +256,10 @@ where
 
 	fn task_quality(&self, task: TaskId, at: Option<Block::Hash>) -> RpcResult<QualitySummary> {
 		self.at(at, |api, hash| api.task_quality(hash, task))?.ok_or_else(|| unknown_task(task))
+	}
+
+	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<Vec<LabelTally>> {
+		self.at_version(2, at, |api, hash| api.item_tally(hash, task, item))?
+			.map_err(|error| refused(error, task))
 	}
 }

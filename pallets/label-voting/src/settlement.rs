@@ -9,6 +9,7 @@ use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
 	labeling::{ItemIndex, LabelOutcome, TaskId},
 	records::TaskQuality,
+	runtime_api::LabelTally,
 	traits::{ReputationInspect, ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
 };
 use sp_arithmetic::FixedU128;
@@ -200,14 +201,23 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The revealed vote weight behind each label of an item, as its tally
-	/// counts it (each label once if no revealer has any weight), in label
-	/// order. For tools that settle a split item by its top-weighted label.
-	pub fn label_weights(state: &ItemState<T>, terms: &TermsOf<T>) -> Vec<(Label, FixedU128)> {
-		let mut weights: Vec<(Label, FixedU128)> =
-			LabelTotals::of::<T>(state, terms).totals.into_iter().map(|(label, weight, _)| (label, weight)).collect();
-		weights.sort_by_key(|(label, _)| *label);
-		weights
+	/// Each revealed label of an item, in label order, with how many gave it
+	/// and its share of the revealed vote weight, as the tally counts them
+	/// (each label once if no revealer has any weight). For experts and for
+	/// tools that settle a split item by its top-weighted label.
+	pub fn label_tally(state: &ItemState<T>, terms: &TermsOf<T>) -> Vec<LabelTally> {
+		let totals = LabelTotals::of::<T>(state, terms);
+		let mut tally: Vec<LabelTally> = totals
+			.totals
+			.iter()
+			.map(|(label, weight, annotators)| LabelTally {
+				label: *label,
+				annotators: *annotators,
+				share: totals.share(*weight),
+			})
+			.collect();
+		tally.sort_by_key(|entry| entry.label);
+		tally
 	}
 
 	/// `label`'s share of the item's revealed vote weight.

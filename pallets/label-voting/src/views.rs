@@ -6,7 +6,9 @@ use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
 use labelchain_primitives::{
 	labeling::{ItemIndex, TaskId},
-	runtime_api::{ItemCounts, ItemPage, LabelingApiError, WorkPlace, MAX_ITEMS_SCANNED, MAX_PAGE},
+	runtime_api::{
+		ItemCounts, ItemPage, LabelTally, LabelingApiError, WorkPlace, MAX_ITEMS_SCANNED, MAX_PAGE,
+	},
 	traits::TaskInspect,
 };
 
@@ -57,6 +59,16 @@ impl<T: Config> Pallet<T> {
 			(Some(record), _) => ItemView::Settled(record),
 			(None, Some(state)) => ItemView::InProgress(state),
 			(None, None) => ItemView::Untouched,
+		})
+	}
+
+	/// The running tally of an item not yet settled; empty before any reveal
+	/// and once settled.
+	pub fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError> {
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		Ok(match Self::item_view(task, item)? {
+			ItemView::InProgress(state) => Self::label_tally(&state, &terms),
+			ItemView::Untouched | ItemView::Settled(_) => Vec::new(),
 		})
 	}
 

@@ -34,11 +34,13 @@ use labelchain_client::{
 	secrets::{gold_commitment, label_commitment},
 	transact::sign_and_finalize,
 };
-use labelchain_replay::{dataset::Row, figures, report, DecidedBy, Dataset, ItemResult, Outcome, Plan};
+use labelchain_replay::{
+	dataset::Row, figures, outcome::top_weighted, report, DecidedBy, Dataset, ItemResult, Outcome, Plan,
+};
 use subxt::utils::{AccountId32, MultiAddress, H256};
 use subxt_signer::{sr25519::Keypair, DeriveJunction};
 
-use crate::chain::{item_summaries, task_summary};
+use crate::chain::{item_summaries, task_summary, AtBlock};
 
 #[derive(Args, Debug)]
 pub struct ReplayArgs {
@@ -64,6 +66,11 @@ pub struct ReplayArgs {
 	/// The expert who settles disputed items (a member of the expert set).
 	#[arg(long, default_value = "//Ferdie")]
 	expert: String,
+	/// The expert settles each disputed item with its top-weighted label (as
+	/// the chain's `labeling_itemTally` weighs it) instead of the true answer:
+	/// the crowd's own figures, without experts.
+	#[arg(long)]
+	no_experts: bool,
 	/// Also write the figures here as JSON.
 	#[arg(long)]
 	json: Option<PathBuf>,
@@ -97,6 +104,8 @@ struct LiveRun<'a> {
 	task: u32,
 	requester: &'a Keypair,
 	expert: Keypair,
+	/// Disputes take their top-weighted label, not the truth.
+	no_experts: bool,
 	workers: Vec<Keypair>,
 	no_shows: Vec<Keypair>,
 	max_batch: usize,
@@ -197,8 +206,20 @@ impl<'a> LiveRun<'a> {
 		self.after_tally(items).await
 	}
 
+	/// The label with the largest share of an item's revealed vote weight now.
+	async fn top_weighted(&self, at: &AtBlock, item: u32) -> anyhow::Result<u16> {
+		let tally = at
+			.runtime_apis()
+			.call(runtime::runtime_apis().labeling_api().item_tally(self.task, item))
+			.await?
+			.map_err(|error| anyhow::anyhow!("item {item}: {error:?}"))?;
+		top_weighted(tally.iter().map(|entry| (entry.label, entry.share.0)))
+			.with_context(|| format!("item {item} is disputed with nothing revealed"))
+	}
+
 	/// Gold is revealed by the requester, disputed items are settled by the
-	/// expert with the truth, accepted items wait out their appeal window.
+	/// expert with the truth (or their top-weighted label), accepted items
+	/// wait out their appeal window.
 	async fn after_tally(&mut self, items: &[u32]) -> anyhow::Result<()> {
 		let at = self.node.api.at_current_block().await?;
 		let (mut gold_calls, mut expert_calls) = (Vec::new(), Vec::new());
@@ -208,7 +229,7 @@ impl<'a> LiveRun<'a> {
 				.call(runtime::runtime_apis().labeling_api().item(self.task, *item))
 				.await?
 				.map_err(|error| anyhow::anyhow!("item {item}: {error:?}"))?;
-			let ItemSummary::InProgress { phase, commits, .. } = summary else {
+			let ItemSummary::InProgress { phase, .. } = summary else {
 				anyhow::bail!("item {item} is not in progress after its tally");
 			};
 			let disputed = matches!(phase, ItemPhase::Disputed);
@@ -223,13 +244,13 @@ impl<'a> LiveRun<'a> {
 					salt: gold_salt(*item),
 				}));
 			} else if disputed {
-				// An item without a true answer takes its most common label.
-				let mut counts = BTreeMap::<u16, u32>::new();
-				for label in commits.iter().filter_map(|commit| commit.revealed) {
-					*counts.entry(label).or_default() += 1;
-				}
-				let common = counts.iter().max_by_key(|(label, count)| (**count, std::cmp::Reverse(**label)));
-				let label = self.data.truth[*item as usize].or(common.map(|(label, _)| *label)).unwrap_or(0);
+				// Without experts, or without a true answer, an item takes its
+				// top-weighted label.
+				let truth = self.data.truth[*item as usize].filter(|_| !self.no_experts);
+				let label = match truth {
+					Some(label) => label,
+					None => self.top_weighted(&at, *item).await?,
+				};
 				expert_calls.push(voting(VotingCall::resolve_dispute { task: self.task, item: *item, label }));
 			} else if let ItemPhase::Accepted { appeal_ends_at, .. } = phase {
 				self.appealable.push((*item, appeal_ends_at));
@@ -414,6 +435,7 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		task,
 		requester,
 		expert: labelchain_client::accounts::key_from_spec(&args.expert)?,
+		no_experts: args.no_experts,
 		workers,
 		no_shows,
 		max_batch: constants.entry(runtime::constants().label_voting().max_batch())? as usize,
@@ -439,7 +461,8 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	anyhow::ensure!(summary.progress.settled == item_count, "not every item settled: {:?}", summary.progress);
 	let outcome = run.outcome().await?;
 	let measured = figures(&data, &outcome);
-	let variant = if plan.spammers > 0 { format!("live, experts, {:.0}% spammers", args.spammers * 100.0) } else { "live, experts".into() };
+	let experts = if args.no_experts { "live, no experts" } else { "live, experts" };
+	let variant = if plan.spammers > 0 { format!("{experts}, {:.0}% spammers", args.spammers * 100.0) } else { experts.into() };
 	println!("{}", report::HEADER);
 	println!("{}", report::row(&data.name, &variant, &measured));
 	eprintln!("task {task}: {} labels replayed in {:.0} s", plan.order.len(), started.elapsed().as_secs_f64());
