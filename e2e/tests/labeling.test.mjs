@@ -155,7 +155,7 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   // weight, so label 1 holds two thirds of it, through RPC and api.call.
   const tally = await labeling('itemTally', task, 0);
   assert.deepEqual(tally.map(({ label, annotators }) => [label, annotators]), [[0, 1], [1, 2]]);
-  assert.ok(Math.abs(tally[1].share - 666_666_667) <= 1, JSON.stringify(tally));
+  assert.ok(Math.abs(tally[1].share - 666_666_666) <= 1, JSON.stringify(tally));
   const callTally = await api.call.labelingApi.itemTally(task, 0);
   assert.ok(callTally.isOk);
   assert.equal(callTally.asOk[1].share.toNumber(), tally[1].share);

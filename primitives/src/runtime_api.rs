@@ -124,9 +124,11 @@ pub enum ItemSummary {
 	Settled { record: SettledItem<BlockNumber> },
 }
 
-/// One label of an item's running tally: who gave it, and its share of the
-/// revealed vote weight, the figure the task's agreement threshold is
-/// compared with.
+/// One label of an item's running tally: how many revealed it, and its
+/// share of the revealed vote weight under the revealers' reputations now
+/// (rounded down, so the shares may add up to a little under one). At the
+/// tally this is the figure the agreement threshold is compared with; later
+/// it follows reputations as they change.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
@@ -342,10 +344,10 @@ sp_api::decl_runtime_apis! {
 
 		/// The labels revealed so far on an item not yet settled, by label,
 		/// each with its share of the revealed vote weight under the
-		/// annotators' reputations now: what an expert weighs when settling a
-		/// dispute. Empty before the first reveal and once the item is
+		/// annotators' reputations now (if none has any weight, each counts
+		/// once): what an expert weighs when settling a dispute. Empty for an
+		/// untouched item, before the first reveal, and once the item is
 		/// settled (its record keeps only the final label and agreement).
-		#[api_version(2)]
 		fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError>;
 	}
 }

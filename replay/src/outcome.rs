@@ -37,7 +37,8 @@ pub struct Outcome {
 }
 
 /// The label with the largest share of an item's revealed vote weight, as
-/// (label, share in parts per billion) pairs; ties go to the lower label.
+/// (label, share in parts per billion) pairs; ties, including weights too
+/// close to tell apart at that resolution, go to the lower label.
 /// `None` for an empty tally.
 pub fn top_weighted(tally: impl IntoIterator<Item = (u16, u32)>) -> Option<u16> {
 	tally

@@ -286,8 +286,10 @@ impl<'a> Run<'a> {
 				Ok(())
 			},
 			ItemPhase::Disputed => {
-				let top = self.top_weighted(item)?;
-				let label = if self.settings.experts { self.data.truth[item as usize].unwrap_or(top) } else { top };
+				let label = match self.data.truth[item as usize].filter(|_| self.settings.experts) {
+					Some(truth) => truth,
+					None => self.top_weighted_label(item)?,
+				};
 				check_post(
 					LabelVoting::resolve_dispute(RuntimeOrigin::signed(self.expert.clone()), self.task, item, label),
 					"resolve_dispute",
@@ -298,8 +300,8 @@ impl<'a> Run<'a> {
 	}
 
 	/// The label with the most vote weight now, as the chain's tally weighs
-	/// it; ties go to the lower label.
-	fn top_weighted(&self, item: u32) -> anyhow::Result<u16> {
+	/// it; ties (at parts-per-billion shares) go to the lower label.
+	fn top_weighted_label(&self, item: u32) -> anyhow::Result<u16> {
 		let tally = pallet_label_voting::Pallet::<Runtime>::item_tally(self.task, item)
 			.map_err(|error| anyhow!("item {item}: {error:?}"))?;
 		top_weighted(tally.iter().map(|entry| (entry.label, entry.share.deconstruct())))

@@ -180,3 +180,11 @@ fn open_tasks_and_claimable_items_follow_eligibility() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn the_runtime_serves_version_2_of_the_labeling_api() {
+	use labelchain_primitives::runtime_api::LabelingApi;
+	use sp_api::RuntimeApiInfo;
+	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(2));
+}

@@ -26,7 +26,8 @@ use sp_runtime::traits::Block as BlockT;
 
 /// The error codes of the `labeling_*` methods, besides JSON-RPC's own.
 pub mod codes {
-	/// The runtime call failed: an unknown block, or a runtime without the API.
+	/// The runtime call failed: an unknown block, a runtime without the API,
+	/// or one with an older API version than the method needs.
 	pub const RUNTIME_ERROR: i32 = 8000;
 	/// No task has this id.
 	pub const UNKNOWN_TASK: i32 = 8001;
@@ -96,9 +97,10 @@ pub trait LabelingRpc<BlockHash> {
 	fn task_quality(&self, task: TaskId, at: Option<BlockHash>) -> RpcResult<QualitySummary>;
 
 	/// The labels revealed so far on an item not yet settled, each with how
-	/// many gave it and its share of the revealed vote weight (parts per
-	/// billion): what an expert weighs. Empty before any reveal and once
-	/// settled.
+	/// many gave it and its share of the revealed vote weight under
+	/// reputations now (parts per billion, rounded down; head counts if no
+	/// revealer has any weight): what an expert weighs. Empty before any
+	/// reveal and once settled. Needs labeling API version 2.
 	#[method(name = "itemTally")]
 	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<BlockHash>) -> RpcResult<Vec<LabelTally>>;
 }

@@ -202,9 +202,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Each revealed label of an item, in label order, with how many gave it
-	/// and its share of the revealed vote weight, as the tally counts them
-	/// (each label once if no revealer has any weight). For experts and for
-	/// tools that settle a split item by its top-weighted label.
+	/// and its share of the revealed vote weight (rounded down) under the
+	/// revealers' reputations now, weighed as the tally weighs them: if no
+	/// revealer has any weight, each counts once, so the shares are head
+	/// counts. For experts, and for tools that settle a split item by its
+	/// top-weighted label.
 	pub fn label_tally(state: &ItemState<T>, terms: &TermsOf<T>) -> Vec<LabelTally> {
 		let totals = LabelTotals::of::<T>(state, terms);
 		let mut tally: Vec<LabelTally> = totals

@@ -866,6 +866,55 @@ mod views {
 	}
 
 	#[test]
+	fn an_items_tally_weighs_labels_by_reputation_not_by_head_count() {
+		test_with_invariants(|| {
+			let task = create_task(2, 3, AssignmentMode::Open);
+			// One careful annotator against two barely better than chance.
+			give_record(annotator(0), 200, 10);
+			give_record(annotator(1), 100, 95);
+			give_record(annotator(2), 100, 95);
+			assert_eq!(LabelVoting::item_tally(task, 0), Ok(vec![]));
+			for (n, label) in [(0, 0), (1, 1), (2, 1)] {
+				claim_and_commit(task, 0, annotator(n), label);
+			}
+			assert_eq!(LabelVoting::item_tally(task, 0), Ok(vec![]), "nothing revealed yet");
+			for (n, label) in [(0, 0), (1, 1), (2, 1)] {
+				reveal(task, 0, annotator(n), label);
+			}
+			let tally = LabelVoting::item_tally(task, 0).unwrap();
+			assert_eq!(tally.iter().map(|entry| (entry.label, entry.annotators)).collect::<Vec<_>>(), [(0, 1), (1, 2)]);
+			// The one careful label outweighs the two others, but one annotator
+			// alone cannot carry an item: it waits for an expert, who sees this.
+			assert!(tally[0].share > Perbill::from_percent(70), "{tally:?}");
+			assert!(tally[0].share.deconstruct() + tally[1].share.deconstruct() <= Perbill::one().deconstruct());
+			assert_eq!(phase(task, 0), ItemPhase::Disputed);
+			assert_eq!(LabelVoting::item_tally(task, 2), Err(LabelingApiError::ItemOutOfRange));
+			assert_eq!(LabelVoting::item_tally(task + 1, 0), Err(LabelingApiError::UnknownTask));
+			assert_ok!(LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+			assert_eq!(LabelVoting::item_tally(task, 0), Ok(vec![]), "a settled item keeps no tally");
+		});
+	}
+
+	#[test]
+	fn a_tally_without_any_weight_counts_heads() {
+		test_with_invariants(|| {
+			let task = create_task(1, 3, AssignmentMode::Open);
+			for n in 0..3 {
+				// Exactly chance: zero weight.
+				give_record(annotator(n), 20, 21);
+			}
+			for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+				claim_and_commit(task, 0, annotator(n), label);
+			}
+			for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+				reveal(task, 0, annotator(n), label);
+			}
+			let shares: Vec<_> = LabelVoting::item_tally(task, 0).unwrap().iter().map(|entry| entry.share).collect();
+			assert_eq!(shares, [Perbill::from_rational(1u32, 3), Perbill::from_rational(2u32, 3)]);
+		});
+	}
+
+	#[test]
 	fn an_item_reads_untouched_in_progress_then_settled() {
 		test_with_invariants(|| {
 			let task = create_task(2, 1, AssignmentMode::Open);

@@ -66,9 +66,9 @@ pub struct ReplayArgs {
 	/// The expert who settles disputed items (a member of the expert set).
 	#[arg(long, default_value = "//Ferdie")]
 	expert: String,
-	/// The expert settles each disputed item with its top-weighted label (as
-	/// the chain's `labeling_itemTally` weighs it) instead of the true answer:
-	/// the crowd's own figures, without experts.
+	/// The expert (still `--expert`, who signs) settles each disputed item with
+	/// its top-weighted label, as the runtime API's `item_tally` weighs it,
+	/// instead of the true answer: the crowd's own figures, without experts.
 	#[arg(long)]
 	no_experts: bool,
 	/// Also write the figures here as JSON.
@@ -207,11 +207,12 @@ impl<'a> LiveRun<'a> {
 	}
 
 	/// The label with the largest share of an item's revealed vote weight now.
-	async fn top_weighted(&self, at: &AtBlock, item: u32) -> anyhow::Result<u16> {
+	async fn top_weighted_label(&self, at: &AtBlock, item: u32) -> anyhow::Result<u16> {
 		let tally = at
 			.runtime_apis()
 			.call(runtime::runtime_apis().labeling_api().item_tally(self.task, item))
-			.await?
+			.await
+			.with_context(|| format!("item {item}: reading its tally (labeling API version 2, spec 107 on)"))?
 			.map_err(|error| anyhow::anyhow!("item {item}: {error:?}"))?;
 		top_weighted(tally.iter().map(|entry| (entry.label, entry.share.0)))
 			.with_context(|| format!("item {item} is disputed with nothing revealed"))
@@ -249,7 +250,7 @@ impl<'a> LiveRun<'a> {
 				let truth = self.data.truth[*item as usize].filter(|_| !self.no_experts);
 				let label = match truth {
 					Some(label) => label,
-					None => self.top_weighted(&at, *item).await?,
+					None => self.top_weighted_label(&at, *item).await?,
 				};
 				expert_calls.push(voting(VotingCall::resolve_dispute { task: self.task, item: *item, label }));
 			} else if let ItemPhase::Accepted { appeal_ends_at, .. } = phase {
