@@ -23,7 +23,10 @@ use subxt_signer::sr25519::Keypair;
 use crate::chain::{item_summaries, task_summary};
 
 /// Whether `finalize_item` would move the item on in block `next`.
-fn ready(item: &ItemSummary, task: &TaskSummary, next: u32) -> bool {
+/// `stalled` says whether a claim on the item expired before: once no live
+/// claim is left, the chain then opens its reveal without waiting for more
+/// commits.
+fn ready(item: &ItemSummary, task: &TaskSummary, next: u32, stalled: bool) -> bool {
 	let ItemSummary::InProgress {
 		phase,
 		claims,
@@ -38,11 +41,28 @@ fn ready(item: &ItemSummary, task: &TaskSummary, next: u32) -> bool {
 		ItemPhase::Labeling => {
 			let takes_work = matches!(task.status, TaskStatus::Open) && task.deadline >= next;
 			// A claim is dropped in the first block after its expiry block.
-			claims.iter().any(|claim| claim.expires_at < next)
-				|| (!takes_work && claims.is_empty() && !commits.is_empty())
+			let claim_expires = claims.iter().any(|claim| claim.expires_at < next);
+			labeling_item_ready(claim_expires, claims.is_empty(), commits.is_empty(), takes_work, stalled)
 		}
 		ItemPhase::Disputed | ItemPhase::Appealed { .. } => false,
 	}
+}
+
+/// An item still taking labels moves on when a claim on it expires, or when
+/// it has commits and no live claim and will get no more labels: the task
+/// takes no more work, or a claim on it expired before (`stalled`).
+fn labeling_item_ready(claim_expires: bool, no_claims: bool, no_commits: bool, takes_work: bool, stalled: bool) -> bool {
+	claim_expires || (no_claims && !no_commits && (stalled || !takes_work))
+}
+
+/// Whether the item might be waiting only for a past claim's expiry to
+/// count: taking labels, commits but no claims, in a task still taking work.
+fn maybe_stalled(item: &ItemSummary) -> bool {
+	matches!(
+		item,
+		ItemSummary::InProgress { phase: ItemPhase::Labeling, claims, commits }
+			if claims.is_empty() && !commits.is_empty()
+	)
 }
 
 /// Finalizes every item of `task` that is ready, in batches; returns how
@@ -52,17 +72,29 @@ pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(
 	let summary = task_summary(&at, task).await?;
 	let next = (at.block_number() as u32).saturating_add(1);
 	let items = item_summaries(&at, task, summary.item_count).await?;
-	let ready: Vec<u32> = items
-		.iter()
-		.enumerate()
-		.filter(|(_, item)| ready(item, &summary, next))
-		.map(|(index, _)| index as u32)
-		.collect();
+	let mut ready_items = Vec::new();
+	for (index, item) in items.iter().enumerate() {
+		let index = index as u32;
+		// The summary leaves out whether a claim expired before; read it from
+		// storage for the few items where it decides.
+		let stalled = if maybe_stalled(item) {
+			let state = at.storage().try_fetch(runtime::storage().label_voting().items(), (task, index)).await?;
+			match state {
+				Some(state) => state.decode()?.had_expired_claim,
+				None => false,
+			}
+		} else {
+			false
+		};
+		if ready(item, &summary, next, stalled) {
+			ready_items.push(index);
+		}
+	}
 	let max_batch = at
 		.constants()
 		.entry(runtime::constants().label_voting().max_batch())? as usize;
 	let mut moved = 0;
-	for chunk in ready.chunks(max_batch.max(1)) {
+	for chunk in ready_items.chunks(max_batch.max(1)) {
 		let call = runtime::tx().label_voting().finalize_items(task, BoundedVec(chunk.to_vec()));
 		if sign_and_finalize(node, &call, key, "finalize_items").await.is_ok() {
 			moved += chunk.len();
@@ -80,4 +112,20 @@ pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(
 	}
 	let settled = items.iter().filter(|item| matches!(item, ItemSummary::Settled { .. })).count();
 	Ok((moved, settled))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::labeling_item_ready;
+
+	#[test]
+	fn an_item_taking_labels_moves_on_when_it_can_get_no_more() {
+		// (claim expires, no claims, no commits, task takes work, stalled)
+		assert!(labeling_item_ready(true, false, true, true, false), "an expiring claim is dropped");
+		assert!(!labeling_item_ready(false, false, false, true, true), "a live claim may still commit");
+		assert!(!labeling_item_ready(false, true, false, true, false), "others may still claim");
+		assert!(labeling_item_ready(false, true, false, true, true), "a claim expired before");
+		assert!(labeling_item_ready(false, true, false, false, false), "the task takes no more work");
+		assert!(!labeling_item_ready(false, true, true, false, true), "nothing to reveal");
+	}
 }
