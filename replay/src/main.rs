@@ -76,14 +76,8 @@ fn main() -> anyhow::Result<()> {
 	let mut results = Vec::new();
 	for dir in &args.datasets {
 		let data = Dataset::read(dir)?;
-		if data.blank_labels > 0 {
-			eprintln!("{}: {} lines with a blank label left out", data.name, data.blank_labels);
-		}
-		if data.repeated_labels > 0 {
-			eprintln!(
-				"{}: {} repeated labels (a worker labeling an item again) left out; each worker's first stands",
-				data.name, data.repeated_labels
-			);
+		for note in report::left_out_of_data_set(&data) {
+			eprintln!("{note}");
 		}
 		for (variant, settings) in variants(&base) {
 			if args.no_spammers && settings.spammer_share > 0.0 {
@@ -91,11 +85,9 @@ fn main() -> anyhow::Result<()> {
 			}
 			let outcome = replay(&data, &settings)?;
 			let measured = figures(&data, &outcome);
-			if outcome.over_redundancy > 0 {
-				eprintln!(
-					"{} ({variant}): {} labels left out, past the {max_redundancy} per item the chain takes",
-					data.name, outcome.over_redundancy
-				);
+			let set = format!("{} ({variant})", data.name);
+			if let Some(note) = report::left_out_over_redundancy(&set, outcome.over_redundancy, max_redundancy) {
+				eprintln!("{note}");
 			}
 			println!("{}", report::row(&data.name, variant, &measured));
 			let mut entry = measured.to_json();

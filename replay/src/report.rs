@@ -115,6 +115,27 @@ impl Figures {
 	}
 }
 
+/// What reading the data set left out, one line each (none if nothing).
+pub fn left_out_of_data_set(data: &Dataset) -> Vec<String> {
+	let mut notes = Vec::new();
+	if data.blank_labels > 0 {
+		notes.push(format!("{}: {} lines with a blank label left out", data.name, data.blank_labels));
+	}
+	if data.repeated_labels > 0 {
+		notes.push(format!(
+			"{}: {} repeated labels (a worker labeling an item again) left out; each worker's first stands",
+			data.name, data.repeated_labels
+		));
+	}
+	notes
+}
+
+/// What a replay left out because items had more labels than the chain takes.
+pub fn left_out_over_redundancy(set: &str, over_redundancy: usize, max_redundancy: u32) -> Option<String> {
+	(over_redundancy > 0)
+		.then(|| format!("{set}: {over_redundancy} labels left out, past the {max_redundancy} per item the chain takes"))
+}
+
 /// The Markdown table header for `row`.
 pub const HEADER: &str = "| data set | variant | items | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 

@@ -345,14 +345,9 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let constants = at.constants();
 	let max_redundancy = constants.entry(runtime::constants().label_voting().max_redundancy())?;
 	let plan = Plan::new(&data, args.gold_share, args.spammers, args.shuffle, args.seed, max_redundancy)?;
-	if data.blank_labels > 0 {
-		eprintln!("{} lines with a blank label left out", data.blank_labels);
-	}
-	if data.repeated_labels > 0 {
-		eprintln!("{} repeated labels (a worker labeling an item again) left out; each worker's first stands", data.repeated_labels);
-	}
-	if plan.over_redundancy > 0 {
-		eprintln!("{} labels left out, past the {max_redundancy} per item the chain takes", plan.over_redundancy);
+	let left_out = report::left_out_over_redundancy(&data.name, plan.over_redundancy, max_redundancy);
+	for note in report::left_out_of_data_set(&data).into_iter().chain(left_out) {
+		eprintln!("{note}");
 	}
 	let task = at.storage().fetch(runtime::storage().tasks().next_task_id(), ()).await?.decode()?;
 	let worker_count = data.workers.len() as u32 + plan.spammers;
