@@ -55,8 +55,9 @@ fn labeling_item_ready(claim_expires: bool, no_claims: bool, no_commits: bool, t
 	claim_expires || (no_claims && !no_commits && (stalled || !takes_work))
 }
 
-/// Whether the item might be waiting only for a past claim's expiry to
-/// count: taking labels, commits but no claims, in a task still taking work.
+/// Whether the item takes labels and has commits but no live claim: one
+/// that, in a task still taking work, is ready only if a claim on it
+/// expired before.
 fn maybe_stalled(item: &ItemSummary) -> bool {
 	matches!(
 		item,
@@ -75,19 +76,21 @@ pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(
 	let mut ready_items = Vec::new();
 	for (index, item) in items.iter().enumerate() {
 		let index = index as u32;
+		if ready(item, &summary, next, false) {
+			ready_items.push(index);
+			continue;
+		}
 		// The summary leaves out whether a claim expired before; read it from
-		// storage for the few items where it decides.
-		let stalled = if maybe_stalled(item) {
+		// storage only for the items where it decides.
+		if maybe_stalled(item) {
 			let state = at.storage().try_fetch(runtime::storage().label_voting().items(), (task, index)).await?;
-			match state {
+			let stalled = match state {
 				Some(state) => state.decode()?.had_expired_claim,
 				None => false,
+			};
+			if ready(item, &summary, next, stalled) {
+				ready_items.push(index);
 			}
-		} else {
-			false
-		};
-		if ready(item, &summary, next, stalled) {
-			ready_items.push(index);
 		}
 	}
 	let max_batch = at
