@@ -8,6 +8,7 @@
 
 extern crate alloc;
 
+pub mod commitment;
 pub mod currency;
 pub mod items;
 pub mod labeling;
