@@ -1,7 +1,7 @@
 //! `labelchain-replay`: replays crowd data sets through the labeling pallets
 //! (native runtime, no node) and prints label quality against the truth.
 //!
-//!   cargo run --release -p labelchain-replay -- ../shared/datasets/crowd/{bluebirds,web,rte}
+//!   cargo run --release -p labelchain-replay -- replay/data/{bluebirds,web,rte}
 
 use std::path::PathBuf;
 

@@ -11,7 +11,7 @@
 //!   labelchain --account //Alice reveal-gold 3 --gold ./task/gold.json
 //!   labelchain --account //Alice finalize 3     # settle what is due
 //!   labelchain export 3 --items ./task --out labels.jsonl
-//!   labelchain --account //Alice replay ../shared/datasets/crowd/bluebirds
+//!   labelchain --account //Alice replay replay/data/bluebirds
 //!
 //! `--account` takes a dev name (`//Alice`), a seed phrase (with derivations)
 //! or the path of a file holding one; `--url` the node (default
