@@ -21,7 +21,7 @@ experts, the crowd-settled accuracy, and (with every item's posterior
 recorded) the accuracy of the most confident 80 % and 90 % of items: what a
 well-chosen threshold could reach.
 
-    python3 replay/analysis/acceptance_rules.py ../shared/datasets/crowd/{bluebirds,web,rte}
+    python3 replay/analysis/acceptance_rules.py replay/data/{bluebirds,web,rte}
 """
 
 import argparse

@@ -11,7 +11,7 @@ labels that are gold: about 2/3).
 It bounds the replay's "Spearman (earnings, accuracy)": the chain's real
 earnings are noisier than their expectation.
 
-    python3 replay/analysis/earnings_bound.py ../shared/datasets/crowd/{bluebirds,web,rte}
+    python3 replay/analysis/earnings_bound.py replay/data/{bluebirds,web,rte}
 """
 
 import argparse

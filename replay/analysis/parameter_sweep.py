@@ -7,7 +7,7 @@ change with the mean over the orders and, in brackets, the worst order.
 The shuffles stand in for data the parameters were not chosen on: a default
 that helps only in the file's order has learned that order, not the crowd.
 
-    python3 replay/analysis/parameter_sweep.py ../shared/datasets/crowd/{bluebirds,web,rte} \
+    python3 replay/analysis/parameter_sweep.py replay/data/{bluebirds,web,rte} \
         --change "" --change "--gold-weight 2" --change "--threshold 67"
 
 `--change ""` is the runtime's defaults. A change is the replay's flags as
