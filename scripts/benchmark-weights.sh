@@ -16,7 +16,7 @@
 #                          an empty block and a no-op transaction (`benchmark
 #                          overhead`): the base weights of every block and
 #                          transaction.
-# Raw results go to $CARGO_TARGET_DIR/benchmarks/*.json. Print the README's table with
+# Raw results go to $CARGO_TARGET_DIR/benchmarks/*.json. Print the weight tables (docs/throughput-and-weights.md) with
 #   cargo run -p labelchain-runtime --example weights_table
 #
 #   scripts/benchmark-weights.sh              # all pallets, 50 steps, 20 repeats
