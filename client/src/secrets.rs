@@ -11,6 +11,7 @@ use std::{
 };
 
 use anyhow::Context;
+use labelchain_primitives::commitment;
 use serde::{Deserialize, Serialize};
 use subxt::utils::AccountId32;
 
@@ -20,27 +21,6 @@ pub fn random_salt() -> anyhow::Result<[u8; 32]> {
 	getrandom::getrandom(&mut salt)
 		.map_err(|error| anyhow::anyhow!("no randomness from the system: {error}"))?;
 	Ok(salt)
-}
-
-/// A label's commitment as the chain checks it:
-/// `blake2_256(SCALE((label: u16, salt: [u8; 32], annotator: AccountId)))`.
-/// SCALE puts fixed-size values one after the other, integers little-endian.
-pub fn label_commitment(label: u16, salt: &[u8; 32], annotator: &AccountId32) -> [u8; 32] {
-	let mut encoded = Vec::with_capacity(66);
-	encoded.extend(label.to_le_bytes());
-	encoded.extend(salt);
-	encoded.extend(annotator.0);
-	sp_crypto_hashing::blake2_256(&encoded)
-}
-
-/// A gold answer's commitment as the chain checks it:
-/// `blake2_256(SCALE((item: u32, answer: u16, salt: [u8; 32])))`.
-pub fn gold_commitment(item: u32, answer: u16, salt: &[u8; 32]) -> [u8; 32] {
-	let mut encoded = Vec::with_capacity(38);
-	encoded.extend(item.to_le_bytes());
-	encoded.extend(answer.to_le_bytes());
-	encoded.extend(salt);
-	sp_crypto_hashing::blake2_256(&encoded)
 }
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new
@@ -96,7 +76,7 @@ impl GoldSecret {
 	}
 
 	pub fn commitment(&self) -> anyhow::Result<[u8; 32]> {
-		Ok(gold_commitment(self.item, self.answer, &self.salt()?))
+		Ok(commitment::gold_commitment(self.item, self.answer, &self.salt()?).0)
 	}
 }
 
@@ -145,7 +125,7 @@ impl SealedLabel {
 	}
 
 	pub fn commitment(&self, annotator: &AccountId32) -> anyhow::Result<[u8; 32]> {
-		Ok(label_commitment(self.label, &self.salt()?, annotator))
+		Ok(commitment::label_commitment(self.label, &self.salt()?, annotator).0)
 	}
 }
 
@@ -239,17 +219,6 @@ impl LabelStore {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use codec::Encode;
-
-	#[test]
-	fn commitments_hash_what_the_runtime_encodes() {
-		let salt = [7u8; 32];
-		let annotator = AccountId32([9u8; 32]);
-		let runtime_label = sp_crypto_hashing::blake2_256(&(3u16, salt, [9u8; 32]).encode());
-		assert_eq!(label_commitment(3, &salt, &annotator), runtime_label);
-		let runtime_gold = sp_crypto_hashing::blake2_256(&(12u32, 1u16, salt).encode());
-		assert_eq!(gold_commitment(12, 1, &salt), runtime_gold);
-	}
 
 	#[test]
 	fn sealed_labels_survive_a_restart() {

@@ -8,8 +8,10 @@
 // No type definitions are written by hand.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 
+import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
 
 import { MANIFEST_CID, UNIT, startDevChain, submit as submitTo } from '../lib/dev-chain.mjs';
@@ -41,6 +43,16 @@ const feePaid = (events, who) => events
 function sealedLabel(label, salt, address) {
   return blake2AsU8a(api.createType('(u16, [u8; 32], AccountId32)', [label, salt, address]).toU8a());
 }
+
+/** What a requester commits for a gold answer: blake2_256(SCALE((item, answer, salt))). */
+function goldCommitment(item, answer, salt) {
+  return blake2AsU8a(api.createType('(u32, u16, [u8; 32])', [item, answer, salt]).toU8a());
+}
+
+/** The commitment test vectors of the runtime's primitives (primitives/src/commitment.rs). */
+const COMMITMENT_VECTORS = JSON.parse(
+  readFileSync(new URL('../../primitives/src/commitment_vectors.json', import.meta.url), 'utf8'),
+);
 
 /** A binary `Open` task paying 1 LBL a label, without gold or dispute budget; returns its id. */
 async function createOpenTask(requester, itemCount, redundancy) {
@@ -231,6 +243,13 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   assert.deepEqual(await labeling('annotatorWork', bob.address, task), []);
 });
 
+test('the label and gold commitments made here are the runtime primitives\' test vectors', () => {
+  const v = COMMITMENT_VECTORS;
+  const annotator = keyring.encodeAddress(v.annotator);
+  assert.equal(u8aToHex(sealedLabel(Number(v.label), v.salt, annotator)), v.labelCommitment);
+  assert.equal(u8aToHex(goldCommitment(Number(v.item), Number(v.answer), v.salt)), v.goldCommitment);
+});
+
 test('labeling_* methods answer bad requests with clear JSON-RPC errors', async () => {
   const alice = keyring.addFromUri('//Alice');
   await assert.rejects(labeling('task', 999_999), { code: 8001, message: /no task has id 999999/ });
@@ -295,9 +314,21 @@ test('two annotators label an Open task in batches and are paid once each', asyn
   assert.equal(accepted.length, items.length);
 
   const appealEndsAt = Math.max(...accepted.map((e) => e.data.appealEndsAt.toNumber()));
+  // The chain says which items finalize would move on: none in their appeal window.
+  assert.deepEqual(await labeling('finalizableItems', task), { items: [], next: null });
+  // A task read a page at a time: two items, then where to go on.
+  const page = await labeling('items', task, 0, 2);
+  assert.equal(page.items.length, 2);
+  assert.equal(page.next, 2);
+  assert.equal(page.items[0].inProgress.phase.accepted.label, labelOf(0));
   while ((await api.rpc.chain.getHeader()).number.toNumber() <= appealEndsAt) {
     await chain.node.call('engine_createBlock', [true, true, null]);
   }
+  assert.deepEqual(await labeling('finalizableItems', task), { items, next: null });
+  const callDue = await api.call.labelingApi.finalizableItems(task, 0, 100);
+  assert.ok(callDue.isOk);
+  assert.deepEqual(callDue.asOk.items.map((i) => i.toNumber()), items);
+  await assert.rejects(labeling('finalizableItems', 999_999), { code: 8001 });
   const before = await Promise.all(annotators.map(free));
   const settledEvents = await submit(api.tx.labelVoting.finalizeItems(task, items), second);
   assert.equal(settledEvents.filter((e) => api.events.labelVoting.ItemSettled.is(e)).length, items.length);

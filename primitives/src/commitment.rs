@@ -8,7 +8,8 @@
 //! end-to-end tests.
 
 use codec::Encode;
-use sp_core::{hashing::blake2_256, H256};
+use sp_core::H256;
+use sp_runtime::traits::{BlakeTwo256, Hash};
 
 use crate::items::Label;
 use crate::labeling::ItemIndex;
@@ -21,13 +22,13 @@ pub type Salt = [u8; 32];
 /// `blake2_256(SCALE((label: u16, salt: [u8; 32], annotator)))`.
 /// The annotator is hashed in so that nobody can replay another's commit.
 pub fn label_commitment<AccountId: Encode>(label: Label, salt: &Salt, annotator: &AccountId) -> H256 {
-	H256(blake2_256(&(label, salt, annotator).encode()))
+	BlakeTwo256::hash_of(&(label, salt, annotator))
 }
 
 /// What a requester commits for the gold `answer` of `item`:
 /// `blake2_256(SCALE((item: u32, answer: u16, salt: [u8; 32])))`.
 pub fn gold_commitment(item: ItemIndex, answer: Label, salt: &Salt) -> H256 {
-	H256(blake2_256(&(item, answer, salt).encode()))
+	BlakeTwo256::hash_of(&(item, answer, salt))
 }
 
 #[cfg(test)]

@@ -111,6 +111,14 @@ pub struct TaskTerms<AccountId, Balance, BlockNumber> {
 	pub status: TaskStatus,
 }
 
+impl<AccountId, Balance, BlockNumber: PartialOrd> TaskTerms<AccountId, Balance, BlockNumber> {
+	/// Whether the task takes new claims and commits at block `now`: open, and
+	/// its deadline not passed.
+	pub fn accepts_work(&self, now: BlockNumber) -> bool {
+		self.status == TaskStatus::Open && now <= self.deadline
+	}
+}
+
 /// Whether `bytes` is a binary CIDv1: version 1, a content codec, and a
 /// multihash whose digest length matches what follows. The chain stores content
 /// identifiers only, so this is all it can check about off-chain data.

@@ -20,8 +20,9 @@ use crate::{
 /// The most entries one page of tasks or items returns.
 pub const MAX_PAGE: u32 = 100;
 
-/// The most items one `claimable_items` call looks at before it returns a
-/// shorter page, so that a call on a large, busy task stays quick.
+/// The most items one `claimable_items` or `finalizable_items` call looks at
+/// before it returns a shorter page, so that a call on a large, busy task
+/// stays quick.
 pub const MAX_ITEMS_SCANNED: u32 = 10_000;
 
 /// A task: its terms, its money and where its items are.
@@ -263,6 +264,17 @@ pub struct ItemPage {
 	pub next: Option<ItemIndex>,
 }
 
+/// Consecutive items of a task, from the page's start, in order; `next` is
+/// where the following page starts, `None` once the task's items are
+/// exhausted.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ItemSummaryPage {
+	pub items: Vec<ItemSummary>,
+	pub next: Option<ItemIndex>,
+}
+
 /// A task's label quality so far.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -310,8 +322,8 @@ pub enum LabelingApiError {
 sp_api::decl_runtime_apis! {
 	/// Reads about labeling tasks, items and annotators.
 	///
-	/// Version 2 added `item_tally`.
-	#[api_version(2)]
+	/// Version 2 added `item_tally`; version 3 `finalizable_items` and `items`.
+	#[api_version(3)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -349,5 +361,18 @@ sp_api::decl_runtime_apis! {
 		/// untouched item, before the first reveal, and once the item is
 		/// settled (its record keeps only the final label and agreement).
 		fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError>;
+
+		/// Up to `max` (at most [`MAX_PAGE`]) items of `task`, from `start` on,
+		/// that `finalize_item` would move on in the next block (where a
+		/// transaction sent now lands at the earliest): a reveal or appeal
+		/// window ended, a claim expired, or a reveal due to open. Looks at no
+		/// more than [`MAX_ITEMS_SCANNED`] items, so a page may come back short
+		/// with a `next` to go on from. The voting pallet's own rule decides.
+		fn finalizable_items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemPage, LabelingApiError>;
+
+		/// Up to `max` (at most [`MAX_PAGE`]) consecutive items of `task` from
+		/// `start` on, each as `item` gives it: how exports and replays read a
+		/// whole task a page at a time.
+		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError>;
 	}
 }

@@ -12,8 +12,8 @@ pub trait TaskInspect<AccountId, Balance, BlockNumber> {
 	/// The terms of `task`, or `None` if there is no such task.
 	fn terms(task: TaskId) -> Option<TaskTerms<AccountId, Balance, BlockNumber>>;
 
-	/// Whether `task` takes new claims and commits now: open and before its deadline.
-	fn accepts_work(task: TaskId) -> bool;
+	/// The most annotators a task may ask for per item.
+	fn max_redundancy() -> u32;
 
 	/// The requester's hidden gold commitment at `index`, if any.
 	fn gold_commitment(task: TaskId, index: u32) -> Option<H256>;
@@ -40,18 +40,11 @@ pub trait TaskEscrow<AccountId, Balance> {
 
 	/// Pays `expert` out of the task's dispute budget.
 	fn pay_expert(task: TaskId, expert: &AccountId, amount: Balance) -> DispatchResult;
-
-	/// Returns `amount` of the escrow to the requester before the task closes
-	/// (for example the rewards of labels that will never be paid).
-	fn refund(task: TaskId, amount: Balance) -> DispatchResult;
 }
 
 /// Whether an annotator's stake qualifies them (implemented by
 /// `pallet-annotator-stake`).
 pub trait StakeEligibility<AccountId, Balance> {
-	/// Bonded stake, not counting what is unbonding.
-	fn bonded(who: &AccountId) -> Balance;
-
 	/// Whether `who` has bonded at least the global minimum and `task_minimum`.
 	fn may_take_task(who: &AccountId, task_minimum: Balance) -> bool;
 }

@@ -74,7 +74,7 @@ impl Pricing {
 
 fn main() {
 	let max_r: u32 =
-		<<Runtime as pallet_label_voting::Config>::MaxRedundancy as Get<u32>>::get().min(255);
+		<<Runtime as pallet_label_voting::Config>::MaxRedundancy as Get<u32>>::get();
 	let max_gold: u32 = <<Runtime as pallet_tasks::Config>::MaxGoldItems as Get<u32>>::get();
 	let max_chunks: u32 =
 		<<Runtime as pallet_annotator_stake::Config>::MaxUnbondingChunks as Get<u32>>::get();

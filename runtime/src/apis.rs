@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use labelchain_primitives::{
 	labeling::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, ItemPage, ItemSummary, LabelTally, LabelingApiError, QualitySummary,
+		AnnotatorSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary,
 		TaskPage, TaskSummary, WorkItem,
 	},
 };
@@ -67,6 +67,14 @@ impl_runtime_apis! {
 
 		fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError> {
 			labeling_api::item_tally(task, item)
+		}
+
+		fn finalizable_items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemPage, LabelingApiError> {
+			labeling_api::finalizable_items(task, start, max)
+		}
+
+		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError> {
+			labeling_api::items(task, start, max)
 		}
 	}
 

@@ -6,7 +6,7 @@ use labelchain_primitives::{
 	labeling::{DomainId, ItemIndex, TaskId, TaskStatus},
 	runtime_api::{
 		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
-		ItemSummary, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
+		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
 		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_PAGE,
 	},
 };
@@ -60,8 +60,8 @@ pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> Task
 		let id = next;
 		next = next.saturating_add(1);
 		let Some(summary) = task(id) else { continue };
-		let takes_work = summary.status == TaskStatus::Open &&
-			System::block_number() <= summary.deadline;
+		let takes_work = pallet_tasks::Tasks::<Runtime>::get(id)
+			.is_some_and(|info| info.terms().accepts_work(System::block_number()));
 		let admitted = annotator
 			.as_ref()
 			.is_none_or(|who| LabelVoting::claim_eligibility(who, id).is_ok());
@@ -75,7 +75,22 @@ pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> Task
 
 /// An item's state, or its final record once settled.
 pub fn item(task: TaskId, item: ItemIndex) -> Result<ItemSummary, LabelingApiError> {
-	Ok(match LabelVoting::item_view(task, item)? {
+	Ok(summary_of(LabelVoting::item_view(task, item)?))
+}
+
+/// Consecutive items of a task, a page at a time.
+pub fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError> {
+	let (views, next) = LabelVoting::item_views(task, start, max)?;
+	Ok(ItemSummaryPage { items: views.into_iter().map(summary_of).collect(), next })
+}
+
+/// Items whose time has come: what `finalize_items` would move on next block.
+pub fn finalizable_items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemPage, LabelingApiError> {
+	LabelVoting::finalizable_items(task, start, max)
+}
+
+fn summary_of(view: ItemView<Runtime>) -> ItemSummary {
+	match view {
 		ItemView::Untouched => ItemSummary::Untouched,
 		ItemView::Settled(record) => ItemSummary::Settled { record },
 		ItemView::InProgress(state) => ItemSummary::InProgress {
@@ -97,7 +112,7 @@ pub fn item(task: TaskId, item: ItemIndex) -> Result<ItemSummary, LabelingApiErr
 				.collect(),
 			phase: state.phase,
 		},
-	})
+	}
 }
 
 /// The labels revealed so far on an item not yet settled, with their shares

@@ -8,7 +8,7 @@ use common::labeling::*;
 
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use labelchain_primitives::labeling::TaskStatus;
+use labelchain_primitives::{commitment::label_commitment, labeling::TaskStatus};
 use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, LabelVoting, Runtime,
 };
@@ -90,7 +90,7 @@ fn a_busy_annotator_labels_many_items_in_one_batch() {
 
 		let commits: Vec<RuntimeCall> = (0..5u32)
 			.flat_map(|item| {
-				let hash = H256(sp_io::hashing::blake2_256(&(label_of(item), salt, &who).encode()));
+				let hash = label_commitment(label_of(item), &salt, &who);
 				[
 					RuntimeCall::LabelVoting(pallet_label_voting::Call::claim_item { task, item }),
 					RuntimeCall::LabelVoting(pallet_label_voting::Call::commit { task, item, hash }),
@@ -148,7 +148,7 @@ fn an_annotator_labels_and_settles_many_items_with_the_batch_calls() {
 		for key in [Bob, Charlie] {
 			let who: AccountId = key.to_account_id();
 			let commits: Vec<(u32, H256)> = (0..6u32)
-				.map(|item| (item, H256(sp_io::hashing::blake2_256(&(label_of(item), salt, &who).encode()))))
+				.map(|item| (item, label_commitment(label_of(item), &salt, &who)))
 				.collect();
 			assert_ok!(LabelVoting::commit_batch(signed(key), task, BoundedVec::truncate_from(commits)));
 		}

@@ -182,9 +182,61 @@ fn open_tasks_and_claimable_items_follow_eligibility() {
 }
 
 #[test]
-fn the_runtime_serves_version_2_of_the_labeling_api() {
+fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
+	use labelchain_runtime::{LabelVoting, System};
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		let task = create_task(2, 3);
+		bond_all(&[Bob, Charlie]);
+		for key in [Bob, Charlie] {
+			label(task, 0, key, 1);
+		}
+		// Item 1 has one commit and waits for a second annotator.
+		label(task, 1, Bob, 0);
+		let nothing = ItemPage { items: vec![], next: None };
+		assert_eq!(api::finalizable_items(task, 0, 10), Ok(nothing.clone()));
+
+		// The answer is for the next block, where a transaction lands: item
+		// 0's reveal window ends with this one.
+		let ItemSummary::InProgress { phase: ItemPhase::Revealing { ends_at }, .. } = api::item(task, 0).unwrap()
+		else {
+			panic!("item 0 is taking reveals");
+		};
+		System::set_block_number(ends_at - 1);
+		assert_eq!(api::finalizable_items(task, 0, 10), Ok(nothing.clone()));
+		System::set_block_number(ends_at);
+		assert_eq!(api::finalizable_items(task, 0, 10), Ok(ItemPage { items: vec![0], next: None }));
+		// Once the task takes no more work, item 1 opens its reveal with the
+		// commit it has.
+		assert_ok!(labelchain_runtime::Tasks::cancel_task(signed(Alice), task));
+		assert_eq!(api::finalizable_items(task, 0, 10), Ok(ItemPage { items: vec![0, 1], next: None }));
+		assert_eq!(api::finalizable_items(task, 0, 1), Ok(ItemPage { items: vec![0], next: Some(1) }));
+		assert_eq!(api::finalizable_items(task, 1, 10), Ok(ItemPage { items: vec![1], next: None }));
+		assert_eq!(api::finalizable_items(task + 1, 0, 10), Err(LabelingApiError::UnknownTask));
+
+		// Every item a page at a time, each as `item` reads it.
+		let page = api::items(task, 0, 100).unwrap();
+		assert_eq!((page.items.len(), page.next), (3, None));
+		for (index, summary) in page.items.iter().enumerate() {
+			assert_eq!(api::item(task, index as u32).as_ref(), Ok(summary));
+		}
+		assert_eq!(api::items(task, 0, 2).map(|page| (page.items.len(), page.next)), Ok((2, Some(2))));
+		assert_eq!(api::items(task, 2, 2).map(|page| page.items), Ok(vec![ItemSummary::Untouched]));
+		assert_eq!(api::items(task, 3, 2).map(|page| (page.items.len(), page.next)), Ok((0, None)));
+		assert_eq!(api::items(task + 1, 0, 2), Err(LabelingApiError::UnknownTask));
+
+		// What the chain said was due moves on in the next block.
+		System::set_block_number(ends_at + 1);
+		let due = api::finalizable_items(task, 0, 10).unwrap().items;
+		assert_ok!(LabelVoting::finalize_items(signed(Dave), task, due.try_into().unwrap()));
+		assert_eq!(api::finalizable_items(task, 0, 10), Ok(nothing));
+		check_invariants();
+	});
+}
+
+#[test]
+fn the_runtime_serves_version_3_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(2));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(3));
 }

@@ -16,7 +16,10 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold},
 	BoundedVec,
 };
-use labelchain_primitives::labeling::{AssignmentMode, TaskStatus, Tier};
+use labelchain_primitives::{
+	commitment::{gold_commitment, label_commitment},
+	labeling::{AssignmentMode, TaskStatus, Tier},
+};
 use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, LabelVoting, Runtime, RuntimeEvent, RuntimeHoldReason,
 	RuntimeOrigin, System,
@@ -109,7 +112,7 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		// The task: 20 binary items, redundancy 3, two hidden gold answers.
 		let gold = GOLD_ITEMS
 			.iter()
-			.map(|item| H256(sp_io::hashing::blake2_256(&(*item, truth(*item), GOLD_SALT).encode())))
+			.map(|item| gold_commitment(*item, truth(*item), &GOLD_SALT))
 			.collect::<Vec<_>>();
 		assert_ok!(labelchain_runtime::Tasks::create_task(
 			signed(&requester),
@@ -139,7 +142,7 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 			for n in annotators_of(item) {
 				let who = &annotators[n];
 				assert_ok!(LabelVoting::claim_item(signed(who), task, item));
-				let hash = H256(sp_io::hashing::blake2_256(&(label_of(n, item), salt(n, item), who).encode()));
+				let hash = label_commitment(label_of(n, item), &salt(n, item), &who);
 				assert_ok!(LabelVoting::commit(signed(who), task, item, hash));
 			}
 		}

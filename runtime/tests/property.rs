@@ -12,7 +12,10 @@ mod common;
 
 use codec::Encode;
 use frame_support::{traits::fungible::Inspect, BoundedVec};
-use labelchain_primitives::labeling::{AssignmentMode, Tier};
+use labelchain_primitives::{
+	commitment::{gold_commitment, label_commitment},
+	labeling::{AssignmentMode, Tier},
+};
 use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
@@ -94,7 +97,7 @@ fn check_invariants(issuance: u128, block: u32) {
 
 fn create_task(requester: &AccountId, task: u32, deadline: u32) {
 	let gold = (0..GOLD_PER_TASK)
-		.map(|item| H256(sp_io::hashing::blake2_256(&(item, truth(task, item), GOLD_SALT).encode())))
+		.map(|item| gold_commitment(item, truth(task, item), &GOLD_SALT))
 		.collect::<Vec<_>>();
 	let spec = pallet_tasks::TaskSpec::<Runtime> {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
@@ -175,7 +178,7 @@ fn random_labeling_keeps_every_invariant_and_rewards_care() {
 							if annotator.kind == Kind::Lazy && rng.chance(50) {
 								continue; // lets the claim run out
 							}
-							let hash = H256(sp_io::hashing::blake2_256(&(label, salt, who).encode()));
+							let hash = label_commitment(label, &salt, &who);
 							dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::commit { task: *task, item, hash }));
 						}
 						if matches!(state.phase, ItemPhase::Revealing { .. }) &&
@@ -192,7 +195,7 @@ fn random_labeling_keeps_every_invariant_and_rewards_care() {
 								.map(|c| c.hash)
 								.expect("committed");
 							let label = (0..CLASSES)
-								.find(|label| H256(sp_io::hashing::blake2_256(&(*label, salt, who).encode())) == committed)
+								.find(|label| label_commitment(*label, &salt, &who) == committed)
 								.expect("one of the classes");
 							dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::reveal { task: *task, item, label, salt }));
 						}

@@ -15,7 +15,7 @@ use jsonrpsee::{
 use labelchain_primitives::{
 	labeling::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, ItemPage, ItemSummary, LabelTally, LabelingApi as LabelingRuntimeApi,
+		AnnotatorSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkItem, MAX_PAGE,
 	},
 	AccountId,
@@ -103,6 +103,32 @@ pub trait LabelingRpc<BlockHash> {
 	/// reveal and once settled. Needs labeling API version 2.
 	#[method(name = "itemTally")]
 	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<BlockHash>) -> RpcResult<Vec<LabelTally>>;
+
+	/// Items of `task` that `finalize_item` would move on in the next block
+	/// (a reveal or appeal window ended, a claim expired, a reveal due to
+	/// open), from `start` (default 0), at most `max` (default 20, at most
+	/// 100); a page looks at up to 10,000 items and says where to go on.
+	/// Needs labeling API version 3.
+	#[method(name = "finalizableItems")]
+	fn finalizable_items(
+		&self,
+		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<ItemPage>;
+
+	/// Consecutive items of `task` from `start` (default 0), at most `max`
+	/// (default 20, at most 100), each as `labeling_item` gives it, and where
+	/// the next page starts. Needs labeling API version 3.
+	#[method(name = "items")]
+	fn items(
+		&self,
+		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<ItemSummaryPage>;
 }
 
 /// Serves the `labeling_*` methods from a client's runtime.
@@ -262,6 +288,30 @@ where
 
 	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<Vec<LabelTally>> {
 		self.at_version(2, at, |api, hash| api.item_tally(hash, task, item))?
+			.map_err(|error| refused(error, task))
+	}
+
+	fn finalizable_items(
+		&self,
+		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ItemPage> {
+		let max = page_size(max)?;
+		self.at_version(3, at, |api, hash| api.finalizable_items(hash, task, start.unwrap_or(0), max))?
+			.map_err(|error| refused(error, task))
+	}
+
+	fn items(
+		&self,
+		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ItemSummaryPage> {
+		let max = page_size(max)?;
+		self.at_version(3, at, |api, hash| api.items(hash, task, start.unwrap_or(0), max))?
 			.map_err(|error| refused(error, task))
 	}
 }

@@ -13,11 +13,14 @@ use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{BalanceOf, Config, Error, Event, HoldReason, Ledgers, MinimumStake, Pallet, LOG_TARGET};
 
-impl<T: Config> StakeEligibility<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn bonded(who: &T::AccountId) -> BalanceOf<T> {
+impl<T: Config> Pallet<T> {
+	/// Bonded stake, not counting what is unbonding.
+	pub fn bonded(who: &T::AccountId) -> BalanceOf<T> {
 		Ledgers::<T>::get(who).map(|ledger| ledger.bonded).unwrap_or_default()
 	}
+}
 
+impl<T: Config> StakeEligibility<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn may_take_task(who: &T::AccountId, task_minimum: BalanceOf<T>) -> bool {
 		let bonded = Self::bonded(who);
 		!bonded.is_zero() && bonded >= MinimumStake::<T>::get() && bonded >= task_minimum

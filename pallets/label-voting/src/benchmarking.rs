@@ -11,6 +11,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use labelchain_primitives::{
+	commitment::{gold_commitment, label_commitment},
 	labeling::{AssignmentMode, ItemIndex, LabelOutcome, TaskId},
 	traits::{StakeLock, TaskInspect},
 };
@@ -24,7 +25,7 @@ fn salt(index: u32) -> [u8; 32] {
 }
 
 fn sealed<T: Config>(label: Label, index: u32, who: &T::AccountId) -> H256 {
-	H256(sp_io::hashing::blake2_256(&(label, salt(index), who).encode()))
+	label_commitment(label, &salt(index), who)
 }
 
 /// Annotators `0..count` claim and commit on `item`; annotator `i` commits
@@ -73,8 +74,10 @@ fn pass_appeal_window<T: Config>() {
 	);
 }
 
+/// `r` as a task's redundancy: `r` is at most `MaxRedundancy`, which
+/// `integrity_test` checks fits the tasks' `u8`.
 fn redundancy<T: Config>(r: u32) -> u8 {
-	r.min(u32::from(u8::MAX)) as u8
+	u8::try_from(r).expect("r <= MaxRedundancy <= u8::MAX; qed")
 }
 
 #[benchmarks]
@@ -111,7 +114,7 @@ mod benchmarks {
 	/// The item already has all but one of its claims.
 	#[benchmark]
 	fn claim_item() {
-		let r = T::MaxRedundancy::get().min(u32::from(u8::MAX));
+		let r = T::MaxRedundancy::get();
 		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		for index in 1..r {
 			let other = T::BenchmarkHelper::annotator(index);
@@ -129,7 +132,7 @@ mod benchmarks {
 	/// eligibility checks and the stake lock of an implicit claim); it opens
 	/// the reveal window. At `r` = 1 it is also the item's first commit.
 	#[benchmark]
-	fn commit(r: Linear<1, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
+	fn commit(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		commit_all::<T>(task, 0, r - 1, |_| 1);
 		let last = r - 1;
@@ -174,7 +177,7 @@ mod benchmarks {
 
 	/// The last reveal: it tallies the item of `r` annotators.
 	#[benchmark]
-	fn reveal(r: Linear<1, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
+	fn reveal(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
 		commit_all::<T>(task, 0, r, |_| 1);
 		reveal_some::<T>(task, 0, 0..r - 1, |_| 1);
@@ -190,7 +193,7 @@ mod benchmarks {
 	/// A reveal that leaves one to come: the item of `r` annotators is not
 	/// tallied yet. The caller's commit is the last the reveal looks through.
 	#[benchmark]
-	fn reveal_untallied(r: Linear<2, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
+	fn reveal_untallied(r: Linear<2, { T::MaxRedundancy::get() }>) {
 		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
 		commit_all::<T>(task, 0, r, |_| 1);
 		reveal_some::<T>(task, 0, 1..r - 1, |_| 1);
@@ -206,7 +209,7 @@ mod benchmarks {
 	/// After the appeal window: the item settles and all `r` agreeing
 	/// annotators are paid.
 	#[benchmark]
-	fn finalize_item(r: Linear<1, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
+	fn finalize_item(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let task = accepted_item::<T>(r, Vec::new());
 		pass_appeal_window::<T>();
 		let caller: T::AccountId = whitelisted_caller();
@@ -273,7 +276,7 @@ mod benchmarks {
 
 	/// Rejected (the bond moves to the requester) and all `r` paid.
 	#[benchmark]
-	fn decide_appeal(r: Linear<1, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) -> Result<(), BenchmarkError> {
+	fn decide_appeal(r: Linear<1, { T::MaxRedundancy::get() }>) -> Result<(), BenchmarkError> {
 		let task = accepted_item::<T>(r, Vec::new());
 		let appellant = T::BenchmarkHelper::annotator(0);
 		Pallet::<T>::appeal(RawOrigin::Signed(appellant).into(), task, 0).expect("involved");
@@ -288,9 +291,9 @@ mod benchmarks {
 
 	/// The gold answer agrees with all `r` annotators, who are paid.
 	#[benchmark]
-	fn reveal_gold(r: Linear<1, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) {
+	fn reveal_gold(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let gold_salt = [3u8; 32];
-		let commitment = H256(sp_io::hashing::blake2_256(&(0u32, 1u16, gold_salt).encode()));
+		let commitment = gold_commitment(0, 1, &gold_salt);
 		let task = accepted_item::<T>(r, alloc::vec![commitment]);
 		let requester = T::Tasks::terms(task).map(|terms| terms.requester).expect("created");
 
@@ -302,7 +305,7 @@ mod benchmarks {
 
 	/// A split item of `r` annotators settled by an expert.
 	#[benchmark]
-	fn resolve_dispute(r: Linear<2, { T::MaxRedundancy::get().min(u32::from(u8::MAX)) }>) -> Result<(), BenchmarkError> {
+	fn resolve_dispute(r: Linear<2, { T::MaxRedundancy::get() }>) -> Result<(), BenchmarkError> {
 		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		commit_all::<T>(task, 0, r, |index| (index % 2) as Label);
 		reveal_some::<T>(task, 0, 0..r, |index| (index % 2) as Label);

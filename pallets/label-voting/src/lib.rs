@@ -4,21 +4,23 @@
 extern crate alloc;
 
 pub use pallet::*;
+pub use due_step::DueStep;
 pub use types::{Claim, Commit, Decision, ItemPhase, ItemState, Label, SettledItem, Votes};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod batch_weights;
-mod labeling;
+mod claims;
+mod commit_reveal;
+pub mod due_step;
+mod finalize;
 #[cfg(test)]
 mod mock;
 mod settlement;
 mod totals;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_batch;
 pub mod types;
 pub mod views;
 pub mod weights;
@@ -27,7 +29,6 @@ pub mod weights;
 pub mod pallet {
 	use super::*;
 	use crate::settlement::Settlement;
-	use codec::Encode;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -37,6 +38,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::{
+		commitment::gold_commitment,
 		labeling::{AssignmentMode, ItemIndex, TaskId, TaskTerms},
 		records::{Earnings as EarningsRecord, TaskQuality},
 		traits::{
@@ -82,7 +84,9 @@ pub mod pallet {
 		/// Who may settle disputed items: the expert set.
 		type ExpertOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 
-		/// Most annotators per item; at least the tasks pallet's `MaxRedundancy`.
+		/// Most annotators per item: the bound of each item's claims and commits.
+		/// The runtime gives it the tasks pallet's `MaxRedundancy`;
+		/// `integrity_test` checks that every task's redundancy fits.
 		#[pallet::constant]
 		type MaxRedundancy: Get<u32>;
 
@@ -340,6 +344,14 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxRedundancy::get() > 0 && T::MaxOpenClaims::get() > 0);
+			assert!(
+				T::Tasks::max_redundancy() <= T::MaxRedundancy::get(),
+				"tasks may ask for more annotators per item than an item can hold"
+			);
+			assert!(
+				T::MaxRedundancy::get() <= u32::from(u8::MAX),
+				"a task's redundancy is a u8, so MaxRedundancy must fit one"
+			);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
 			assert!(T::MaxBatch::get() > 0, "a batch must hold an item");
 		}
@@ -413,7 +425,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let terms = Self::terms_accepting_work(task)?;
-			let mut run = labeling::CommitRun::default();
+			let mut run = commit_reveal::CommitRun::default();
 			let redundancy = Self::commit_one(&who, task, item, hash, &terms, &mut run, true)?;
 			Self::finish_commits(&who, task, &terms, run)?;
 			Ok(Some(T::WeightInfo::commit(redundancy)).into())
@@ -625,7 +637,7 @@ pub mod pallet {
 			);
 			ensure!(answer < terms.class_count, Error::<T>::LabelOutOfRange);
 			ensure!(
-				H256(sp_io::hashing::blake2_256(&(item, answer, salt).encode())) == commitment,
+				gold_commitment(item, answer, &salt) == commitment,
 				Error::<T>::GoldMismatch
 			);
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
@@ -672,7 +684,7 @@ pub mod pallet {
 			let terms = Self::terms_accepting_work(task)?;
 			let mut quality = TaskQuality::default();
 			let revealed = Self::reveal_one(&who, task, reveal_item, label, salt, &terms, &mut quality, true)?;
-			let mut run = labeling::CommitRun::default();
+			let mut run = commit_reveal::CommitRun::default();
 			let redundancy = Self::commit_one(&who, task, commit_item, hash, &terms, &mut run, true)?;
 			Self::finish_commits(&who, task, &terms, run)?;
 			Self::write_quality(task, &quality);
@@ -699,7 +711,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(!commits.is_empty(), Error::<T>::EmptyBatch);
 			let terms = Self::terms_accepting_work(task)?;
-			let mut run = labeling::CommitRun::default();
+			let mut run = commit_reveal::CommitRun::default();
 			let mut actual = T::WeightInfo::commit_batch(commits.len() as u32);
 			for (item, hash) in commits.iter() {
 				let redundancy = Self::commit_one(&who, task, *item, *hash, &terms, &mut run, false)?;
@@ -785,117 +797,11 @@ pub mod pallet {
 
 		pub(crate) fn terms_accepting_work(task: TaskId) -> Result<TermsOf<T>, DispatchError> {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
-			ensure!(T::Tasks::accepts_work(task), Error::<T>::TaskNotAcceptingWork);
-			Ok(terms)
-		}
-
-		/// Whether `who` may take work on a task with these terms: enough stake,
-		/// a high enough tier, and room for another claim.
-		pub(crate) fn ensure_eligible(who: &T::AccountId, terms: &TermsOf<T>) -> Result<(), Error<T>> {
-			Self::ensure_qualified(who, terms)?;
 			ensure!(
-				OpenClaims::<T>::get(who) < T::MaxOpenClaims::get(),
-				Error::<T>::TooManyOpenClaims
+				terms.accepts_work(frame_system::Pallet::<T>::block_number()),
+				Error::<T>::TaskNotAcceptingWork
 			);
-			Ok(())
-		}
-
-		/// An item of `task` that `who` may claim, looking at up to
-		/// `MaxAssignmentProbes` items from a pseudo-random start.
-		fn pick_item(who: &T::AccountId, task: TaskId, terms: &TermsOf<T>) -> Option<ItemIndex> {
-			let start = Self::next_assignment_start(who, terms.item_count);
-			let probes = T::MaxAssignmentProbes::get().min(terms.item_count);
-			(0..probes)
-				.map(|step| (start.saturating_add(step)) % terms.item_count)
-				.find(|&item| Self::may_claim(who, task, item, terms))
-		}
-
-		/// Whether `item` still needs labels and `who` has no place on it yet.
-		pub(crate) fn may_claim(
-			who: &T::AccountId,
-			task: TaskId,
-			item: ItemIndex,
-			terms: &TermsOf<T>,
-		) -> bool {
-			!SettledItems::<T>::contains_key(task, item) &&
-				Items::<T>::get(task, item).is_none_or(|state| {
-					state.phase == ItemPhase::Labeling &&
-						state.places_taken() < u32::from(terms.redundancy) &&
-						!state.involves(who)
-				})
-		}
-
-		/// Where the next assigned claim of `who` starts looking: a pseudo-random
-		/// item from the parent block hash, the account and a fresh nonce.
-		pub(crate) fn next_assignment_start(who: &T::AccountId, item_count: u32) -> ItemIndex {
-			let nonce = AssignmentNonce::<T>::mutate(|nonce| {
-				*nonce = nonce.wrapping_add(1);
-				*nonce
-			});
-			Self::assignment_start(who, nonce, item_count)
-		}
-
-		/// The item an assigned claim of `who` with `nonce` starts looking at.
-		pub(crate) fn assignment_start(who: &T::AccountId, nonce: u64, item_count: u32) -> ItemIndex {
-			let seed = sp_io::hashing::blake2_256(
-				&(frame_system::Pallet::<T>::parent_hash(), who, nonce).encode(),
-			);
-			u32::from_le_bytes([seed[0], seed[1], seed[2], seed[3]]) % item_count.max(1)
-		}
-
-		fn take_claim(
-			who: &T::AccountId,
-			task: TaskId,
-			item: ItemIndex,
-			terms: &TermsOf<T>,
-		) -> DispatchResult {
-			ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
-			let mut state = Items::<T>::get(task, item).unwrap_or_default();
-			ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
-			Self::drop_expired_claims(task, item, &mut state, terms);
-			ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
-			ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
-			T::Stake::lock(who, T::StakePerLabel::get())?;
-			let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
-			state
-				.claims
-				.try_push(Claim { annotator: who.clone(), expires_at })
-				.map_err(|_| Error::<T>::ItemFull)?;
-			OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
-			Items::<T>::insert(task, item, state);
-			Self::deposit_event(Event::ItemClaimed { task, item, annotator: who.clone(), expires_at });
-			Ok(())
-		}
-
-		/// Removes the item's expired claims: each counts against its
-		/// annotator's reputation and frees their stake. Returns how many.
-		pub(crate) fn drop_expired_claims(
-			task: TaskId,
-			item: ItemIndex,
-			state: &mut ItemState<T>,
-			terms: &TermsOf<T>,
-		) -> u32 {
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut expired = 0u32;
-			state.claims.retain(|claim| {
-				if claim.expires_at >= now {
-					return true;
-				}
-				expired.saturating_inc();
-				OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
-				T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
-				T::Reputation::record(
-					&claim.annotator,
-					terms.domain,
-					labelchain_primitives::labeling::LabelOutcome::ClaimExpired,
-				);
-				Self::deposit_event(Event::ClaimExpired { task, item, annotator: claim.annotator.clone() });
-				false
-			});
-			if expired > 0 {
-				state.had_expired_claim = true;
-			}
-			expired
+			Ok(terms)
 		}
 
 		fn return_appeal_bond(appellant: &T::AccountId) -> DispatchResult {

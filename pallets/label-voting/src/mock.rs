@@ -3,7 +3,7 @@
 
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
-	traits::{ConstU16, ConstU32, ConstU8},
+	traits::{ConstU16, ConstU32},
 	BoundedVec,
 };
 use frame_system::EnsureSignedBy;
@@ -113,7 +113,7 @@ impl pallet_tasks::Config for Test {
 	type MaxCidLength = ConstU32<64>;
 	type MaxItems = ConstU32<1_000>;
 	type MaxClasses = ConstU16<256>;
-	type MaxRedundancy = ConstU8<8>;
+	type MaxRedundancy = MaxRedundancy;
 	type MinAgreementThreshold = MinAgreementThreshold;
 	type MaxGoldItems = ConstU32<16>;
 	type WeightInfo = ();
@@ -133,6 +133,9 @@ impl pallet_reputation::Config for Test {
 	type WeightInfo = ();
 }
 
+/// Most annotators per item, for both the tasks and the voting pallet.
+pub type MaxRedundancy = ConstU32<8>;
+
 parameter_types! {
 	pub const ClaimTtl: u64 = CLAIM_TTL;
 	pub const RevealWindow: u64 = REVEAL_WINDOW;
@@ -149,7 +152,7 @@ impl pallet_label_voting::Config for Test {
 	type Stake = AnnotatorStake;
 	type Reputation = Reputation;
 	type ExpertOrigin = EnsureSignedBy<Expert, AccountId>;
-	type MaxRedundancy = ConstU32<8>;
+	type MaxRedundancy = MaxRedundancy;
 	type ClaimTtl = ClaimTtl;
 	type MaxOpenClaims = ConstU32<MAX_OPEN_CLAIMS>;
 	type RevealWindow = RevealWindow;
@@ -221,8 +224,7 @@ pub fn task_spec(items: u32, redundancy: u8, assignment: AssignmentMode) -> pall
 
 /// The gold commitment of `answer` for `item`, with the salt the tests use.
 pub fn gold_commitment(item: u32, answer: u16) -> H256 {
-	use codec::Encode;
-	H256(sp_io::hashing::blake2_256(&(item, answer, GOLD_SALT).encode()))
+	labelchain_primitives::commitment::gold_commitment(item, answer, &GOLD_SALT)
 }
 
 pub const GOLD_SALT: [u8; 32] = [42; 32];

@@ -18,6 +18,14 @@ pub struct Claim<T: Config> {
 	pub expires_at: BlockNumberFor<T>,
 }
 
+impl<T: Config> Claim<T> {
+	/// Whether the claim still holds its place at block `now`: through its
+	/// `expires_at` block, not after.
+	pub fn live_at(&self, now: BlockNumberFor<T>) -> bool {
+		self.expires_at >= now
+	}
+}
+
 /// An annotator's sealed label, and the label once revealed.
 #[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(T))]

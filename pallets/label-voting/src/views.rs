@@ -12,6 +12,8 @@ use labelchain_primitives::{
 	traits::TaskInspect,
 };
 
+use sp_runtime::Saturating;
+
 use crate::{
 	Config, Error, ItemPhase, ItemState, Items, OpenClaims, Pallet, SettledItem, SettledItems,
 	TaskQualities,
@@ -55,11 +57,56 @@ impl<T: Config> Pallet<T> {
 		if item >= terms.item_count {
 			return Err(LabelingApiError::ItemOutOfRange);
 		}
-		Ok(match (SettledItems::<T>::get(task, item), Items::<T>::get(task, item)) {
+		Ok(Self::view_of(task, item))
+	}
+
+	fn view_of(task: TaskId, item: ItemIndex) -> ItemView<T> {
+		match (SettledItems::<T>::get(task, item), Items::<T>::get(task, item)) {
 			(Some(record), _) => ItemView::Settled(record),
 			(None, Some(state)) => ItemView::InProgress(state),
 			(None, None) => ItemView::Untouched,
-		})
+		}
+	}
+
+	/// Items `start..` of `task`, at most `max` (at most `MAX_PAGE`), in
+	/// order, and where the next page starts.
+	#[allow(clippy::type_complexity)]
+	pub fn item_views(
+		task: TaskId,
+		start: ItemIndex,
+		max: u32,
+	) -> Result<(Vec<ItemView<T>>, Option<ItemIndex>), LabelingApiError> {
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		let end = start.saturating_add(max.min(MAX_PAGE)).min(terms.item_count);
+		let views = (start..end).map(|item| Self::view_of(task, item)).collect();
+		Ok((views, (end < terms.item_count).then_some(end)))
+	}
+
+	/// Up to `max` items of `task` from `start` on whose [`crate::DueStep`] in the
+	/// next block is not an error, looking at no more than
+	/// `MAX_ITEMS_SCANNED` items.
+	pub fn finalizable_items(
+		task: TaskId,
+		start: ItemIndex,
+		max: u32,
+	) -> Result<ItemPage, LabelingApiError> {
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		// A transaction sent now is in the next block at the earliest.
+		let next_block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		let accepts_work = terms.accepts_work(next_block);
+		let wanted = max.min(MAX_PAGE) as usize;
+		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
+		let mut items = Vec::new();
+		let mut next = start;
+		while next < end && items.len() < wanted {
+			if Items::<T>::get(task, next)
+				.is_some_and(|state| state.due_step(next_block, accepts_work).is_ok())
+			{
+				items.push(next);
+			}
+			next = next.saturating_add(1);
+		}
+		Ok(ItemPage { items, next: (next < terms.item_count).then_some(next) })
 	}
 
 	/// The running tally of an item not yet settled; empty before any reveal

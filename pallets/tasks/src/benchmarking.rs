@@ -22,7 +22,7 @@ fn widest_spec<T: Config>(gold: u32) -> TaskSpec<T> {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
 		item_count: T::MaxItems::get(),
 		class_count: T::MaxClasses::get(),
-		redundancy: T::MaxRedundancy::get(),
+		redundancy: u8::try_from(T::MaxRedundancy::get()).expect("integrity_test: MaxRedundancy fits a u8; qed"),
 		agreement_threshold: Perbill::one(),
 		reward_per_label: 1u32.into(),
 		dispute_budget: 1_000u32.into(),

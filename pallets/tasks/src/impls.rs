@@ -23,11 +23,8 @@ impl<T: Config> TaskInspect<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for P
 		Tasks::<T>::get(task).map(|record| record.terms())
 	}
 
-	fn accepts_work(task: TaskId) -> bool {
-		Tasks::<T>::get(task).is_some_and(|record| {
-			record.status == TaskStatus::Open &&
-				frame_system::Pallet::<T>::block_number() <= record.deadline
-		})
+	fn max_redundancy() -> u32 {
+		T::MaxRedundancy::get()
 	}
 
 	fn gold_commitment(task: TaskId, index: u32) -> Option<H256> {
@@ -167,18 +164,6 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			},
 		)?;
 		Self::deposit_event(Event::ExpertPaid { task, expert: expert.clone(), amount });
-		Ok(())
-	}
-
-	fn refund(task: TaskId, amount: BalanceOf<T>) -> DispatchResult {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		Tasks::<T>::try_mutate(task, |maybe_task| {
-			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
-			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
-			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
-			Self::refund_to_requester(record, amount)
-		})?;
-		Self::deposit_event(Event::EscrowRefunded { task, amount });
 		Ok(())
 	}
 }

@@ -59,9 +59,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxClasses: Get<u16>;
 
-		/// Most annotators per item.
+		/// Most annotators per item: the bound of the voting pallet's per-item
+		/// records too (the runtime gives both pallets this one value). At most
+		/// `u8::MAX`, as a task's redundancy is a `u8`.
 		#[pallet::constant]
-		type MaxRedundancy: Get<u8>;
+		type MaxRedundancy: Get<u32>;
 
 		/// The agreement threshold must be above this share of vote weight.
 		#[pallet::constant]
@@ -113,8 +115,6 @@ pub mod pallet {
 		LabelRewardPaid { task: TaskId, annotator: T::AccountId, labels: u32, amount: BalanceOf<T> },
 		/// An expert was paid out of the dispute budget.
 		ExpertPaid { task: TaskId, expert: T::AccountId, amount: BalanceOf<T> },
-		/// Part of the escrow went back to the requester before closing.
-		EscrowRefunded { task: TaskId, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -171,6 +171,10 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxClasses::get() >= 2, "a task needs at least two classes");
 			assert!(T::MaxItems::get() > 0 && T::MaxRedundancy::get() > 0);
+			assert!(
+				T::MaxRedundancy::get() <= u32::from(u8::MAX),
+				"a task's redundancy is a u8, so MaxRedundancy must fit one"
+			);
 			assert!(
 				T::MinAgreementThreshold::get() >= Perbill::from_percent(50),
 				"a winning label must have at least half the vote weight"
@@ -372,7 +376,7 @@ pub mod pallet {
 				Error::<T>::ClassCountOutOfRange
 			);
 			ensure!(
-				(1..=T::MaxRedundancy::get()).contains(&spec.redundancy),
+				(1..=T::MaxRedundancy::get()).contains(&u32::from(spec.redundancy)),
 				Error::<T>::RedundancyOutOfRange
 			);
 			ensure!(

@@ -2,7 +2,7 @@
 
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU16, ConstU32, ConstU8},
+	traits::{ConstU16, ConstU32},
 	BoundedVec,
 };
 use labelchain_primitives::labeling::{AssignmentMode, Tier};
@@ -83,7 +83,7 @@ impl pallet_tasks::Config for Test {
 	type MaxCidLength = ConstU32<64>;
 	type MaxItems = ConstU32<MAX_ITEMS>;
 	type MaxClasses = ConstU16<MAX_CLASSES>;
-	type MaxRedundancy = ConstU8<MAX_REDUNDANCY>;
+	type MaxRedundancy = ConstU32<{ MAX_REDUNDANCY as u32 }>;
 	type MinAgreementThreshold = MinAgreementThreshold;
 	type MaxGoldItems = ConstU32<MAX_GOLD>;
 	type WeightInfo = ();

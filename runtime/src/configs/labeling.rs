@@ -3,7 +3,7 @@
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstU16, ConstU32, ConstU8},
+	traits::{ConstU16, ConstU32},
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
 use pallet_reputation::{Parameters as ReputationParameters, TierRule};
@@ -45,6 +45,10 @@ parameter_types! {
 	};
 }
 
+/// Most annotators per item: what a task may ask for, and what an item's
+/// records hold.
+pub type MaxRedundancy = ConstU32<64>;
+
 impl pallet_tasks::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -52,7 +56,7 @@ impl pallet_tasks::Config for Runtime {
 	type MaxCidLength = ConstU32<64>;
 	type MaxItems = ConstU32<100_000>;
 	type MaxClasses = ConstU16<256>;
-	type MaxRedundancy = ConstU8<64>;
+	type MaxRedundancy = MaxRedundancy;
 	type MinAgreementThreshold = MinAgreementThreshold;
 	// Up to a tenth of the largest task can be gold.
 	type MaxGoldItems = ConstU32<10_000>;
@@ -115,8 +119,8 @@ impl pallet_label_voting::Config for Runtime {
 	type Stake = AnnotatorStake;
 	type Reputation = Reputation;
 	type ExpertOrigin = EnsureSignedBy<ExpertMembership, AccountId>;
-	// The tasks pallet's `MaxRedundancy`.
-	type MaxRedundancy = ConstU32<64>;
+	// An item holds as many claims and commits as a task may ask for.
+	type MaxRedundancy = MaxRedundancy;
 	type ClaimTtl = ConstU32<100>;
 	type MaxOpenClaims = ConstU32<16>;
 	type RevealWindow = ConstU32<50>;

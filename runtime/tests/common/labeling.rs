@@ -1,7 +1,6 @@
 //! Labeling through the real runtime: tasks, labels, settlement and the
 //! invariants every test ends with.
 
-use codec::Encode;
 use frame_support::{assert_ok, BoundedVec};
 use labelchain_primitives::labeling::{AssignmentMode, Tier, EXAMPLE_CID as MANIFEST_CID};
 use labelchain_runtime::{currency::UNIT, AccountId, LabelVoting, Runtime, RuntimeOrigin};
@@ -42,7 +41,7 @@ pub fn label(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
 	let who: AccountId = key.to_account_id();
 	let salt = [key as u8; 32];
 	assert_ok!(LabelVoting::claim_item(signed(key), task, item));
-	let hash = H256(sp_io::hashing::blake2_256(&(label, salt, &who).encode()));
+	let hash = labelchain_primitives::commitment::label_commitment(label, &salt, &who);
 	assert_ok!(LabelVoting::commit(signed(key), task, item, hash));
 }
 

@@ -59,7 +59,7 @@ fn assign(task: u32, items: u32, redundancy: u8, pick: impl Fn(u32, u32) -> usiz
 }
 
 fn sealed(label: &Label, annotator: &Sender) -> [u8; 32] {
-	labelchain_client::secrets::label_commitment(label.label, &label.salt, &annotator.account)
+	labelchain_primitives::commitment::label_commitment(label.label, &label.salt, &annotator.account).0
 }
 
 fn reveal_call(task: u32, label: &Label) -> LabelCall {

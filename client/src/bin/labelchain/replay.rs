@@ -31,7 +31,6 @@ use labelchain_client::{
 			sp_arithmetic::per_things::Perbill,
 		},
 	},
-	secrets::{gold_commitment, label_commitment},
 	transact::sign_and_finalize,
 };
 use labelchain_replay::{
@@ -39,6 +38,8 @@ use labelchain_replay::{
 };
 use subxt::utils::{AccountId32, MultiAddress, H256};
 use subxt_signer::{sr25519::Keypair, DeriveJunction};
+
+use labelchain_primitives::commitment::{gold_commitment, label_commitment};
 
 use crate::chain::{item_summaries, task_summary, AtBlock};
 
@@ -166,7 +167,7 @@ impl<'a> LiveRun<'a> {
 				claims.push((&self.no_shows[item], vec![call]));
 			}
 			let who = account_of(&self.workers[row.worker as usize]);
-			let hash = H256(label_commitment(row.label, &salt(row.worker, row.item), &who));
+			let hash = H256(label_commitment(row.label, &salt(row.worker, row.item), &who).0);
 			by_worker.entry(row.worker).or_default().push((row.item, hash));
 			self.committed[item].push((row.worker, row.label));
 		}
@@ -400,7 +401,7 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let mut commitments = vec![H256::zero(); plan.gold.len()];
 	for (item, index) in &plan.gold {
 		let answer = data.truth[*item as usize].context("gold needs a true answer")?;
-		commitments[*index as usize] = H256(gold_commitment(*item, answer, &gold_salt(*item)));
+		commitments[*index as usize] = H256(gold_commitment(*item, answer, &gold_salt(*item)).0);
 	}
 	let expert_fee = constants.entry(runtime::constants().label_voting().expert_fee())?;
 	let manifest = raw_cid(format!("labelchain replay of {}", data.name).as_bytes()).to_bytes();

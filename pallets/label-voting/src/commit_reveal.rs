@@ -1,20 +1,20 @@
-//! One annotator's commit or reveal on one item, and moving one item on in
-//! time: the steps the single and the batch calls share. Each step changes
-//! only its item; what it changes for the annotator or the task is gathered
-//! by the caller and written once per call.
+//! One annotator's commit or reveal on one item: the steps the single and the
+//! batch calls share. Each step changes only its item; what it changes for the
+//! annotator or the task is gathered by the caller and written once per call.
 
 use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
+	commitment::label_commitment,
 	labeling::{AssignmentMode, ItemIndex, TaskId},
 	records::TaskQuality,
-	traits::{ReputationInspect, StakeEligibility, StakeLock, TaskInspect, TaskProgress},
+	traits::{ReputationInspect, StakeEligibility, StakeLock, TaskProgress},
 };
 use sp_core::H256;
 use sp_runtime::Saturating;
 
 use crate::{
-	settlement::Settlement, Commit, Config, Decision, Error, Event, ItemPhase, ItemState, Items, Label,
-	OpenClaims, Pallet, SettledItems, TermsOf, WeightInfo,
+	Commit, Config, Error, Event, ItemPhase, ItemState, Items, Label, OpenClaims, Pallet, SettledItems,
+	TermsOf, WeightInfo,
 };
 
 /// What a call's commits change outside their items.
@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 		match state.claims.iter().position(|claim| &claim.annotator == who) {
 			Some(position) => {
 				let now = frame_system::Pallet::<T>::block_number();
-				ensure!(state.claims[position].expires_at >= now, Error::<T>::ClaimExpired);
+				ensure!(state.claims[position].live_at(now), Error::<T>::ClaimExpired);
 				state.claims.remove(position);
 				run.claims_used.saturating_inc();
 			},
@@ -149,7 +149,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(commit.revealed.is_none(), Error::<T>::AlreadyRevealed);
 		ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 		ensure!(
-			H256(sp_io::hashing::blake2_256(&(label, salt, who).encode())) == commit.hash,
+			label_commitment(label, &salt, who) == commit.hash,
 			Error::<T>::CommitMismatch
 		);
 		commit.revealed = Some(label);
@@ -164,47 +164,5 @@ impl<T: Config> Pallet<T> {
 			Items::<T>::insert(task, item, state);
 			Ok(T::WeightInfo::reveal_untallied(redundancy))
 		}
-	}
-
-	/// Moves `item` on when time has: tallies it once its reveal window has
-	/// ended; settles it (into `settlement`) once its appeal window has ended;
-	/// drops its expired claims; opens its reveal window once no live claim is
-	/// left and a claim expired or the task takes no more work. Returns the
-	/// item's redundancy.
-	pub(crate) fn finalize_one(
-		task: TaskId,
-		item: ItemIndex,
-		terms: &TermsOf<T>,
-		settlement: &mut Settlement<T>,
-	) -> Result<u32, DispatchError> {
-		let now = frame_system::Pallet::<T>::block_number();
-		let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
-		let redundancy = Self::redundancy_of(&state);
-		match state.phase {
-			ItemPhase::Revealing { ends_at } => {
-				ensure!(now > ends_at, Error::<T>::RevealWindowOpen);
-				Self::tally(task, item, state, terms, &mut settlement.quality);
-			},
-			ItemPhase::Labeling => {
-				let expired = Self::drop_expired_claims(task, item, &mut state, terms);
-				let stalled = state.had_expired_claim || !T::Tasks::accepts_work(task);
-				if state.claims.is_empty() && state.commits.is_empty() {
-					Items::<T>::remove(task, item);
-				} else if state.claims.is_empty() && stalled {
-					Self::open_reveal(task, item, &mut state);
-					Items::<T>::insert(task, item, state);
-				} else {
-					ensure!(expired > 0, Error::<T>::NothingToFinalize);
-					Items::<T>::insert(task, item, state);
-				}
-			},
-			ItemPhase::Accepted { label, agreement, appeal_ends_at } => {
-				ensure!(now > appeal_ends_at, Error::<T>::AppealWindowOpen);
-				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement);
-			},
-			ItemPhase::Disputed | ItemPhase::Appealed { .. } =>
-				return Err(Error::<T>::NothingToFinalize.into()),
-		}
-		Ok(redundancy)
 	}
 }

@@ -1,0 +1,126 @@
+//! Claims: which item an `Assigned` claim gets, taking a place on an item, and
+//! dropping claims whose time ran out.
+
+use codec::Encode;
+use frame_support::pallet_prelude::*;
+use labelchain_primitives::{
+	labeling::{ItemIndex, LabelOutcome, TaskId},
+	traits::{ReputationRecorder, StakeLock},
+};
+use sp_runtime::Saturating;
+
+use crate::{
+	AssignmentNonce, Claim, Config, Error, Event, ItemPhase, ItemState, Items, OpenClaims, Pallet,
+	SettledItems, TermsOf,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` may take work on a task with these terms: enough stake,
+	/// a high enough tier, and room for another claim.
+	pub(crate) fn ensure_eligible(who: &T::AccountId, terms: &TermsOf<T>) -> Result<(), Error<T>> {
+		Self::ensure_qualified(who, terms)?;
+		ensure!(
+			OpenClaims::<T>::get(who) < T::MaxOpenClaims::get(),
+			Error::<T>::TooManyOpenClaims
+		);
+		Ok(())
+	}
+
+	/// An item of `task` that `who` may claim, looking at up to
+	/// `MaxAssignmentProbes` items from a pseudo-random start.
+	pub(crate) fn pick_item(who: &T::AccountId, task: TaskId, terms: &TermsOf<T>) -> Option<ItemIndex> {
+		let start = Self::next_assignment_start(who, terms.item_count);
+		let probes = T::MaxAssignmentProbes::get().min(terms.item_count);
+		(0..probes)
+			.map(|step| (start.saturating_add(step)) % terms.item_count)
+			.find(|&item| Self::may_claim(who, task, item, terms))
+	}
+
+	/// Whether `item` still needs labels and `who` has no place on it yet.
+	pub(crate) fn may_claim(
+		who: &T::AccountId,
+		task: TaskId,
+		item: ItemIndex,
+		terms: &TermsOf<T>,
+	) -> bool {
+		!SettledItems::<T>::contains_key(task, item) &&
+			Items::<T>::get(task, item).is_none_or(|state| {
+				state.phase == ItemPhase::Labeling &&
+					state.places_taken() < u32::from(terms.redundancy) &&
+					!state.involves(who)
+			})
+	}
+
+	/// Where the next assigned claim of `who` starts looking: a pseudo-random
+	/// item from the parent block hash, the account and a fresh nonce.
+	pub(crate) fn next_assignment_start(who: &T::AccountId, item_count: u32) -> ItemIndex {
+		let nonce = AssignmentNonce::<T>::mutate(|nonce| {
+			*nonce = nonce.wrapping_add(1);
+			*nonce
+		});
+		Self::assignment_start(who, nonce, item_count)
+	}
+
+	/// The item an assigned claim of `who` with `nonce` starts looking at.
+	pub(crate) fn assignment_start(who: &T::AccountId, nonce: u64, item_count: u32) -> ItemIndex {
+		let seed = sp_io::hashing::blake2_256(
+			&(frame_system::Pallet::<T>::parent_hash(), who, nonce).encode(),
+		);
+		u32::from_le_bytes([seed[0], seed[1], seed[2], seed[3]]) % item_count.max(1)
+	}
+
+	pub(crate) fn take_claim(
+		who: &T::AccountId,
+		task: TaskId,
+		item: ItemIndex,
+		terms: &TermsOf<T>,
+	) -> DispatchResult {
+		ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
+		let mut state = Items::<T>::get(task, item).unwrap_or_default();
+		ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
+		Self::drop_expired_claims(task, item, &mut state, terms);
+		ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
+		ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
+		T::Stake::lock(who, T::StakePerLabel::get())?;
+		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
+		state
+			.claims
+			.try_push(Claim { annotator: who.clone(), expires_at })
+			.map_err(|_| Error::<T>::ItemFull)?;
+		OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
+		Items::<T>::insert(task, item, state);
+		Self::deposit_event(Event::ItemClaimed { task, item, annotator: who.clone(), expires_at });
+		Ok(())
+	}
+
+	/// Removes the item's expired claims: each counts against its
+	/// annotator's reputation and frees their stake. Returns how many.
+	pub(crate) fn drop_expired_claims(
+		task: TaskId,
+		item: ItemIndex,
+		state: &mut ItemState<T>,
+		terms: &TermsOf<T>,
+	) -> u32 {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut expired = 0u32;
+		state.claims.retain(|claim| {
+			if claim.live_at(now) {
+				return true;
+			}
+			expired.saturating_inc();
+			OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
+			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
+			T::Reputation::record(
+				&claim.annotator,
+				terms.domain,
+				LabelOutcome::ClaimExpired,
+			);
+			Self::deposit_event(Event::ClaimExpired { task, item, annotator: claim.annotator.clone() });
+			false
+		});
+		if expired > 0 {
+			state.had_expired_claim = true;
+		}
+		expired
+	}
+}

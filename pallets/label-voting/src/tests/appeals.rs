@@ -1,0 +1,143 @@
+//! Appeals of accepted labels, and the expert's decision on them.
+
+use super::*;
+
+/// Item 0 of a fresh task accepted as 1 by annotators 0 and 1 over 2's 0.
+fn accepted_item() -> u32 {
+	let task = create_task(2, 3, AssignmentMode::Open);
+	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+		claim_and_commit(task, 0, annotator(n), label);
+	}
+	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+		reveal(task, 0, annotator(n), label);
+	}
+	task
+}
+
+fn bonded_for_appeal(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&crate::HoldReason::AppealBond.into(), &who)
+}
+
+#[test]
+fn an_upheld_appeal_changes_the_label_and_returns_the_bond() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		let dissenter = annotator(2);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(dissenter), task, 0));
+		System::assert_last_event(
+			Event::AppealLodged { task, item: 0, appellant: dissenter, bond: APPEAL_BOND }.into(),
+		);
+		assert_eq!(bonded_for_appeal(dissenter), APPEAL_BOND);
+		// An appealed item waits for the expert, whatever the time.
+		run_to_block(100);
+		assert_noop!(
+			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+			Error::<Test>::NothingToFinalize
+		);
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+		System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: true }.into());
+		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+		assert_eq!((settled.label, settled.decided_by), (0, Decision::Expert));
+		assert_eq!(bonded_for_appeal(dissenter), 0);
+		assert_eq!(free(dissenter), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
+		assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
+		let quality = TaskQualities::<Test>::get(task);
+		assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_expert), (1, 1, 1));
+		assert_eq!(Earnings::<Test>::get(dissenter).slashed, 0);
+	});
+}
+
+#[test]
+fn a_rejected_appeal_pays_the_bond_to_the_requester() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		let dissenter = annotator(2);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(dissenter), task, 0));
+		let requester_before = free(REQUESTER);
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: false }.into());
+		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+		assert_eq!((settled.label, settled.decided_by), (1, Decision::Crowd));
+		assert_eq!(free(dissenter), INITIAL_BALANCE - BOND - APPEAL_BOND);
+		assert_eq!(free(REQUESTER), requester_before + APPEAL_BOND);
+		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(Earnings::<Test>::get(dissenter).slashed, APPEAL_BOND);
+		let quality = TaskQualities::<Test>::get(task);
+		assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_crowd), (1, 0, 1));
+	});
+}
+
+#[test]
+fn the_requester_may_appeal_too() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		assert_eq!(bonded_for_appeal(REQUESTER), 0);
+	});
+}
+
+#[test]
+fn rejects_bad_appeals() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		assert_noop!(
+			LabelVoting::appeal(RuntimeOrigin::signed(annotator(5)), task, 0),
+			Error::<Test>::NotInvolved
+		);
+		assert_noop!(
+			LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 1),
+			Error::<Test>::UnknownItem
+		);
+		assert_noop!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), 9, 0), Error::<Test>::UnknownTask);
+		// Annotator 1 spends almost all their free balance.
+		let spendable = free(annotator(1)) - 10;
+		assert_ok!(Balances::transfer_keep_alive(RuntimeOrigin::signed(annotator(1)), UNBONDED, spendable));
+		assert_noop!(
+			LabelVoting::appeal(RuntimeOrigin::signed(annotator(1)), task, 0),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0),
+			Error::<Test>::NotAppealed
+		);
+		// An accepted item is not the expert's to settle unless appealed.
+		assert_noop!(
+			LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 0),
+			Error::<Test>::NotDisputed
+		);
+		run_to_block(2 + APPEAL_WINDOW);
+		assert_noop!(
+			LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0),
+			Error::<Test>::NotAppealable
+		);
+	});
+}
+
+#[test]
+fn rejects_bad_decisions() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(2)), task, 0));
+		assert_noop!(
+			LabelVoting::decide_appeal(RuntimeOrigin::signed(annotator(0)), task, 0, 0),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 2),
+			Error::<Test>::LabelOutOfRange
+		);
+		assert_noop!(
+			LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 1, 0),
+			Error::<Test>::UnknownItem
+		);
+		// Appeals are only for accepted items.
+		claim_and_commit(task, 1, annotator(0), 1);
+		assert_noop!(
+			LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 1),
+			Error::<Test>::NotAppealable
+		);
+	});
+}

@@ -1,0 +1,100 @@
+//! What time alone does to an item: the rule `finalize_item` and the
+//! runtime API's `finalizable_items` share.
+
+use frame_support::BoundedVec;
+
+use super::*;
+use crate::{Claim, Commit, DueStep, ItemState};
+
+const NOW: u64 = 10;
+
+/// An item taking labels: `claims` expiring at the given blocks,
+/// `commits` commits, and whether a claim on it expired before.
+fn labeling(claims: &[u64], commits: u64, had_expired_claim: bool) -> ItemState<Test> {
+	let claims = claims
+		.iter()
+		.enumerate()
+		.map(|(n, expires_at)| Claim { annotator: annotator(n as u64), expires_at: *expires_at })
+		.collect::<Vec<_>>();
+	let commits = (0..commits)
+		.map(|n| Commit { annotator: annotator(4 + n), hash: H256::zero(), revealed: None })
+		.collect::<Vec<_>>();
+	ItemState {
+		phase: ItemPhase::Labeling,
+		claims: BoundedVec::truncate_from(claims),
+		commits: BoundedVec::truncate_from(commits),
+		had_expired_claim,
+	}
+}
+
+/// `due_step`, with its error as the dispatch error `finalize_item` returns.
+fn due(state: &ItemState<Test>, now: u64, task_accepts_work: bool) -> Result<DueStep, DispatchError> {
+	state.due_step(now, task_accepts_work).map_err(DispatchError::from)
+}
+
+fn not_due(error: Error<Test>) -> Result<DueStep, DispatchError> {
+	Err(error.into())
+}
+
+#[test]
+fn an_item_taking_labels_moves_on_when_it_can_get_no_more() {
+	let takes_work = true;
+	assert_eq!(
+		due(&labeling(&[NOW - 1], 0, false), NOW, takes_work),
+		Ok(DueStep::Forget),
+		"an expiring claim is dropped, and with it the last trace of the item"
+	);
+	assert_eq!(
+		due(&labeling(&[NOW - 1, NOW + 5], 1, false), NOW, takes_work),
+		Ok(DueStep::DropExpiredClaims),
+		"an expiring claim is dropped while a live one may still commit"
+	);
+	assert_eq!(
+		due(&labeling(&[NOW], 1, true), NOW, takes_work),
+		not_due(Error::NothingToFinalize),
+		"a claim live through this block may still commit"
+	);
+	assert_eq!(
+		due(&labeling(&[], 1, false), NOW, takes_work),
+		not_due(Error::NothingToFinalize),
+		"others may still claim"
+	);
+	assert_eq!(
+		due(&labeling(&[], 1, true), NOW, takes_work),
+		Ok(DueStep::OpenReveal),
+		"a claim expired before"
+	);
+	assert_eq!(
+		due(&labeling(&[NOW - 1], 1, false), NOW, takes_work),
+		Ok(DueStep::OpenReveal),
+		"a claim expires now and no live one is left"
+	);
+	assert_eq!(
+		due(&labeling(&[], 1, false), NOW, false),
+		Ok(DueStep::OpenReveal),
+		"the task takes no more work"
+	);
+	assert_eq!(due(&labeling(&[], 0, true), NOW, false), Ok(DueStep::Forget), "nothing to reveal");
+}
+
+#[test]
+fn windows_end_after_their_last_block() {
+	let mut state = labeling(&[], 2, false);
+	state.phase = ItemPhase::Revealing { ends_at: NOW };
+	assert_eq!(due(&state, NOW, true), not_due(Error::RevealWindowOpen));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Tally));
+	let agreement = Perbill::from_percent(70);
+	state.phase = ItemPhase::Accepted { label: 1, agreement, appeal_ends_at: NOW };
+	assert_eq!(due(&state, NOW, true), not_due(Error::AppealWindowOpen));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Settle { label: 1, agreement }));
+}
+
+#[test]
+fn items_waiting_for_an_expert_are_not_due() {
+	let mut state = labeling(&[], 2, false);
+	state.phase = ItemPhase::Disputed;
+	assert_eq!(due(&state, NOW + 1_000, false), not_due(Error::NothingToFinalize));
+	let agreement = Perbill::from_percent(70);
+	state.phase = ItemPhase::Appealed { label: 0, agreement, appellant: REQUESTER };
+	assert_eq!(due(&state, NOW + 1_000, false), not_due(Error::NothingToFinalize));
+}

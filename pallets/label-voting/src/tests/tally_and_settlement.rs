@@ -1,0 +1,228 @@
+//! Tallies and settlement: agreeing annotators paid, weights deciding a
+//! split vote, ties and lone labels disputed, unrevealed commits slashed.
+
+use super::*;
+
+#[test]
+fn agreeing_annotators_are_paid_and_the_task_closes() {
+	test_with_invariants(|| {
+		let task = create_task(1, 3, AssignmentMode::Open);
+		let [a, b, c] = [annotator(0), annotator(1), annotator(2)];
+		claim_and_commit(task, 0, a, 1);
+		claim_and_commit(task, 0, b, 1);
+		assert_eq!(phase(task, 0), ItemPhase::Labeling);
+		claim_and_commit(task, 0, c, 0);
+		System::assert_has_event(Event::RevealOpened { task, item: 0, ends_at: 1 + REVEAL_WINDOW }.into());
+		assert_eq!(locked_stake(a), STAKE_PER_LABEL);
+
+		let requester_before = free(REQUESTER);
+		reveal(task, 0, a, 1);
+		reveal(task, 0, b, 1);
+		reveal(task, 0, c, 0);
+
+		// Equal newcomer weights: label 1 has two thirds.
+		let agreement = Perbill::from_rational(2u32, 3);
+		let appeal_ends_at = 1 + APPEAL_WINDOW;
+		System::assert_last_event(
+			Event::ItemAccepted { task, item: 0, label: 1, agreement, appeal_ends_at }.into(),
+		);
+		assert_eq!(free(a), INITIAL_BALANCE - BOND, "nobody is paid before the appeal window ends");
+		settle_after_appeal_window(task, 0);
+		let settled_at = System::block_number();
+		System::assert_has_event(
+			Event::ItemSettled {
+				task,
+				item: 0,
+				label: 1,
+				decided_by: Decision::Crowd,
+				agreement,
+				votes: votes(&[(a, Some(1)), (b, Some(1)), (c, Some(0))]),
+			}
+			.into(),
+		);
+		assert_eq!(
+			SettledItems::<Test>::get(task, 0),
+			Some(SettledItem { label: 1, decided_by: Decision::Crowd, agreement, settled_at })
+		);
+		let quality = TaskQualities::<Test>::get(task);
+		assert_eq!(
+			(quality.items_tallied, quality.disputes, quality.settled_by_crowd),
+			(1, 0, 1)
+		);
+		assert_eq!((quality.labels_revealed, quality.labels_agreeing), (3, 2));
+		assert_eq!(quality.agreement_rate(), Some(Perbill::from_rational(2u32, 3)));
+		assert_eq!(quality.gold_accuracy(), None);
+		assert_eq!(Earnings::<Test>::get(a).label_rewards, REWARD);
+		assert_eq!(Earnings::<Test>::get(a).labels_paid, 1);
+		assert_eq!(Earnings::<Test>::get(c), Default::default());
+		assert!(Items::<Test>::get(task, 0).is_none(), "per-label storage is pruned");
+		assert_eq!(free(a), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(free(b), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(free(c), INITIAL_BALANCE - BOND);
+		assert_eq!([locked_stake(a), locked_stake(b), locked_stake(c)], [0, 0, 0]);
+		assert_eq!(pallet_reputation::Reputations::<Test>::get(a, 1).agreed, 1);
+		assert_eq!(pallet_reputation::Reputations::<Test>::get(c, 1).disagreed, 1);
+		// The only item settled, so the task closed and refunded the rest:
+		// 1 × 3 × 5 + 100 held, 10 paid.
+		let record = pallet_tasks::Tasks::<Test>::get(task).unwrap();
+		assert_eq!(record.status, TaskStatus::Closed);
+		assert_eq!(free(REQUESTER), requester_before + 105);
+	});
+}
+
+#[test]
+fn reputation_weights_decide_a_split_vote() {
+	test_with_invariants(|| {
+		let task = create_task(1, 4, AssignmentMode::Open);
+		// Two careful annotators against two who are barely better than chance.
+		give_record(annotator(0), 200, 10);
+		give_record(annotator(1), 200, 10);
+		give_record(annotator(2), 100, 95);
+		give_record(annotator(3), 100, 95);
+		for (n, label) in [(0, 0), (1, 0), (2, 1), (3, 1)] {
+			claim_and_commit(task, 0, annotator(n), label);
+		}
+		for (n, label) in [(0, 0), (1, 0), (2, 1), (3, 1)] {
+			reveal(task, 0, annotator(n), label);
+		}
+		settle_after_appeal_window(task, 0);
+		// A plain majority would tie 2–2; the weights accept label 0.
+		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+		assert_eq!(settled.label, 0);
+		assert_eq!(settled.decided_by, Decision::Crowd);
+		assert!(settled.agreement > Perbill::from_percent(90));
+		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND);
+	});
+}
+
+#[test]
+fn a_crowd_of_coin_flippers_falls_back_to_a_majority() {
+	test_with_invariants(|| {
+		let task = create_task(1, 3, AssignmentMode::Open);
+		for n in 0..3 {
+			// (2 + 20) right, (1 + 21) wrong: exactly chance, zero weight.
+			give_record(annotator(n), 20, 21);
+		}
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			claim_and_commit(task, 0, annotator(n), label);
+		}
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			reveal(task, 0, annotator(n), label);
+		}
+		// What an expert would see: head counts.
+		let shares: Vec<_> = LabelVoting::item_tally(task, 0).unwrap().iter().map(|entry| entry.share).collect();
+		assert_eq!(shares, [Perbill::from_rational(1u32, 3), Perbill::from_rational(2u32, 3)]);
+		settle_after_appeal_window(task, 0);
+		assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
+	});
+}
+
+#[test]
+fn an_unrevealed_commit_is_slashed_to_the_requester() {
+	test_with_invariants(|| {
+		let task = create_task(2, 3, AssignmentMode::Open);
+		for n in 0..3 {
+			claim_and_commit(task, 0, annotator(n), 1);
+		}
+		reveal(task, 0, annotator(0), 1);
+		reveal(task, 0, annotator(1), 1);
+		assert_noop!(
+			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+			Error::<Test>::RevealWindowOpen
+		);
+		run_to_block(2 + REVEAL_WINDOW);
+		let requester_before = free(REQUESTER);
+		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+		settle_after_appeal_window(task, 0);
+		assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
+		assert_eq!(free(REQUESTER), requester_before + UNREVEALED_SLASH);
+		let lazy = annotator(2);
+		assert_eq!(pallet_annotator_stake::Ledgers::<Test>::get(lazy).unwrap().bonded, BOND - UNREVEALED_SLASH);
+		assert_eq!(pallet_reputation::Reputations::<Test>::get(lazy, 1).unrevealed, 1);
+		assert_eq!(locked_stake(lazy), 0);
+		assert_eq!(Earnings::<Test>::get(lazy).slashed, UNREVEALED_SLASH);
+		let quality = TaskQualities::<Test>::get(task);
+		assert_eq!((quality.labels_revealed, quality.labels_unrevealed), (2, 1));
+	});
+}
+
+#[test]
+fn a_tie_is_disputed_and_an_expert_settles_it() {
+	test_with_invariants(|| {
+		let task = create_task(2, 2, AssignmentMode::Open);
+		claim_and_commit(task, 0, annotator(0), 0);
+		claim_and_commit(task, 0, annotator(1), 1);
+		reveal(task, 0, annotator(0), 0);
+		reveal(task, 0, annotator(1), 1);
+		System::assert_last_event(Event::ItemDisputed { task, item: 0 }.into());
+		assert_eq!(phase(task, 0), ItemPhase::Disputed);
+		assert_eq!(locked_stake(annotator(0)), STAKE_PER_LABEL, "stake stays locked until settled");
+
+		assert_noop!(
+			LabelVoting::resolve_dispute(RuntimeOrigin::signed(annotator(0)), task, 0, 1),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 2),
+			Error::<Test>::LabelOutOfRange
+		);
+		assert_noop!(
+			LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 1, 1),
+			Error::<Test>::UnknownItem
+		);
+		assert_ok!(LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		System::assert_has_event(
+			Event::ItemSettled {
+				task,
+				item: 0,
+				label: 1,
+				decided_by: Decision::Expert,
+				agreement: Perbill::from_percent(50),
+				votes: votes(&[(annotator(0), Some(0)), (annotator(1), Some(1))]),
+			}
+			.into(),
+		);
+		assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
+		assert_eq!(Earnings::<Test>::get(EXPERT).expert_fees, EXPERT_FEE);
+		let quality = TaskQualities::<Test>::get(task);
+		assert_eq!((quality.items_tallied, quality.disputes, quality.settled_by_expert), (1, 1, 1));
+		assert_eq!(quality.dispute_rate(), Some(Perbill::one()));
+		assert_eq!(free(annotator(1)), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
+		assert_noop!(
+			LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1),
+			Error::<Test>::UnknownItem
+		);
+	});
+}
+
+#[test]
+fn a_lone_label_on_a_redundant_item_is_disputed() {
+	test_with_invariants(|| {
+		let task = create_task(1, 2, AssignmentMode::Open);
+		claim_and_commit(task, 0, annotator(0), 1);
+		claim_and_commit(task, 0, annotator(1), 1);
+		reveal(task, 0, annotator(0), 1);
+		run_to_block(2 + REVEAL_WINDOW);
+		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+		// All the revealed weight, but only one annotator behind it.
+		assert_eq!(phase(task, 0), ItemPhase::Disputed);
+		assert_noop!(
+			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
+			Error::<Test>::NothingToFinalize
+		);
+	});
+}
+
+#[test]
+fn a_settled_item_keeps_a_compact_record() {
+	use codec::MaxEncodedLen;
+	// The value stored per settled item: label, decision, agreement, block.
+	assert_eq!(SettledItem::<u32>::max_encoded_len(), 11);
+	assert!(SettledItem::<u64>::max_encoded_len() <= 64);
+	// Its key: pallet and map prefixes, then the task id and item index as they are.
+	let key = SettledItems::<Test>::hashed_key_for(7u32, 9u32);
+	assert_eq!(key.len(), 16 + 16 + 4 + 4);
+	assert_eq!(key.len() + SettledItem::<u32>::max_encoded_len(), 51, "at most 64 bytes per settled item");
+}
