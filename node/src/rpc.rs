@@ -2,7 +2,7 @@
 //! (`system_accountNextIndex`), fee queries (`payment_*`), labeling reads
 //! (`labeling_*`) and, on a manually sealed dev chain, block sealing (`engine_*`).
 
-mod labeling;
+mod labeling_queries;
 
 use std::sync::Arc;
 
@@ -46,7 +46,7 @@ where
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
-	use labeling::{Labeling, LabelingRpcServer};
+	use labeling_queries::{Labeling, LabelingRpcServer};
 
 	let FullDeps { client, pool, manual_seal_sink } = deps;
 	let mut module = RpcModule::new(());

@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 use labelchain_primitives::{
-	labeling::{DomainId, ItemIndex, TaskId, TaskStatus},
+	labeling::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
 		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,

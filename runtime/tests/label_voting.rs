@@ -4,9 +4,8 @@
 
 mod common;
 
-use common::labeling::*;
+use common::labeling_steps::*;
 
-use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use labelchain_primitives::{commitment::label_commitment, labeling::TaskStatus};
 use labelchain_runtime::{

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::labeling::*;
+use common::labeling_steps::*;
 
 use frame_support::assert_ok;
 use labelchain_primitives::{

@@ -10,7 +10,6 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use codec::Encode;
 use frame_support::{
 	assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -25,7 +24,7 @@ use labelchain_runtime::{
 	RuntimeOrigin, System,
 };
 use pallet_label_voting::{Decision, ItemPhase, Items, SettledItems};
-use sp_core::{crypto::AccountId32, H256};
+use sp_core::crypto::AccountId32;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::Perbill;

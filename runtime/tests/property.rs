@@ -20,7 +20,7 @@ use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
 use pallet_label_voting::{ItemPhase, Items};
-use sp_core::{crypto::AccountId32, H256};
+use sp_core::crypto::AccountId32;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Dispatchable, Perbill};

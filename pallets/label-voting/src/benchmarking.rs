@@ -3,7 +3,6 @@
 
 use super::*;
 use alloc::vec::Vec;
-use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get},

@@ -1,9 +1,13 @@
 //! One `impl Config` per pallet, grouped by concern.
 
+mod annotator_stake;
 mod consensus;
-pub mod labeling;
+mod expert_set;
+mod label_voting;
 mod monetary;
+mod reputation;
 mod system;
+mod tasks;
 mod utility;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -2,7 +2,7 @@
 //! helpers.
 #![allow(dead_code)]
 
-pub mod labeling;
+pub mod labeling_steps;
 
 use sp_genesis_builder::PresetId;
 

@@ -1,97 +1,18 @@
-//! The labeling pallets: task escrow, annotator stake, reputation, the expert
-//! set, and label voting.
+//! Label voting (`pallet-label-voting`): claims, commit-reveal, tally,
+//! appeals, gold and settlement.
 
-use frame_support::{
-	parameter_types,
-	traits::{ConstU16, ConstU32},
-};
-use frame_system::{EnsureRoot, EnsureSignedBy};
-use pallet_reputation::{Parameters as ReputationParameters, TierRule};
-use sp_arithmetic::FixedU128;
+use frame_support::{parameter_types, traits::ConstU32};
+use frame_system::EnsureSignedBy;
+#[cfg(feature = "runtime-benchmarks")]
 use sp_runtime::Perbill;
 
 use crate::{
 	currency::{MILLI_UNIT, UNIT},
-	time::DAYS,
-	AccountId, AnnotatorStake, Balance, Balances, BlockNumber, ExpertMembership, Reputation,
-	Runtime, RuntimeEvent, RuntimeHoldReason, Tasks,
+	AccountId, AnnotatorStake, Balance, Balances, ExpertMembership, Reputation, Runtime,
+	RuntimeHoldReason, Tasks,
 };
 
-parameter_types! {
-	/// A winning label needs more than half the vote weight.
-	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
-	/// Stake stays slashable for a week after it is unbonded.
-	pub const UnbondingPeriod: BlockNumber = 7 * DAYS;
-	/// The global minimum stake at genesis; Root may change it.
-	pub const DefaultMinimumStake: Balance = 10 * UNIT;
-
-	/// How reputation is computed at genesis; Root may change it. A newcomer is
-	/// assumed right two times in three (Beta(2, 1)), which gives them a modest
-	/// say (ln 2 on a binary task) until their record speaks; a gold answer
-	/// counts as four labels; a commit never revealed as two wrong labels; the
-	/// cap of 4 (about 98 % accuracy on a binary task) keeps any one annotator
-	/// from outvoting several agreeing ones.
-	pub DefaultReputationParameters: ReputationParameters = ReputationParameters {
-		prior_correct: 2,
-		prior_incorrect: 1,
-		gold_weight: 4,
-		unrevealed_weight: 2,
-		expired_claim_weight: 1,
-		fade_threshold: 1_000,
-		max_weight: FixedU128::from_u32(4),
-		qualified: TierRule { min_labels: 20, min_score: Perbill::from_percent(60) },
-		trusted: TierRule { min_labels: 100, min_score: Perbill::from_percent(75) },
-		expert: TierRule { min_labels: 300, min_score: Perbill::from_percent(90) },
-	};
-}
-
-/// Most annotators per item: what a task may ask for, and what an item's
-/// records hold.
-pub type MaxRedundancy = ConstU32<64>;
-
-impl pallet_tasks::Config for Runtime {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	// A binary CIDv1 with a 512-bit digest fits in 64 bytes.
-	type MaxCidLength = ConstU32<64>;
-	type MaxItems = ConstU32<100_000>;
-	type MaxClasses = ConstU16<256>;
-	type MaxRedundancy = MaxRedundancy;
-	type MinAgreementThreshold = MinAgreementThreshold;
-	// Up to a tenth of the largest task can be gold.
-	type MaxGoldItems = ConstU32<10_000>;
-	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_annotator_stake::Config for Runtime {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type UnbondingPeriod = UnbondingPeriod;
-	type MaxUnbondingChunks = ConstU32<16>;
-	type DefaultMinimumStake = DefaultMinimumStake;
-	type WeightInfo = pallet_annotator_stake::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_reputation::Config for Runtime {
-	type DefaultParameters = DefaultReputationParameters;
-	type WeightInfo = pallet_reputation::weights::SubstrateWeight<Runtime>;
-}
-
-/// The expert set: governance (Root) adds and removes members.
-pub type ExpertSet = pallet_membership::Instance1;
-
-impl pallet_membership::Config<ExpertSet> for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = EnsureRoot<AccountId>;
-	type RemoveOrigin = EnsureRoot<AccountId>;
-	type SwapOrigin = EnsureRoot<AccountId>;
-	type ResetOrigin = EnsureRoot<AccountId>;
-	type PrimeOrigin = EnsureRoot<AccountId>;
-	type MembershipInitialized = ();
-	type MembershipChanged = ();
-	type MaxMembers = ConstU32<100>;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
-}
+use super::tasks::MaxRedundancy;
 
 parameter_types! {
 	/// Locked behind each claim or commit: 16 open claims lock 8 LBL, less than

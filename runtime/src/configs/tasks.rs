@@ -1,0 +1,32 @@
+//! Task escrow (`pallet-tasks`).
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU16, ConstU32},
+};
+use sp_runtime::Perbill;
+
+use crate::{Balances, Runtime, RuntimeHoldReason};
+
+parameter_types! {
+	/// A winning label needs more than half the vote weight.
+	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+}
+
+/// Most annotators per item: what a task may ask for, and what an item's
+/// records hold.
+pub type MaxRedundancy = ConstU32<64>;
+
+impl pallet_tasks::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// A binary CIDv1 with a 512-bit digest fits in 64 bytes.
+	type MaxCidLength = ConstU32<64>;
+	type MaxItems = ConstU32<100_000>;
+	type MaxClasses = ConstU16<256>;
+	type MaxRedundancy = MaxRedundancy;
+	type MinAgreementThreshold = MinAgreementThreshold;
+	// Up to a tenth of the largest task can be gold.
+	type MaxGoldItems = ConstU32<10_000>;
+	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
+}
