@@ -3,14 +3,15 @@
 //! the truth and whether its rewards follow the workers' accuracy.
 //!
 //! Without the `native` feature only the runtime-free parts are built (data
-//! sets, the replay plan, the report): what the client's live replay over
-//! RPC shares with the native one.
+//! sets, the replay plan, the driver that replays it on a chain, the report):
+//! what the client's live replay over RPC shares with the native one.
 
 pub mod dataset;
+pub mod driver;
+#[cfg(feature = "native")]
+pub mod native;
 pub mod outcome;
 pub mod plan;
-#[cfg(feature = "native")]
-pub mod replay;
 pub mod report;
 pub mod stats;
 
@@ -18,7 +19,7 @@ pub use dataset::Dataset;
 pub use outcome::{DecidedBy, ItemResult, Outcome};
 pub use plan::Plan;
 #[cfg(feature = "native")]
-pub use replay::{replay, Settings};
+pub use native::{replay, Settings};
 pub use report::{figures, Figures};
 
 #[cfg(feature = "native")]

@@ -1,0 +1,624 @@
+//! The replay's policy, written once for every chain it runs on: the native
+//! runtime in process (`native`) and a live node over RPC (`labelchain
+//! replay`). A [`Chain`] only carries out the protocol's calls; the driver
+//! decides which to make and when: labels are committed in stream order, a
+//! round at a time; an item is revealed as soon as it has all its labels
+//! (an item short of the redundancy first waits for its no-show's claim to
+//! expire); once tallied, a gold item is revealed by the requester, a
+//! disputed one is settled by the expert with the truth (or, without
+//! experts, with its top-weighted label) and an accepted one waits out its
+//! appeal window and is then finalized.
+
+use std::{
+	collections::BTreeSet,
+	future::Future,
+	task::{Context as TaskContext, Poll, Waker},
+};
+
+use anyhow::{bail, Context};
+use labelchain_primitives::commitment::{gold_commitment, label_commitment, Salt};
+use sp_core::{Blake2Hasher, Hasher};
+
+use crate::{
+	dataset::{Dataset, Row},
+	outcome::{top_weighted, DecidedBy, ItemResult, Outcome},
+	plan::Plan,
+};
+
+/// The salt of `worker`'s label on `item`: derived, so a replay is repeatable
+/// (its accounts exist only for the replay, and nothing else needs hiding).
+pub fn salt(worker: u32, item: u32) -> Salt {
+	let mut seed = b"labelchain-replay salt".to_vec();
+	seed.extend(worker.to_le_bytes());
+	seed.extend(item.to_le_bytes());
+	Blake2Hasher::hash(&seed).0
+}
+
+/// The salt of `item`'s gold answer.
+pub fn gold_salt(item: u32) -> Salt {
+	let mut seed = b"labelchain-replay gold".to_vec();
+	seed.extend(item.to_le_bytes());
+	Blake2Hasher::hash(&seed).0
+}
+
+/// What the data set and the plan fix of the task a replay creates; the chain
+/// adds its own terms (manifest, threshold, reward, deadline, dispute budget).
+#[derive(Clone, Debug)]
+pub struct NewTask {
+	pub item_count: u32,
+	pub class_count: u16,
+	pub redundancy: u32,
+	/// The gold commitments, by gold index.
+	pub gold_commitments: Vec<[u8; 32]>,
+}
+
+/// A label sealed by `worker` on `item`.
+#[derive(Clone, Copy, Debug)]
+pub struct Commit {
+	pub worker: u32,
+	pub item: u32,
+	pub hash: [u8; 32],
+}
+
+/// A label opened by `worker` on `item`.
+#[derive(Clone, Copy, Debug)]
+pub struct Reveal {
+	pub worker: u32,
+	pub item: u32,
+	pub label: u16,
+	pub salt: Salt,
+}
+
+/// A gold answer the requester reveals.
+#[derive(Clone, Copy, Debug)]
+pub struct GoldReveal {
+	pub item: u32,
+	pub gold_index: u32,
+	pub answer: u16,
+	pub salt: Salt,
+}
+
+/// Where an item stands once its last label is revealed.
+#[derive(Clone, Debug)]
+pub enum Tallied {
+	Accepted { appeal_ends_at: u32 },
+	Disputed,
+	/// Anything else, as the chain shows it (a replay stops on it).
+	Other(String),
+}
+
+/// The chain a replay runs on: each method is one step of the protocol,
+/// carried out as the chain does it (calls in the runtime, or signed
+/// transactions, batched as suits it). Methods on several items act on them in
+/// the order given. Workers are numbered as in the plan (the data set's, then
+/// any spammers); item `i`'s no-show is the account that claims it when it
+/// gets fewer labels than the redundancy.
+///
+/// The methods are `async` for the live node; the native runtime's are plain
+/// code, and its driver future is ready at its first poll. The futures are
+/// awaited where they are made, never spawned, so they need not be `Send`.
+#[allow(async_fn_in_trait)]
+pub trait Chain {
+	/// Blocks after [`Chain::block`] that the calls sent next take effect in:
+	/// 0 when calls run in the current block (the native runtime), 1 when
+	/// they go into the node's next block.
+	const CALLS_LAND_AFTER: u32;
+
+	/// The account of `worker`, whose commitments hash it in.
+	fn account(&self, worker: u32) -> [u8; 32];
+	/// How many blocks a claim lives (`ClaimTtl`).
+	fn claim_ttl(&self) -> u32;
+	/// Creates the replay's task.
+	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()>;
+	/// Each item's no-show claims it.
+	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()>;
+	async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()>;
+	async fn reveal(&mut self, reveals: &[Reveal]) -> anyhow::Result<()>;
+	/// Where each item stands after its tally.
+	async fn tallied(&mut self, items: &[u32]) -> anyhow::Result<Vec<Tallied>>;
+	/// An item's revealed labels with their share of its vote weight, in
+	/// parts per billion, as the chain's tally weighs them now.
+	async fn tally(&mut self, item: u32) -> anyhow::Result<Vec<(u16, u32)>>;
+	/// The requester reveals `gold`; the expert settles each of `disputes`
+	/// (item, label).
+	async fn settle(&mut self, gold: &[GoldReveal], disputes: &[(u32, u16)]) -> anyhow::Result<()>;
+	/// Moves each item on (`finalize_items`): opens the reveal of one whose
+	/// no-show's claim expired, settles one past its appeal window.
+	async fn finalize(&mut self, items: &[u32]) -> anyhow::Result<()>;
+	/// The chain's current block: the one the calls sent so far are in.
+	async fn block(&mut self) -> anyhow::Result<u32>;
+	/// Lets a block pass.
+	async fn next_block(&mut self) -> anyhow::Result<()>;
+	/// Each item's final label and who decided it, once every item settled.
+	async fn settled(&mut self) -> anyhow::Result<Vec<(u16, DecidedBy)>>;
+	/// Each worker's label rewards less slashes, in LBL. (The native and the
+	/// live replay have always rounded this differently, `rewards / UNIT -
+	/// slashed / UNIT` against `(rewards - slashed) / UNIT`, and the last bit
+	/// decides ties in the earnings' ranks; each chain keeps its own so that
+	/// its figures stay as they were.)
+	async fn net_earnings(&mut self) -> anyhow::Result<Vec<f64>>;
+	/// Called after each round of labels, `rounds` of them so far.
+	fn round_done(&mut self, _rounds: usize) {}
+}
+
+/// How the driver groups its calls.
+#[derive(Clone, Copy, Debug)]
+pub enum Pace {
+	/// Every label is committed, and every item revealed and moved on, by
+	/// itself, each before the next; a block passes after every
+	/// `labels_per_block` labels. For the native runtime, where a call
+	/// costs nothing and the driver makes the blocks.
+	OneByOne { labels_per_block: u32 },
+	/// `labels_per_round` labels are committed together, and the items they
+	/// complete (or whose claims expired by then) revealed together. For a
+	/// live node, which makes its own blocks as transactions land.
+	Rounds { labels_per_round: usize },
+}
+
+/// How a replay decides what the crowd could not.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+	/// Disputed items go to an expert who answers with the truth; without
+	/// experts (or a true answer) a disputed item takes its top-weighted label.
+	pub experts: bool,
+	pub pace: Pace,
+}
+
+/// Drives the future of a chain that never waits (the native runtime's
+/// methods are plain code): it is ready at its first poll.
+pub fn ready<T>(future: impl Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+	let mut future = std::pin::pin!(future);
+	match future.as_mut().poll(&mut TaskContext::from_waker(Waker::noop())) {
+		Poll::Ready(output) => output,
+		Poll::Pending => bail!("the replay waited on a chain that should never wait"),
+	}
+}
+
+/// The task's gold commitments, by gold index.
+fn gold_commitments(data: &Dataset, plan: &Plan) -> anyhow::Result<Vec<[u8; 32]>> {
+	let mut commitments = vec![[0u8; 32]; plan.gold.len()];
+	for (item, index) in &plan.gold {
+		let answer = data.truth[*item as usize].context("gold needs a true answer")?;
+		commitments[*index as usize] = gold_commitment(*item, answer, &gold_salt(*item)).0;
+	}
+	Ok(commitments)
+}
+
+/// Replays `plan` of `data` on `chain` (whose accounts are set up): creates
+/// the task, sends every label and carries every item through to its
+/// settlement.
+pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: Policy) -> anyhow::Result<Outcome> {
+	let task = NewTask {
+		item_count: data.items.len() as u32,
+		class_count: data.class_count(),
+		redundancy: plan.redundancy,
+		gold_commitments: gold_commitments(data, plan)?,
+	};
+	chain.create_task(&task).await?;
+	let (labels_per_round, rounds_per_block, items_per_group) = match policy.pace {
+		Pace::OneByOne { labels_per_block } => (1, Some(labels_per_block.max(1) as usize), 1),
+		Pace::Rounds { labels_per_round } => (labels_per_round.max(1), None, usize::MAX),
+	};
+	let mut driver = Driver {
+		chain,
+		data,
+		plan,
+		experts: policy.experts,
+		items_per_group,
+		committed: vec![Vec::new(); data.items.len()],
+		waiting: Vec::new(),
+		appealable: Vec::new(),
+		disputed: vec![false; data.items.len()],
+	};
+	for (round, rows) in plan.order.chunks(labels_per_round).enumerate() {
+		driver.commit_round(rows).await?;
+		if rounds_per_block.is_some_and(|rounds| (round + 1).is_multiple_of(rounds)) {
+			driver.chain.next_block().await?;
+		}
+		driver.step_time().await?;
+		driver.chain.round_done(round + 1);
+	}
+	while driver.busy() {
+		driver.chain.next_block().await?;
+		driver.step_time().await?;
+	}
+	driver.finish().await
+}
+
+/// The replay's state: where each item stands.
+struct Driver<'a, C> {
+	chain: &'a mut C,
+	data: &'a Dataset,
+	plan: &'a Plan,
+	experts: bool,
+	/// Items whose reveal opens at the same time go together in groups this big.
+	items_per_group: usize,
+	/// Each item's commits so far: (worker, label), in commit order.
+	committed: Vec<Vec<(u32, u16)>>,
+	/// Items with all their labels, waiting for their no-show's claim to
+	/// expire: (item, first block the reveal may open in).
+	waiting: Vec<(u32, u32)>,
+	/// Accepted items waiting out their appeal window: (item, its last block).
+	appealable: Vec<(u32, u32)>,
+	disputed: Vec<bool>,
+}
+
+impl<C: Chain> Driver<'_, C> {
+	/// Commits a round of labels; a no-show first claims each item that gets
+	/// fewer labels than the redundancy (its claim's expiry lets the reveal
+	/// open). Items the round completes are revealed; short ones wait.
+	async fn commit_round(&mut self, rows: &[Row]) -> anyhow::Result<()> {
+		let mut claims = Vec::new();
+		let mut commits = Vec::with_capacity(rows.len());
+		for row in rows {
+			let item = row.item as usize;
+			if self.committed[item].is_empty() && self.plan.expected[item] < self.plan.redundancy {
+				claims.push(row.item);
+			}
+			let hash = label_commitment(row.label, &salt(row.worker, row.item), &self.chain.account(row.worker));
+			commits.push(Commit { worker: row.worker, item: row.item, hash: hash.0 });
+			self.committed[item].push((row.worker, row.label));
+		}
+		if !claims.is_empty() {
+			self.chain.claim(&claims).await?;
+		}
+		self.chain.commit(&commits).await?;
+		let now = self.chain.block().await?;
+		let mut complete = Vec::new();
+		for item in rows.iter().map(|row| row.item).collect::<BTreeSet<_>>() {
+			let expected = self.plan.expected[item as usize];
+			if self.committed[item as usize].len() as u32 == expected {
+				if expected == self.plan.redundancy {
+					complete.push(item);
+				} else {
+					self.waiting.push((item, now + self.chain.claim_ttl() + 1));
+				}
+			}
+		}
+		self.reveal(&complete).await
+	}
+
+	/// Every committer of `items` reveals, in commit order, item by item; the
+	/// last reveal tallies each item, which then goes on as `after_tally` says.
+	async fn reveal(&mut self, items: &[u32]) -> anyhow::Result<()> {
+		if items.is_empty() {
+			return Ok(());
+		}
+		let reveals: Vec<Reveal> = items
+			.iter()
+			.flat_map(|item| {
+				self.committed[*item as usize].iter().map(|(worker, label)| Reveal {
+					worker: *worker,
+					item: *item,
+					label: *label,
+					salt: salt(*worker, *item),
+				})
+			})
+			.collect();
+		self.chain.reveal(&reveals).await?;
+		self.after_tally(items).await
+	}
+
+	/// Gold is revealed by the requester; a disputed item is settled by the
+	/// expert with the truth (or its top-weighted label); an accepted one
+	/// waits out its appeal window.
+	async fn after_tally(&mut self, items: &[u32]) -> anyhow::Result<()> {
+		let phases = self.chain.tallied(items).await?;
+		let (mut gold, mut disputes) = (Vec::new(), Vec::new());
+		for (item, phase) in items.iter().copied().zip(phases) {
+			self.disputed[item as usize] = matches!(phase, Tallied::Disputed);
+			if let Some(index) = self.plan.gold.get(&item) {
+				let answer = self.data.truth[item as usize].context("gold has a true answer")?;
+				gold.push(GoldReveal { item, gold_index: *index, answer, salt: gold_salt(item) });
+				continue;
+			}
+			match phase {
+				Tallied::Accepted { appeal_ends_at } => self.appealable.push((item, appeal_ends_at)),
+				Tallied::Disputed => {
+					let label = match self.data.truth[item as usize].filter(|_| self.experts) {
+						Some(truth) => truth,
+						None => self.top_weighted_label(item).await?,
+					};
+					disputes.push((item, label));
+				},
+				Tallied::Other(phase) => bail!("item {item} is {phase} after its last reveal"),
+			}
+		}
+		if gold.is_empty() && disputes.is_empty() {
+			return Ok(());
+		}
+		self.chain.settle(&gold, &disputes).await
+	}
+
+	/// The label with the most vote weight now, as the chain's tally weighs
+	/// it; ties (at parts-per-billion shares) go to the lower label.
+	async fn top_weighted_label(&mut self, item: u32) -> anyhow::Result<u16> {
+		let tally = self.chain.tally(item).await?;
+		top_weighted(tally).with_context(|| format!("item {item} is disputed with nothing revealed"))
+	}
+
+	/// Whether anything is still waiting for time to pass.
+	fn busy(&self) -> bool {
+		!self.waiting.is_empty() || !self.appealable.is_empty()
+	}
+
+	/// Moves on the items whose time has come by the block the next calls
+	/// land in: those whose no-show's claim expired open their reveal and are
+	/// revealed, then those past their appeal window settle.
+	async fn step_time(&mut self) -> anyhow::Result<()> {
+		if !self.busy() {
+			return Ok(());
+		}
+		let at = self.chain.block().await? + C::CALLS_LAND_AFTER;
+		let (open, waiting): (Vec<_>, Vec<_>) = self.waiting.drain(..).partition(|(_, from)| *from <= at);
+		self.waiting = waiting;
+		let (settle, appealable): (Vec<_>, Vec<_>) = self.appealable.drain(..).partition(|(_, ends)| *ends < at);
+		self.appealable = appealable;
+		let open: Vec<u32> = open.into_iter().map(|(item, _)| item).collect();
+		for group in open.chunks(self.items_per_group) {
+			self.chain.finalize(group).await?;
+			self.reveal(group).await?;
+		}
+		let settle: Vec<u32> = settle.into_iter().map(|(item, _)| item).collect();
+		if !settle.is_empty() {
+			self.chain.finalize(&settle).await?;
+		}
+		Ok(())
+	}
+
+	/// The outcome, once every item settled.
+	async fn finish(self) -> anyhow::Result<Outcome> {
+		let plan = self.plan;
+		let decided = self.chain.settled().await?;
+		let items = (0u32..)
+			.zip(decided)
+			.map(|(item, (label, decided_by))| ItemResult {
+				label,
+				decided_by,
+				gold: plan.gold.contains_key(&item),
+				disputed: self.disputed[item as usize],
+			})
+			.collect();
+		let net_earnings = self.chain.net_earnings().await?;
+		Ok(Outcome {
+			items,
+			net_earnings,
+			spammers: plan.spammers,
+			rows: plan.order.clone(),
+			redundancy: plan.redundancy,
+			over_redundancy: plan.over_redundancy,
+		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use std::collections::BTreeMap;
+
+	use super::*;
+
+	/// A chain that logs the driver's calls and tallies by head count: an
+	/// item whose labels all agree is accepted (its appeal window ending two
+	/// blocks on), any other is disputed.
+	#[derive(Default)]
+	struct Logged {
+		block: u32,
+		log: Vec<String>,
+		revealed: BTreeMap<u32, Vec<u16>>,
+		accepted: BTreeMap<u32, u16>,
+		settled: BTreeMap<u32, (u16, DecidedBy)>,
+		item_count: u32,
+	}
+
+	impl Logged {
+		fn note(&mut self, what: String) {
+			self.log.push(format!("{}: {what}", self.block));
+		}
+	}
+
+	impl Chain for Logged {
+		const CALLS_LAND_AFTER: u32 = 0;
+
+		fn account(&self, worker: u32) -> [u8; 32] {
+			[worker as u8; 32]
+		}
+
+		fn claim_ttl(&self) -> u32 {
+			2
+		}
+
+		async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()> {
+			self.item_count = task.item_count;
+			self.note(format!("task of r = {} with {} gold", task.redundancy, task.gold_commitments.len()));
+			Ok(())
+		}
+
+		async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {
+			self.note(format!("claim {items:?}"));
+			Ok(())
+		}
+
+		async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()> {
+			for commit in commits {
+				let expected = label_commitment(0, &salt(commit.worker, commit.item), &[commit.worker as u8; 32]);
+				let label = if expected.0 == commit.hash { 0 } else { 1 };
+				self.note(format!("commit {} by {} (sealing {label})", commit.item, commit.worker));
+			}
+			Ok(())
+		}
+
+		async fn reveal(&mut self, reveals: &[Reveal]) -> anyhow::Result<()> {
+			for reveal in reveals {
+				assert_eq!(reveal.salt, salt(reveal.worker, reveal.item));
+				self.revealed.entry(reveal.item).or_default().push(reveal.label);
+			}
+			let items: BTreeSet<u32> = reveals.iter().map(|reveal| reveal.item).collect();
+			self.note(format!("reveal {items:?}"));
+			Ok(())
+		}
+
+		async fn tallied(&mut self, items: &[u32]) -> anyhow::Result<Vec<Tallied>> {
+			let mut tallied = Vec::new();
+			for item in items {
+				let labels = &self.revealed[item];
+				tallied.push(if labels.iter().all(|label| *label == labels[0]) {
+					self.accepted.insert(*item, labels[0]);
+					Tallied::Accepted { appeal_ends_at: self.block + 2 }
+				} else {
+					Tallied::Disputed
+				});
+			}
+			Ok(tallied)
+		}
+
+		async fn tally(&mut self, item: u32) -> anyhow::Result<Vec<(u16, u32)>> {
+			let labels = &self.revealed[&item];
+			let share = |label: u16| (labels.iter().filter(|given| **given == label).count() * 1_000_000_000 / labels.len()) as u32;
+			Ok([0, 1].into_iter().map(|label| (label, share(label))).collect())
+		}
+
+		async fn settle(&mut self, gold: &[GoldReveal], disputes: &[(u32, u16)]) -> anyhow::Result<()> {
+			for gold in gold {
+				assert_eq!(gold.salt, gold_salt(gold.item));
+				self.accepted.remove(&gold.item);
+				self.settled.insert(gold.item, (gold.answer, DecidedBy::Gold));
+				self.note(format!("gold {} is {}", gold.item, gold.answer));
+			}
+			for (item, label) in disputes {
+				self.settled.insert(*item, (*label, DecidedBy::Expert));
+				self.note(format!("dispute {item} settled with {label}"));
+			}
+			Ok(())
+		}
+
+		async fn finalize(&mut self, items: &[u32]) -> anyhow::Result<()> {
+			for item in items {
+				match self.accepted.remove(item) {
+					Some(label) => {
+						self.settled.insert(*item, (label, DecidedBy::Crowd));
+					},
+					None => assert!(!self.revealed.contains_key(item), "item {item} is finalized twice"),
+				}
+			}
+			self.note(format!("finalize {items:?}"));
+			Ok(())
+		}
+
+		async fn block(&mut self) -> anyhow::Result<u32> {
+			Ok(self.block)
+		}
+
+		async fn next_block(&mut self) -> anyhow::Result<()> {
+			self.block += 1;
+			Ok(())
+		}
+
+		async fn settled(&mut self) -> anyhow::Result<Vec<(u16, DecidedBy)>> {
+			(0..self.item_count).map(|item| self.settled.get(&item).copied().context("unsettled")).collect()
+		}
+
+		async fn net_earnings(&mut self) -> anyhow::Result<Vec<f64>> {
+			Ok(vec![1.5; 3])
+		}
+	}
+
+	fn row(item: u32, worker: u32, label: u16) -> Row {
+		Row { item, worker, label }
+	}
+
+	/// Item 0 is gold, 1 is split, 2 agrees and 3 is a label short.
+	fn data() -> Dataset {
+		Dataset {
+			name: "four".into(),
+			items: ["a", "b", "c", "d"].map(String::from).to_vec(),
+			workers: ["w0", "w1", "w2"].map(String::from).to_vec(),
+			classes: vec!["0".into(), "1".into()],
+			rows: vec![
+				row(0, 0, 1),
+				row(0, 1, 1),
+				row(0, 2, 0),
+				row(1, 0, 0),
+				row(1, 1, 1),
+				row(1, 2, 1),
+				row(2, 0, 1),
+				row(2, 1, 1),
+				row(2, 2, 1),
+				row(3, 0, 0),
+				row(3, 1, 0),
+			],
+			truth: vec![Some(1), Some(0), Some(1), Some(0)],
+			repeated_labels: 0,
+			blank_labels: 0,
+		}
+	}
+
+	fn replay(policy: Policy) -> (Outcome, Vec<String>) {
+		let data = data();
+		let mut plan = Plan::new(&data, 0.0, 0.0, false, 1, 8).unwrap();
+		plan.gold.insert(0, 0);
+		let mut chain = Logged::default();
+		let outcome = ready(run(&mut chain, &data, &plan, policy)).unwrap();
+		(outcome, chain.log)
+	}
+
+	#[test]
+	fn one_by_one_each_item_goes_on_as_soon_as_it_can() {
+		let (outcome, log) = replay(Policy { experts: true, pace: Pace::OneByOne { labels_per_block: 4 } });
+		let expected = [
+			"0: task of r = 3 with 1 gold",
+			"0: commit 0 by 0 (sealing 1)",
+			"0: commit 0 by 1 (sealing 1)",
+			"0: commit 0 by 2 (sealing 0)",
+			"0: reveal {0}",
+			"0: gold 0 is 1",
+			"0: commit 1 by 0 (sealing 0)",
+			"1: commit 1 by 1 (sealing 1)",
+			"1: commit 1 by 2 (sealing 1)",
+			"1: reveal {1}",
+			"1: dispute 1 settled with 0",
+			"1: commit 2 by 0 (sealing 1)",
+			"1: commit 2 by 1 (sealing 1)",
+			"2: commit 2 by 2 (sealing 1)",
+			"2: reveal {2}",
+			// The short item's no-show claims it before its first label; the
+			// claim lives two blocks, and the reveal opens in the block after.
+			"2: claim [3]",
+			"2: commit 3 by 0 (sealing 0)",
+			"2: commit 3 by 1 (sealing 0)",
+			"5: finalize [3]",
+			"5: reveal {3}",
+			// Accepted at block 2, item 2's appeal window ends at 4.
+			"5: finalize [2]",
+			"8: finalize [3]",
+		];
+		assert_eq!(log, expected);
+		let decided: Vec<(u16, DecidedBy)> = outcome.items.iter().map(|item| (item.label, item.decided_by)).collect();
+		assert_eq!(decided, [(1, DecidedBy::Gold), (0, DecidedBy::Expert), (1, DecidedBy::Crowd), (0, DecidedBy::Crowd)]);
+		let flags: Vec<(bool, bool)> = outcome.items.iter().map(|item| (item.gold, item.disputed)).collect();
+		assert_eq!(flags, [(true, true), (false, true), (false, false), (false, false)]);
+		assert_eq!(outcome.net_earnings, [1.5; 3]);
+	}
+
+	#[test]
+	fn in_rounds_a_rounds_items_go_together_and_without_experts_the_tally_decides() {
+		let (outcome, log) = replay(Policy { experts: false, pace: Pace::Rounds { labels_per_round: 6 } });
+		let first_round = [
+			"0: task of r = 3 with 1 gold",
+			"0: commit 0 by 0 (sealing 1)",
+			"0: commit 0 by 1 (sealing 1)",
+			"0: commit 0 by 2 (sealing 0)",
+			"0: commit 1 by 0 (sealing 0)",
+			"0: commit 1 by 1 (sealing 1)",
+			"0: commit 1 by 2 (sealing 1)",
+			"0: reveal {0, 1}",
+			"0: gold 0 is 1",
+			// Without experts: the top-weighted label, not the truth (0).
+			"0: dispute 1 settled with 1",
+			// The second round's claim comes before its commits.
+			"0: claim [3]",
+		];
+		assert_eq!(log[..first_round.len()], first_round);
+		assert_eq!(outcome.items[1].label, 1);
+		assert_eq!(outcome.items.iter().filter(|item| item.decided_by == DecidedBy::Crowd).count(), 2);
+	}
+}
