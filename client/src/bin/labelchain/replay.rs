@@ -1,11 +1,12 @@
 //! `labelchain replay`: the real-data replay of `labelchain-replay`, sent to
-//! a live node over RPC. The same plan (label stream, gold, spammers) and
-//! the same report; here every label is a signed transaction from a fresh
-//! account per worker, funded by the requester, and time is the node's
-//! blocks. Disputed items go to the expert (a dev expert answers with the
-//! truth). Reports the same figures as the native replay.
+//! a live node over RPC. The same plan (label stream, gold, spammers), the
+//! same driver (`labelchain_replay::driver`: what is sent when) and the same
+//! report; here every label is a signed transaction from a fresh account per
+//! worker, funded by the requester, and time is the node's blocks. Disputed
+//! items go to the expert (a dev expert answers with the truth). Reports the
+//! same figures as the native replay.
 
-use std::{collections::BTreeMap, path::PathBuf};
+use std::{collections::BTreeMap, path::PathBuf, time::Instant};
 
 use anyhow::Context;
 use clap::Args;
@@ -20,9 +21,10 @@ use labelchain_client::{
 		runtime_types::{
 			bounded_collections::bounded_vec::BoundedVec,
 			labelchain_primitives::{
-				items::{Decision, ItemPhase},
-				labeling::{AssignmentMode, Tier},
+				item_lifecycle::{Decision, ItemPhase},
+				reputation::Tier,
 				runtime_api::ItemSummary,
+				task::AssignmentMode,
 			},
 			labelchain_runtime::RuntimeCall,
 			pallet_balances::pallet::Call as BalancesCall,
@@ -34,14 +36,13 @@ use labelchain_client::{
 	transact::sign_and_finalize,
 };
 use labelchain_replay::{
-	dataset::Row, figures, outcome::top_weighted, report, DecidedBy, Dataset, ItemResult, Outcome, Plan,
+	driver::{self, Chain, Commit, GoldReveal, NewTask, Pace, Policy, Reveal, Tallied},
+	figures, report, DecidedBy, Dataset, Plan,
 };
 use subxt::utils::{AccountId32, MultiAddress, H256};
 use subxt_signer::{sr25519::Keypair, DeriveJunction};
 
-use labelchain_primitives::commitment::{gold_commitment, label_commitment};
-
-use crate::chain::{item_summaries, task_summary, AtBlock};
+use crate::chain::{item_summaries, task_summary};
 
 #[derive(Args, Debug)]
 pub struct ReplayArgs {
@@ -82,42 +83,31 @@ const REWARD_PER_LABEL: u128 = UNIT / 20;
 /// What each replay account keeps unbonded, for fees.
 const FEES: u128 = 10 * UNIT;
 
-/// The salt of a worker's label on an item: derived, so a replay is
-/// repeatable; these accounts exist only for the replay.
-fn salt(worker: u32, item: u32) -> [u8; 32] {
-	let mut seed = b"labelchain-replay salt".to_vec();
-	seed.extend(worker.to_le_bytes());
-	seed.extend(item.to_le_bytes());
-	sp_crypto_hashing::blake2_256(&seed)
-}
-
-fn gold_salt(item: u32) -> [u8; 32] {
-	let mut seed = b"labelchain-replay gold".to_vec();
-	seed.extend(item.to_le_bytes());
-	sp_crypto_hashing::blake2_256(&seed)
-}
-
-/// The replay's state: the task, its accounts and where each item stands.
-struct LiveRun<'a> {
+/// A live node as the replay driver's chain: each step is signed
+/// transactions, a batch per signer, signers at once, each waited on until
+/// final; time is the node's blocks.
+struct Live<'a> {
 	node: &'a Node,
-	data: &'a Dataset,
-	plan: &'a Plan,
+	/// The data set's name, and its labels and workers, for the task's
+	/// manifest and the progress lines.
+	name: &'a str,
+	labels: usize,
+	worker_count: u32,
+	/// The task's id (read before it is created: the accounts derive from it).
 	task: u32,
+	item_count: u32,
+	threshold: u32,
+	deadline: u32,
+	expert_fee: u128,
 	requester: &'a Keypair,
 	expert: Keypair,
-	/// Disputes take their top-weighted label, not the truth.
-	no_experts: bool,
 	workers: Vec<Keypair>,
 	no_shows: Vec<Keypair>,
 	max_batch: usize,
 	claim_ttl: u32,
-	committed: Vec<Vec<(u32, u16)>>,
-	/// Items with all their labels, waiting for their no-show's claim to
-	/// expire: (item, first block the reveal may open in).
-	waiting: Vec<(u32, u32)>,
-	/// Accepted items waiting out their appeal window: (item, its last block).
-	appealable: Vec<(u32, u32)>,
-	disputed: Vec<bool>,
+	labels_per_round: usize,
+	/// When the task was created.
+	started: Instant,
 }
 
 /// Sends each signer's calls, signers at once, each signer's in order;
@@ -134,11 +124,7 @@ fn voting(call: VotingCall) -> RuntimeCall {
 	RuntimeCall::LabelVoting(call)
 }
 
-impl<'a> LiveRun<'a> {
-	async fn now(&self) -> anyhow::Result<u32> {
-		Ok(self.node.api.at_current_block().await?.block_number() as u32)
-	}
-
+impl Live<'_> {
 	/// Each worker's entries as batch calls of at most `max_batch`, with the
 	/// worker's key.
 	fn batches<E: Clone>(
@@ -154,77 +140,83 @@ impl<'a> LiveRun<'a> {
 			})
 			.collect()
 	}
+}
 
-	/// Commits a round of labels: one batch per worker, workers at once; a
-	/// no-show claims first each item that gets fewer labels than r.
-	async fn commit_round(&mut self, rows: &[Row]) -> anyhow::Result<()> {
-		let mut claims = Vec::new();
-		let mut by_worker: BTreeMap<u32, Vec<(u32, H256)>> = BTreeMap::new();
-		for row in rows {
-			let item = row.item as usize;
-			if self.committed[item].is_empty() && self.plan.expected[item] < self.plan.redundancy {
-				let call = voting(VotingCall::claim_item { task: self.task, item: row.item });
-				claims.push((&self.no_shows[item], vec![call]));
-			}
-			let who = account_of(&self.workers[row.worker as usize]);
-			let hash = H256(label_commitment(row.label, &salt(row.worker, row.item), &who).0);
-			by_worker.entry(row.worker).or_default().push((row.item, hash));
-			self.committed[item].push((row.worker, row.label));
-		}
-		send_all(self.node, claims, "claim_item (no-show)").await?;
-		let task = self.task;
-		let commits = self.batches(by_worker, |chunk| VotingCall::commit_batch { task, commits: BoundedVec(chunk) });
-		send_all(self.node, commits, "commit_batch").await?;
-		let now = self.now().await?;
-		let mut complete = Vec::new();
-		for item in rows.iter().map(|row| row.item).collect::<std::collections::BTreeSet<_>>() {
-			if self.committed[item as usize].len() as u32 == self.plan.expected[item as usize] {
-				if self.plan.expected[item as usize] == self.plan.redundancy {
-					complete.push(item);
-				} else {
-					self.waiting.push((item, now + self.claim_ttl + 1));
-				}
-			}
-		}
-		self.reveal(&complete).await
+impl Chain for Live<'_> {
+	const CALLS_LAND_AFTER: u32 = 1;
+
+	fn account(&self, worker: u32) -> [u8; 32] {
+		account_of(&self.workers[worker as usize]).0
 	}
 
-	/// Every committer of `items` reveals (a batch per worker); the last
-	/// reveal tallies each item, which then goes on as `after_tally` says.
-	async fn reveal(&mut self, items: &[u32]) -> anyhow::Result<()> {
-		if items.is_empty() {
-			return Ok(());
+	fn claim_ttl(&self) -> u32 {
+		self.claim_ttl
+	}
+
+	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()> {
+		let manifest = raw_cid(format!("labelchain replay of {}", self.name).as_bytes()).to_bytes();
+		let spec = TaskSpec {
+			manifest: BoundedVec(manifest),
+			item_count: task.item_count,
+			class_count: task.class_count,
+			redundancy: task.redundancy as u8,
+			agreement_threshold: Perbill(self.threshold * 10_000_000),
+			reward_per_label: REWARD_PER_LABEL,
+			dispute_budget: u128::from(task.item_count) * self.expert_fee,
+			deadline: self.deadline,
+			min_tier: Tier::Newcomer,
+			min_stake: 0,
+			assignment: AssignmentMode::Open,
+			domain: 0,
+			gold_commitments: BoundedVec(task.gold_commitments.iter().map(|hash| H256(*hash)).collect()),
+		};
+		let call = runtime::tx().tasks().create_task(spec);
+		let events = sign_and_finalize(self.node, &call, self.requester, "create_task").await?;
+		let created = events.find_first::<runtime::tasks::events::TaskCreated>().context("no TaskCreated event")??;
+		anyhow::ensure!(created.task == self.task, "another task was created at the same time; run the replay again");
+		self.item_count = task.item_count;
+		eprintln!(
+			"replaying {} ({} labels, {} workers) as task {}",
+			self.name, self.labels, self.worker_count, self.task
+		);
+		self.started = Instant::now();
+		Ok(())
+	}
+
+	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {
+		let claims = items
+			.iter()
+			.map(|item| {
+				let call = voting(VotingCall::claim_item { task: self.task, item: *item });
+				(&self.no_shows[*item as usize], vec![call])
+			})
+			.collect();
+		send_all(self.node, claims, "claim_item (no-show)").await
+	}
+
+	async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()> {
+		let mut by_worker: BTreeMap<u32, Vec<(u32, H256)>> = BTreeMap::new();
+		for commit in commits {
+			by_worker.entry(commit.worker).or_default().push((commit.item, H256(commit.hash)));
 		}
+		let task = self.task;
+		let commits = self.batches(by_worker, |chunk| VotingCall::commit_batch { task, commits: BoundedVec(chunk) });
+		send_all(self.node, commits, "commit_batch").await
+	}
+
+	async fn reveal(&mut self, reveals: &[Reveal]) -> anyhow::Result<()> {
 		let mut by_worker: BTreeMap<u32, Vec<(u32, u16, [u8; 32])>> = BTreeMap::new();
-		for item in items {
-			for (worker, label) in &self.committed[*item as usize] {
-				by_worker.entry(*worker).or_default().push((*item, *label, salt(*worker, *item)));
-			}
+		for reveal in reveals {
+			by_worker.entry(reveal.worker).or_default().push((reveal.item, reveal.label, reveal.salt));
 		}
 		let task = self.task;
 		let reveals = self.batches(by_worker, |chunk| VotingCall::reveal_batch { task, reveals: BoundedVec(chunk) });
-		send_all(self.node, reveals, "reveal_batch").await?;
-		self.after_tally(items).await
+		send_all(self.node, reveals, "reveal_batch").await
 	}
 
-	/// The label with the largest share of an item's revealed vote weight now.
-	async fn top_weighted_label(&self, at: &AtBlock, item: u32) -> anyhow::Result<u16> {
-		let tally = at
-			.runtime_apis()
-			.call(runtime::runtime_apis().labeling_api().item_tally(self.task, item))
-			.await
-			.with_context(|| format!("item {item}: reading its tally (labeling API version 2, spec 107 on)"))?
-			.map_err(|error| anyhow::anyhow!("item {item}: {error:?}"))?;
-		top_weighted(tally.iter().map(|entry| (entry.label, entry.share.0)))
-			.with_context(|| format!("item {item} is disputed with nothing revealed"))
-	}
-
-	/// Gold is revealed by the requester, disputed items are settled by the
-	/// expert with the truth (or their top-weighted label), accepted items
-	/// wait out their appeal window.
-	async fn after_tally(&mut self, items: &[u32]) -> anyhow::Result<()> {
+	async fn tallied(&mut self, items: &[u32]) -> anyhow::Result<Vec<Tallied>> {
 		let at = self.node.api.at_current_block().await?;
-		let (mut gold_calls, mut expert_calls) = (Vec::new(), Vec::new());
+		let mut tallied = Vec::with_capacity(items.len());
 		for item in items {
 			let summary = at
 				.runtime_apis()
@@ -234,95 +226,108 @@ impl<'a> LiveRun<'a> {
 			let ItemSummary::InProgress { phase, .. } = summary else {
 				anyhow::bail!("item {item} is not in progress after its tally");
 			};
-			let disputed = matches!(phase, ItemPhase::Disputed);
-			self.disputed[*item as usize] = disputed;
-			if let Some(index) = self.plan.gold.get(item) {
-				let answer = self.data.truth[*item as usize].context("gold has a true answer")?;
-				gold_calls.push(voting(VotingCall::reveal_gold {
-					task: self.task,
-					item: *item,
-					gold_index: *index,
-					answer,
-					salt: gold_salt(*item),
-				}));
-			} else if disputed {
-				// Without experts, or without a true answer, an item takes its
-				// top-weighted label.
-				let truth = self.data.truth[*item as usize].filter(|_| !self.no_experts);
-				let label = match truth {
-					Some(label) => label,
-					None => self.top_weighted_label(&at, *item).await?,
-				};
-				expert_calls.push(voting(VotingCall::resolve_dispute { task: self.task, item: *item, label }));
-			} else if let ItemPhase::Accepted { appeal_ends_at, .. } = phase {
-				self.appealable.push((*item, appeal_ends_at));
-			}
+			tallied.push(match phase {
+				ItemPhase::Accepted { appeal_ends_at, .. } => Tallied::Accepted { appeal_ends_at },
+				ItemPhase::Disputed => Tallied::Disputed,
+				other => Tallied::Other(format!("{other:?}")),
+			});
 		}
+		Ok(tallied)
+	}
+
+	async fn tally(&mut self, item: u32) -> anyhow::Result<Vec<(u16, u32)>> {
+		let tally = self
+			.node
+			.api
+			.at_current_block()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().labeling_api().item_tally(self.task, item))
+			.await
+			.with_context(|| format!("item {item}: reading its tally (labeling API version 2, spec 107 on)"))?
+			.map_err(|error| anyhow::anyhow!("item {item}: {error:?}"))?;
+		Ok(tally.iter().map(|entry| (entry.label, entry.share.0)).collect())
+	}
+
+	async fn settle(&mut self, gold: &[GoldReveal], disputes: &[(u32, u16)]) -> anyhow::Result<()> {
+		let task = self.task;
+		let gold_calls = gold
+			.iter()
+			.map(|gold| {
+				voting(VotingCall::reveal_gold {
+					task,
+					item: gold.item,
+					gold_index: gold.gold_index,
+					answer: gold.answer,
+					salt: gold.salt,
+				})
+			})
+			.collect();
+		let expert_calls =
+			disputes.iter().map(|(item, label)| voting(VotingCall::resolve_dispute { task, item: *item, label: *label })).collect();
 		send_all(self.node, vec![(self.requester, gold_calls), (&self.expert, expert_calls)], "gold and disputes").await
 	}
 
-	/// Moves items on whose time has come: those whose no-show claim expired
-	/// open their reveal; those past their appeal window settle.
-	async fn step_time(&mut self) -> anyhow::Result<()> {
-		let next = self.now().await? + 1;
-		let (open, waiting): (Vec<_>, Vec<_>) = self.waiting.drain(..).partition(|(_, at)| *at <= next);
-		self.waiting = waiting;
-		let (settle, appealable): (Vec<_>, Vec<_>) = self.appealable.drain(..).partition(|(_, ends)| *ends < next);
-		self.appealable = appealable;
-		let due: Vec<u32> = open.iter().chain(&settle).map(|(item, _)| *item).collect();
-		let calls = due
+	async fn finalize(&mut self, items: &[u32]) -> anyhow::Result<()> {
+		let calls = items
 			.chunks(self.max_batch)
 			.map(|chunk| voting(VotingCall::finalize_items { task: self.task, items: BoundedVec(chunk.to_vec()) }))
 			.collect();
-		send_all(self.node, vec![(self.requester, calls)], "finalize_items").await?;
-		let open: Vec<u32> = open.into_iter().map(|(item, _)| item).collect();
-		self.reveal(&open).await
+		send_all(self.node, vec![(self.requester, calls)], "finalize_items").await
+	}
+
+	async fn block(&mut self) -> anyhow::Result<u32> {
+		Ok(self.node.api.at_current_block().await?.block_number() as u32)
 	}
 
 	/// Waits for the node's next block, sealing one if it is a manually
 	/// sealed dev node that only seals on demand.
-	async fn next_block(&self) -> anyhow::Result<()> {
-		let before = self.now().await?;
+	async fn next_block(&mut self) -> anyhow::Result<()> {
+		let before = self.block().await?;
 		if self.node.seal_block().await {
 			return Ok(());
 		}
-		while self.now().await? == before {
+		while self.block().await? == before {
 			tokio::time::sleep(std::time::Duration::from_millis(200)).await;
 		}
 		Ok(())
 	}
 
-	async fn outcome(&self) -> anyhow::Result<Outcome> {
+	async fn settled(&mut self) -> anyhow::Result<Vec<(u16, DecidedBy)>> {
 		let at = self.node.api.at_current_block().await?;
-		let mut items = Vec::with_capacity(self.data.items.len());
-		let summaries = item_summaries(&at, self.task, self.data.items.len() as u32).await?;
-		for (item, summary) in (0u32..).zip(summaries) {
-			let ItemSummary::Settled { record } = summary else { anyhow::bail!("item {item} did not settle") };
-			items.push(ItemResult {
-				label: record.label,
-				decided_by: match record.decided_by {
+		let summary = task_summary(&at, self.task).await?;
+		anyhow::ensure!(summary.progress.settled == self.item_count, "not every item settled: {:?}", summary.progress);
+		let summaries = item_summaries(&at, self.task, self.item_count).await?;
+		(0u32..)
+			.zip(summaries)
+			.map(|(item, summary)| {
+				let ItemSummary::Settled { record } = summary else { anyhow::bail!("item {item} did not settle") };
+				let decided_by = match record.decided_by {
 					Decision::Crowd => DecidedBy::Crowd,
 					Decision::Expert => DecidedBy::Expert,
 					Decision::Gold => DecidedBy::Gold,
-				},
-				gold: self.plan.gold.contains_key(&item),
-				disputed: self.disputed[item as usize],
-			});
-		}
+				};
+				Ok((record.label, decided_by))
+			})
+			.collect()
+	}
+
+	async fn net_earnings(&mut self) -> anyhow::Result<Vec<f64>> {
+		let at = self.node.api.at_current_block().await?;
 		let mut net_earnings = Vec::with_capacity(self.workers.len());
 		for worker in &self.workers {
 			let call = runtime::runtime_apis().labeling_api().annotator(account_of(worker), 0);
 			let earnings = at.runtime_apis().call(call).await?.earnings;
 			net_earnings.push((earnings.label_rewards as f64 - earnings.slashed as f64) / UNIT as f64);
 		}
-		Ok(Outcome {
-			items,
-			net_earnings,
-			spammers: self.plan.spammers,
-			rows: self.plan.order.clone(),
-			redundancy: self.plan.redundancy,
-			over_redundancy: self.plan.over_redundancy,
-		})
+		Ok(net_earnings)
+	}
+
+	fn round_done(&mut self, rounds: usize) {
+		if rounds.is_multiple_of(50) {
+			let sent = rounds * self.labels_per_round;
+			eprintln!("  {sent} labels sent, {:.0} s", self.started.elapsed().as_secs_f64());
+		}
 	}
 }
 
@@ -398,71 +403,33 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		.await?;
 	}
 
-	let mut commitments = vec![H256::zero(); plan.gold.len()];
-	for (item, index) in &plan.gold {
-		let answer = data.truth[*item as usize].context("gold needs a true answer")?;
-		commitments[*index as usize] = H256(gold_commitment(*item, answer, &gold_salt(*item)).0);
-	}
-	let expert_fee = constants.entry(runtime::constants().label_voting().expert_fee())?;
-	let manifest = raw_cid(format!("labelchain replay of {}", data.name).as_bytes()).to_bytes();
-	let spec = TaskSpec {
-		manifest: BoundedVec(manifest),
-		item_count,
-		class_count: data.class_count(),
-		redundancy: plan.redundancy as u8,
-		agreement_threshold: Perbill(args.threshold * 10_000_000),
-		reward_per_label: REWARD_PER_LABEL,
-		dispute_budget: u128::from(item_count) * expert_fee,
-		deadline: (at.block_number() as u32).saturating_add(10_000_000),
-		min_tier: Tier::Newcomer,
-		min_stake: 0,
-		assignment: AssignmentMode::Open,
-		domain: 0,
-		gold_commitments: BoundedVec(commitments),
-	};
-	let events = sign_and_finalize(node, &runtime::tx().tasks().create_task(spec), requester, "create_task").await?;
-	let created = events.find_first::<runtime::tasks::events::TaskCreated>().context("no TaskCreated event")??;
-	anyhow::ensure!(created.task == task, "another task was created at the same time; run the replay again");
-	eprintln!("replaying {} ({} labels, {worker_count} workers) as task {task}", data.name, plan.order.len());
-
-	let mut run = LiveRun {
+	let mut live = Live {
 		node,
-		data: &data,
-		plan: &plan,
+		name: &data.name,
+		labels: plan.order.len(),
+		worker_count,
 		task,
+		item_count,
+		threshold: args.threshold,
+		deadline: (at.block_number() as u32).saturating_add(10_000_000),
+		expert_fee: constants.entry(runtime::constants().label_voting().expert_fee())?,
 		requester,
 		expert: labelchain_client::accounts::key_from_spec(&args.expert)?,
-		no_experts: args.no_experts,
 		workers,
 		no_shows,
 		max_batch: constants.entry(runtime::constants().label_voting().max_batch())? as usize,
 		claim_ttl: constants.entry(runtime::constants().label_voting().claim_ttl())?,
-		committed: vec![Vec::new(); data.items.len()],
-		waiting: Vec::new(),
-		appealable: Vec::new(),
-		disputed: vec![false; data.items.len()],
+		labels_per_round: args.labels_per_round,
+		started: Instant::now(),
 	};
-	let started = std::time::Instant::now();
-	for (round, rows) in plan.order.chunks(args.labels_per_round.max(1)).enumerate() {
-		run.commit_round(rows).await?;
-		run.step_time().await?;
-		if round % 50 == 49 {
-			eprintln!("  {} labels sent, {:.0} s", (round + 1) * args.labels_per_round, started.elapsed().as_secs_f64());
-		}
-	}
-	while !run.waiting.is_empty() || !run.appealable.is_empty() {
-		run.next_block().await?;
-		run.step_time().await?;
-	}
-	let summary = task_summary(&node.api.at_current_block().await?, task).await?;
-	anyhow::ensure!(summary.progress.settled == item_count, "not every item settled: {:?}", summary.progress);
-	let outcome = run.outcome().await?;
+	let policy = Policy { experts: !args.no_experts, pace: Pace::Rounds { labels_per_round: args.labels_per_round } };
+	let outcome = driver::run(&mut live, &data, &plan, policy).await?;
 	let measured = figures(&data, &outcome);
 	let experts = if args.no_experts { "live, no experts" } else { "live, experts" };
 	let variant = if plan.spammers > 0 { format!("{experts}, {:.0}% spammers", args.spammers * 100.0) } else { experts.into() };
 	println!("{}", report::HEADER);
 	println!("{}", report::row(&data.name, &variant, &measured));
-	eprintln!("task {task}: {} labels replayed in {:.0} s", plan.order.len(), started.elapsed().as_secs_f64());
+	eprintln!("task {task}: {} labels replayed in {:.0} s", plan.order.len(), live.started.elapsed().as_secs_f64());
 	if let Some(path) = &args.json {
 		let mut entry = measured.to_json();
 		entry["data_set"] = data.name.clone().into();
