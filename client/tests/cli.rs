@@ -13,7 +13,7 @@ use common::{fails, succeeds, DevNode};
 use labelchain_client::{accounts::key_from_spec, amount::UNIT, node::Node, runtime, transact::sign_and_finalize};
 use runtime::runtime_types::{
 	bounded_collections::bounded_vec::BoundedVec,
-	labelchain_primitives::labeling::{AssignmentMode, Tier},
+	labelchain_primitives::{task::AssignmentMode, reputation::Tier},
 	pallet_tasks::types::TaskSpec,
 	sp_arithmetic::per_things::Perbill,
 };

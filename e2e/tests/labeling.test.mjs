@@ -107,11 +107,12 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   assert.equal(rpcTask.requester, requester.address);
   assert.equal(rpcTask.manifest, MANIFEST_CID);
   assert.equal(rpcTask.assignment, 'assigned');
+  assert.equal(rpcTask.acceptsWork, true);
   assert.equal(rpcTask.escrow.budget, budget.toString());
   assert.deepEqual(rpcTask.progress, { untouched: 1, labeling: 0, revealing: 0, disputed: 0, accepted: 0, appealed: 0, settled: 0 });
   const callTask = (await api.call.labelingApi.task(task)).unwrap();
   assert.equal(callTask.escrow.held.toBigInt(), budget);
-  assert.equal(callTask.requester.toString(), requester.address);
+  assert.equal(callTask.terms.requester.toString(), requester.address);
   // At the genesis block the task did not exist yet.
   await assert.rejects(labeling('task', task, genesisHash), { code: 8001 });
   assert.ok((await labeling('openTasks')).tasks.some((t) => t.id === task));
@@ -209,7 +210,7 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   assert.ok((await api.query.labelVoting.items(task, 0)).isNone, 'per-label storage is pruned');
   assert.equal((await api.query.reputation.reputations(dave.address, 0)).disagreed.toNumber(), 1);
   assert.equal((await api.query.reputation.reputations(bob.address, 0)).agreed.toNumber(), 1);
-  assert.equal((await api.query.tasks.tasks(task)).unwrap().status.type, 'Closed');
+  assert.equal((await api.query.tasks.tasks(task)).unwrap().terms.status.type, 'Closed');
 
   // The runtime API, through RPC and through api.call, says the same.
   assert.deepEqual(await labeling('item', task, 0), {

@@ -56,8 +56,8 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
 
   const stored = (await api.query.tasks.tasks(task)).unwrap();
   assert.equal(stored.manifest.toHex(), MANIFEST_CID);
-  assert.equal(stored.itemCount.toNumber(), 20);
-  assert.equal(stored.status.type, 'Open');
+  assert.equal(stored.terms.itemCount.toNumber(), 20);
+  assert.equal(stored.terms.status.type, 'Open');
   assert.equal(stored.goldCount.toNumber(), 1);
 
   await submit(api.tx.tasks.topUp(task, 5n * UNIT), requester);
@@ -69,7 +69,7 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   const cancelled = await submit(api.tx.tasks.cancelTask(task), requester);
   const closed = cancelled.find((e) => api.events.tasks.TaskClosed.is(e));
   assert.equal(closed.data.refunded.toBigInt(), 75n * UNIT);
-  assert.equal((await api.query.tasks.tasks(task)).unwrap().status.type, 'Closed');
+  assert.equal((await api.query.tasks.tasks(task)).unwrap().terms.status.type, 'Closed');
   assert.equal(await reserved(requester.address), reservedBefore);
   // Only the fees of the four transactions were spent.
   const spent = freeBefore - await free(requester.address);

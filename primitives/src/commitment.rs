@@ -11,8 +11,8 @@ use codec::Encode;
 use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash};
 
-use crate::items::Label;
-use crate::labeling::ItemIndex;
+use crate::item_lifecycle::Label;
+use crate::task::ItemIndex;
 
 /// A random 32-byte secret that keeps a commitment over few possible labels
 /// from being guessed.

@@ -8,14 +8,16 @@
 
 extern crate alloc;
 
+pub mod cid;
 pub mod commitment;
 pub mod currency;
-pub mod items;
-pub mod labeling;
-pub mod records;
+pub mod item_lifecycle;
+pub mod reputation;
 pub mod runtime_api;
 #[cfg(feature = "serde")]
 mod serde_amount;
+pub mod task;
+pub mod totals;
 pub mod traits;
 
 use sp_runtime::{

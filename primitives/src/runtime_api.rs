@@ -11,9 +11,10 @@ use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
 use crate::{
-	items::{ItemPhase, Label, SettledItem},
-	labeling::{AssignmentMode, DomainId, ItemIndex, TaskId, TaskStatus, Tier},
-	records::TaskQuality,
+	item_lifecycle::{ItemPhase, Label, SettledItem},
+	reputation::Tier,
+	task::{DomainId, ItemIndex, TaskId, TaskTerms},
+	totals::TaskQuality,
 	AccountId, Balance, BlockNumber,
 };
 
@@ -31,25 +32,19 @@ pub const MAX_ITEMS_SCANNED: u32 = 10_000;
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct TaskSummary {
 	pub id: TaskId,
-	pub requester: AccountId,
+	/// The task's terms as the chain keeps them (their fields sit at the top
+	/// level in JSON).
+	#[cfg_attr(feature = "serde", serde(flatten))]
+	pub terms: TaskTerms<AccountId, Balance, BlockNumber>,
 	/// Binary CIDv1 of the manifest (hex in JSON).
 	#[cfg_attr(feature = "serde", serde(with = "sp_core::bytes"))]
 	pub manifest: Vec<u8>,
-	pub item_count: u32,
-	pub class_count: u16,
-	pub redundancy: u8,
-	pub agreement_threshold: Perbill,
-	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
-	pub reward_per_label: Balance,
-	pub deadline: BlockNumber,
-	pub min_tier: Tier,
-	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
-	pub min_stake: Balance,
-	pub assignment: AssignmentMode,
-	pub domain: DomainId,
 	pub gold_count: u32,
-	pub status: TaskStatus,
 	pub created_at: BlockNumber,
+	/// Whether the task takes claims and commits in the next block (where a
+	/// transaction sent now lands): the tasks' own rule, so clients need no
+	/// copy of it.
+	pub accepts_work: bool,
 	pub escrow: EscrowSummary,
 	pub progress: ItemCounts,
 }

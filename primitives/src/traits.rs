@@ -5,7 +5,7 @@
 use sp_core::H256;
 use sp_runtime::{DispatchError, DispatchResult};
 
-use crate::labeling::{DomainId, LabelOutcome, TaskId, TaskTerms, Tier};
+use crate::{task::{DomainId, TaskId, TaskTerms}, reputation::{LabelOutcome, Tier}};
 
 /// Reads tasks (implemented by `pallet-tasks`).
 pub trait TaskInspect<AccountId, Balance, BlockNumber> {

@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use labelchain_primitives::{
-	labeling::{DomainId, ItemIndex, TaskId},
+	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
 		AnnotatorSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary,
 		TaskPage, TaskSummary, WorkItem,

@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 use labelchain_primitives::{
-	labeling::{DomainId, ItemIndex, TaskId},
+	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
 		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
@@ -28,23 +28,13 @@ pub fn task(id: TaskId) -> Option<TaskSummary> {
 	};
 	Some(TaskSummary {
 		id,
-		requester: info.requester,
+		progress: LabelVoting::item_counts(id, info.terms.item_count),
+		accepts_work: info.terms.accepts_work(System::block_number().saturating_add(1)),
+		terms: info.terms,
 		manifest: info.manifest.into_inner(),
-		item_count: info.item_count,
-		class_count: info.class_count,
-		redundancy: info.redundancy,
-		agreement_threshold: info.agreement_threshold,
-		reward_per_label: info.reward_per_label,
-		deadline: info.deadline,
-		min_tier: info.min_tier,
-		min_stake: info.min_stake,
-		assignment: info.assignment,
-		domain: info.domain,
 		gold_count: info.gold_count,
-		status: info.status,
 		created_at: info.created_at,
 		escrow,
-		progress: LabelVoting::item_counts(id, info.item_count),
 	})
 }
 
@@ -60,8 +50,7 @@ pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> Task
 		let id = next;
 		next = next.saturating_add(1);
 		let Some(summary) = task(id) else { continue };
-		let takes_work = pallet_tasks::Tasks::<Runtime>::get(id)
-			.is_some_and(|info| info.terms().accepts_work(System::block_number()));
+		let takes_work = summary.terms.accepts_work(System::block_number());
 		let admitted = annotator
 			.as_ref()
 			.is_none_or(|who| LabelVoting::claim_eligibility(who, id).is_ok());

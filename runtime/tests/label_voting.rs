@@ -7,7 +7,7 @@ mod common;
 use common::labeling_steps::*;
 
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use labelchain_primitives::{commitment::label_commitment, labeling::TaskStatus};
+use labelchain_primitives::{commitment::label_commitment, task::TaskStatus};
 use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, LabelVoting, Runtime,
 };
@@ -41,7 +41,7 @@ fn three_annotators_label_an_item_and_the_agreeing_two_are_paid() {
 		assert_eq!(free(Charlie), before[1] + UNIT);
 		assert_eq!(free(Dave), before[2]);
 		assert_eq!(
-			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.status),
+			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.terms.status),
 			Some(TaskStatus::Closed)
 		);
 		assert_eq!(Balances::total_issuance(), issuance);
@@ -125,7 +125,7 @@ fn a_busy_annotator_labels_many_items_in_one_batch() {
 			);
 		}
 		assert_eq!(
-			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.status),
+			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.terms.status),
 			Some(TaskStatus::Closed)
 		);
 		check_invariants();
@@ -171,7 +171,7 @@ fn an_annotator_labels_and_settles_many_items_with_the_batch_calls() {
 		assert_eq!([free(Bob), free(Charlie)], [before[0] + 6 * UNIT, before[1] + 6 * UNIT]);
 		assert_eq!(pallet_label_voting::Earnings::<Runtime>::get(Bob.to_account_id()).labels_paid, 6);
 		assert_eq!(
-			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.status),
+			pallet_tasks::Tasks::<Runtime>::get(task).map(|record| record.terms.status),
 			Some(TaskStatus::Closed)
 		);
 		assert_eq!(Balances::total_issuance(), issuance);

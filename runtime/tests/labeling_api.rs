@@ -8,8 +8,8 @@ use common::labeling_steps::*;
 
 use frame_support::assert_ok;
 use labelchain_primitives::{
-	items::{Decision, ItemPhase},
-	labeling::{AssignmentMode, TaskStatus},
+	item_lifecycle::{Decision, ItemPhase},
+	task::{AssignmentMode, TaskStatus},
 	runtime_api::{ItemCounts, ItemPage, ItemSummary, LabelingApiError, WorkPlace},
 };
 use labelchain_runtime::{currency::UNIT, labeling_api as api, AccountId};
@@ -26,9 +26,9 @@ fn a_task_reads_the_same_through_its_whole_life() {
 	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
 		let task = create_task(3, 2);
 		let summary = api::task(task).expect("the task exists");
-		assert_eq!(summary.requester, id(Alice));
-		assert_eq!((summary.item_count, summary.redundancy, summary.class_count), (2, 3, 2));
-		assert_eq!(summary.assignment, AssignmentMode::Open);
+		assert_eq!(summary.terms.requester, id(Alice));
+		assert_eq!((summary.terms.item_count, summary.terms.redundancy, summary.terms.class_count), (2, 3, 2));
+		assert_eq!(summary.terms.assignment, AssignmentMode::Open);
 		assert_eq!(summary.escrow.budget, 2 * 3 * UNIT + 5 * UNIT);
 		assert_eq!(summary.escrow.held, summary.escrow.budget);
 		assert_eq!(summary.progress, ItemCounts { untouched: 2, ..Default::default() });
@@ -86,7 +86,7 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		assert_eq!(summary.escrow.paid_to_annotators, 2 * UNIT);
 		assert_eq!(summary.escrow.labels_paid, 2);
 		assert_eq!(summary.escrow.held, summary.escrow.budget - 2 * UNIT);
-		assert_eq!(summary.status, TaskStatus::Open);
+		assert_eq!(summary.terms.status, TaskStatus::Open);
 
 		let quality = api::task_quality(task).expect("the task exists");
 		assert_eq!((quality.counts.labels_revealed, quality.counts.labels_agreeing), (3, 2));

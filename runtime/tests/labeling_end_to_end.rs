@@ -17,7 +17,8 @@ use frame_support::{
 };
 use labelchain_primitives::{
 	commitment::{gold_commitment, label_commitment},
-	labeling::{AssignmentMode, TaskStatus, Tier},
+	reputation::Tier,
+	task::{AssignmentMode, TaskStatus},
 };
 use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, LabelVoting, Runtime, RuntimeEvent, RuntimeHoldReason,
@@ -29,7 +30,7 @@ use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::Perbill;
 
-use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
+use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 const ITEMS: u32 = 20;
 const REWARD: u128 = UNIT;
 const DISPUTE_BUDGET: u128 = 10 * UNIT;
@@ -40,7 +41,7 @@ const GOLD_ITEMS: [u32; 2] = [0, 1];
 const DISPUTED_ITEM: u32 = 7;
 /// Item 9: two annotators are wrong; the right one appeals and wins.
 const APPEALED_ITEM: u32 = 9;
-// The runtime's parameters (runtime/src/configs/labeling.rs).
+// The runtime's parameters (runtime/src/configs/, one file per pallet).
 const EXPERT_FEE: u128 = UNIT;
 const UNREVEALED_SLASH: u128 = UNIT / 10;
 const GOLD_SLASH: u128 = UNIT;
@@ -246,7 +247,7 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		// The task closed with its last item, and the requester got back exactly
 		// what was not paid out, plus the slashes.
 		let record = pallet_tasks::Tasks::<Runtime>::get(task).expect("the task is kept");
-		assert_eq!(record.status, TaskStatus::Closed);
+		assert_eq!(record.terms.status, TaskStatus::Closed);
 		assert_eq!(record.escrow.labels_paid as u128, paid_labels);
 		let spent = paid_labels * REWARD + 2 * EXPERT_FEE;
 		assert!(System::events().iter().any(|e| e.event ==

@@ -14,7 +14,8 @@ use codec::Encode;
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use labelchain_primitives::{
 	commitment::{gold_commitment, label_commitment},
-	labeling::{AssignmentMode, Tier},
+	reputation::Tier,
+	task::AssignmentMode,
 };
 use labelchain_runtime::{
 	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System,
@@ -25,7 +26,7 @@ use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Dispatchable, Perbill};
 
-use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
+use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 const ITEMS_PER_TASK: u32 = 12;
 const CLASSES: u16 = 3;
 const GOLD_PER_TASK: u32 = 2;

@@ -4,7 +4,7 @@
 mod common;
 
 use labelchain_primitives::{
-	labeling::{LabelOutcome, Tier},
+	reputation::{LabelOutcome, Tier},
 	traits::{ReputationInspect, ReputationRecorder},
 };
 use labelchain_runtime::{Reputation, Runtime};

@@ -9,7 +9,7 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold},
 	BoundedVec,
 };
-use labelchain_primitives::labeling::{AssignmentMode, TaskStatus, Tier};
+use labelchain_primitives::{task::{AssignmentMode, TaskStatus}, reputation::Tier};
 use labelchain_runtime::{
 	currency::UNIT, time::DAYS, AccountId, Balances, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeHoldReason, RuntimeOrigin, System,
@@ -19,7 +19,7 @@ use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Dispatchable, Perbill};
 
-use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
+use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 
 fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()
@@ -103,7 +103,7 @@ fn a_requester_creates_tops_up_and_cancels_a_task() {
 			refunded: budget + 5 * UNIT,
 		})));
 		assert_eq!(
-			pallet_tasks::Tasks::<Runtime>::get(0).map(|task| task.status),
+			pallet_tasks::Tasks::<Runtime>::get(0).map(|task| task.terms.status),
 			Some(TaskStatus::Closed)
 		);
 		assert_eq!(Balances::balance_on_hold(&escrow, &alice), 0);

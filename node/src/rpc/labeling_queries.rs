@@ -13,7 +13,7 @@ use jsonrpsee::{
 	types::{error::ErrorCode, ErrorObjectOwned},
 };
 use labelchain_primitives::{
-	labeling::{DomainId, ItemIndex, TaskId},
+	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
 		AnnotatorSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkItem, MAX_PAGE,

@@ -11,7 +11,8 @@ use frame_support::{
 use frame_system::RawOrigin;
 use labelchain_primitives::{
 	commitment::{gold_commitment, label_commitment},
-	labeling::{AssignmentMode, ItemIndex, LabelOutcome, TaskId},
+	reputation::LabelOutcome,
+	task::{AssignmentMode, ItemIndex, TaskId},
 	traits::{StakeLock, TaskInspect},
 };
 use sp_core::H256;

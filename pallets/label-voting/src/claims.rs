@@ -4,7 +4,8 @@
 use codec::Encode;
 use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
-	labeling::{ItemIndex, LabelOutcome, TaskId},
+	reputation::LabelOutcome,
+	task::{ItemIndex, TaskId},
 	traits::{ReputationRecorder, StakeLock},
 };
 use sp_runtime::Saturating;

@@ -5,8 +5,8 @@
 use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
 	commitment::label_commitment,
-	labeling::{AssignmentMode, ItemIndex, TaskId},
-	records::TaskQuality,
+	task::{AssignmentMode, ItemIndex, TaskId},
+	totals::TaskQuality,
 	traits::{ReputationInspect, StakeEligibility, StakeLock, TaskProgress},
 };
 use sp_core::H256;

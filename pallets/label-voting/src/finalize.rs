@@ -2,7 +2,7 @@
 //! `finalize_item` and `finalize_items` share.
 
 use frame_support::pallet_prelude::*;
-use labelchain_primitives::labeling::{ItemIndex, TaskId};
+use labelchain_primitives::task::{ItemIndex, TaskId};
 
 use crate::{
 	settlement::Settlement, Config, Decision, DueStep, Error, Items, Pallet, TermsOf,

@@ -39,8 +39,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::{
 		commitment::gold_commitment,
-		labeling::{AssignmentMode, ItemIndex, TaskId, TaskTerms},
-		records::{Earnings as EarningsRecord, TaskQuality},
+		task::{AssignmentMode, ItemIndex, TaskId, TaskTerms},
+		totals::{Earnings as EarningsRecord, TaskQuality},
 		traits::{
 			ReputationInspect, ReputationRecorder, StakeEligibility, StakeLock, StakeSlash,
 			TaskEscrow, TaskInspect, TaskProgress,

@@ -7,7 +7,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::EnsureSignedBy;
-use labelchain_primitives::labeling::{AssignmentMode, Tier};
+use labelchain_primitives::{task::AssignmentMode, reputation::Tier};
 use sp_arithmetic::FixedU128;
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
@@ -200,7 +200,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 
 use frame_support::traits::ConstU64;
 
-use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
+use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 
 /// A binary task of `items` items, redundancy `redundancy`, reward `REWARD`,
 /// dispute budget 100, threshold 60 %, deadline block 1_000.

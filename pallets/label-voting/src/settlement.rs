@@ -7,8 +7,9 @@
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
-	labeling::{ItemIndex, LabelOutcome, TaskId},
-	records::TaskQuality,
+	reputation::LabelOutcome,
+	task::{ItemIndex, TaskId},
+	totals::TaskQuality,
 	runtime_api::LabelTally,
 	traits::{ReputationInspect, ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
 };

@@ -1,7 +1,7 @@
 //! Keeping the running totals clients read: each task's label-quality counts
 //! and each account's earnings.
 
-use labelchain_primitives::{labeling::TaskId, records::TaskQuality};
+use labelchain_primitives::{task::TaskId, totals::TaskQuality};
 use sp_runtime::{traits::Zero, Saturating};
 
 use crate::{Config, Decision, Earnings, Pallet, TaskQualities};

@@ -8,7 +8,7 @@ use sp_core::H256;
 
 use crate::Config;
 
-pub use labelchain_primitives::items::{Decision, ItemPhase, Label, SettledItem};
+pub use labelchain_primitives::item_lifecycle::{Decision, ItemPhase, Label, SettledItem};
 
 /// An annotator's hold on an item until they commit or it expires.
 #[derive(CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]

@@ -5,7 +5,7 @@
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
 use labelchain_primitives::{
-	labeling::{ItemIndex, TaskId},
+	task::{ItemIndex, TaskId},
 	runtime_api::{
 		ItemCounts, ItemPage, LabelTally, LabelingApiError, WorkPlace, MAX_ITEMS_SCANNED, MAX_PAGE,
 	},

@@ -1,7 +1,8 @@
 //! What the voting pallet reads and records.
 
 use labelchain_primitives::{
-	labeling::{DomainId, LabelOutcome, Tier},
+	reputation::{LabelOutcome, Tier},
+	task::DomainId,
 	traits::{ReputationInspect, ReputationRecorder},
 };
 use sp_arithmetic::FixedU128;

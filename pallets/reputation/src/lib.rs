@@ -21,7 +21,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use labelchain_primitives::labeling::{DomainId, Tier};
+	use labelchain_primitives::{task::DomainId, reputation::Tier};
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);

@@ -2,7 +2,7 @@
 
 use frame_support::{assert_noop, assert_ok};
 use labelchain_primitives::{
-	labeling::{LabelOutcome, Tier},
+	reputation::{LabelOutcome, Tier},
 	traits::{ReputationInspect, ReputationRecorder},
 };
 use sp_arithmetic::FixedU128;

@@ -2,7 +2,7 @@
 //! parameters governance sets.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use labelchain_primitives::labeling::{LabelOutcome, Tier};
+use labelchain_primitives::reputation::{LabelOutcome, Tier};
 use scale_info::TypeInfo;
 use sp_arithmetic::FixedU128;
 use sp_runtime::{traits::Zero, Perbill};

@@ -10,11 +10,11 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use labelchain_primitives::labeling::{AssignmentMode, TaskId, TaskStatus, Tier};
+use labelchain_primitives::{task::{AssignmentMode, TaskId, TaskStatus}, reputation::Tier};
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
-use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
+use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 
 /// The largest task the pallet admits, with `gold` gold commitments.
 fn widest_spec<T: Config>(gold: u32) -> TaskSpec<T> {
@@ -99,7 +99,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), task, deadline);
 
-		assert_eq!(Tasks::<T>::get(task).map(|t| t.deadline), Some(deadline));
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.terms.deadline), Some(deadline));
 	}
 
 	/// Worst case: nothing in flight, so cancelling also closes and refunds.
@@ -111,21 +111,21 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), task);
 
-		assert_eq!(Tasks::<T>::get(task).map(|t| t.status), Some(TaskStatus::Closed));
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.terms.status), Some(TaskStatus::Closed));
 	}
 
 	#[benchmark]
 	fn close_task() {
 		let requester = funded_requester::<T>();
 		let task = create::<T>(&requester);
-		let deadline = Tasks::<T>::get(task).map(|t| t.deadline).unwrap_or_default();
+		let deadline = Tasks::<T>::get(task).map(|t| t.terms.deadline).unwrap_or_default();
 		frame_system::Pallet::<T>::set_block_number(deadline.saturating_add(1u32.into()));
 		let closer: T::AccountId = account("closer", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(closer), task);
 
-		assert_eq!(Tasks::<T>::get(task).map(|t| t.status), Some(TaskStatus::Closed));
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.terms.status), Some(TaskStatus::Closed));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

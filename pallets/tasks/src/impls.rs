@@ -10,7 +10,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use labelchain_primitives::{
-	labeling::{TaskId, TaskStatus, TaskTerms},
+	task::{TaskId, TaskStatus, TaskTerms},
 	traits::{TaskEscrow, TaskInspect, TaskProgress},
 };
 use sp_core::H256;
@@ -20,7 +20,7 @@ use crate::{BalanceOf, Config, Error, Event, GoldCommitments, HoldReason, Pallet
 
 impl<T: Config> TaskInspect<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
 	fn terms(task: TaskId) -> Option<TaskTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-		Tasks::<T>::get(task).map(|record| record.terms())
+		Tasks::<T>::get(task).map(|record| record.terms)
 	}
 
 	fn max_redundancy() -> u32 {
@@ -36,13 +36,13 @@ impl<T: Config> TaskProgress for Pallet<T> {
 	fn items_started(task: TaskId, count: u32) -> DispatchResult {
 		Tasks::<T>::try_mutate(task, |maybe_task| {
 			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
-			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 			let started = record
 				.items_in_flight
 				.saturating_add(record.items_settled)
 				.checked_add(count)
 				.ok_or(Error::<T>::TooManyItemsStarted)?;
-			ensure!(started <= record.item_count, Error::<T>::TooManyItemsStarted);
+			ensure!(started <= record.terms.item_count, Error::<T>::TooManyItemsStarted);
 			record.items_in_flight = record.items_in_flight.saturating_add(count);
 			Ok(())
 		})
@@ -55,8 +55,8 @@ impl<T: Config> TaskProgress for Pallet<T> {
 		ensure!(count <= record.items_in_flight, Error::<T>::NoItemInFlight);
 		record.items_in_flight = record.items_in_flight.saturating_sub(count);
 		record.items_settled = record.items_settled.saturating_add(count);
-		if record.items_settled >= record.item_count ||
-			(record.status == TaskStatus::Cancelled && record.items_in_flight == 0)
+		if record.items_settled >= record.terms.item_count ||
+			(record.terms.status == TaskStatus::Cancelled && record.items_in_flight == 0)
 		{
 			Pallet::<T>::close(task, &mut record)?;
 		}
@@ -77,12 +77,12 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BalanceOf<T>, DispatchError> {
 		Tasks::<T>::try_mutate(task, |maybe_task| {
 			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
-			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 			let amount = check(record)?;
 			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
 			T::Currency::transfer_on_hold(
 				&HoldReason::TaskEscrow.into(),
-				&record.requester,
+				&record.terms.requester,
 				to,
 				amount,
 				Precision::Exact,
@@ -100,7 +100,7 @@ impl<T: Config> Pallet<T> {
 		if !amount.is_zero() {
 			T::Currency::release(
 				&HoldReason::TaskEscrow.into(),
-				&record.requester,
+				&record.terms.requester,
 				amount,
 				Precision::Exact,
 			)?;
@@ -120,7 +120,7 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			task,
 			annotator,
 			|record| {
-				let funded = record.item_count.saturating_mul(record.redundancy.into());
+				let funded = record.terms.item_count.saturating_mul(record.terms.redundancy.into());
 				let paid = record
 					.escrow
 					.labels_paid
@@ -128,6 +128,7 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 					.ok_or(Error::<T>::LabelRewardsExhausted)?;
 				ensure!(paid <= funded, Error::<T>::LabelRewardsExhausted);
 				record
+					.terms
 					.reward_per_label
 					.checked_mul(&labels.into())
 					.ok_or_else(|| Error::<T>::EscrowExhausted.into())

@@ -25,7 +25,7 @@ pub mod pallet {
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use labelchain_primitives::labeling::{is_binary_cid_v1, TaskId, TaskStatus};
+	use labelchain_primitives::{cid::is_binary_cid_v1, task::{TaskId, TaskStatus}};
 	use sp_core::H256;
 	use sp_runtime::{
 		traits::{CheckedAdd, CheckedMul, Zero},
@@ -224,6 +224,7 @@ pub mod pallet {
 			T::Currency::hold(&HoldReason::TaskEscrow.into(), &requester, budget)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 
+			let terms = spec.terms_for(requester.clone());
 			let gold_count = spec.gold_commitments.len() as u32;
 			for (index, commitment) in spec.gold_commitments.into_iter().enumerate() {
 				GoldCommitments::<T>::insert(task, index as u32, commitment);
@@ -231,20 +232,9 @@ pub mod pallet {
 			Tasks::<T>::insert(
 				task,
 				TaskInfo {
-					requester: requester.clone(),
+					terms,
 					manifest: spec.manifest,
-					item_count: spec.item_count,
-					class_count: spec.class_count,
-					redundancy: spec.redundancy,
-					agreement_threshold: spec.agreement_threshold,
-					reward_per_label: spec.reward_per_label,
-					deadline: spec.deadline,
-					min_tier: spec.min_tier,
-					min_stake: spec.min_stake,
-					assignment: spec.assignment,
-					domain: spec.domain,
 					gold_count,
-					status: TaskStatus::Open,
 					escrow,
 					items_in_flight: 0,
 					items_settled: 0,
@@ -272,8 +262,8 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let dispute_budget = Tasks::<T>::try_mutate(task, |maybe_task| {
 				let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
-				ensure!(record.requester == who, Error::<T>::NotRequester);
-				ensure!(record.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+				ensure!(record.terms.requester == who, Error::<T>::NotRequester);
+				ensure!(record.terms.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
 				let dispute_budget = record
 					.escrow
 					.dispute_budget
@@ -305,13 +295,13 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			Tasks::<T>::try_mutate(task, |maybe_task| {
 				let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
-				ensure!(record.requester == who, Error::<T>::NotRequester);
-				ensure!(record.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+				ensure!(record.terms.requester == who, Error::<T>::NotRequester);
+				ensure!(record.terms.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
 				ensure!(
-					deadline > record.deadline && deadline > now,
+					deadline > record.terms.deadline && deadline > now,
 					Error::<T>::DeadlineNotExtended
 				);
-				record.deadline = deadline;
+				record.terms.deadline = deadline;
 				Ok::<_, DispatchError>(())
 			})?;
 			Self::deposit_event(Event::DeadlineExtended { task, deadline });
@@ -330,9 +320,9 @@ pub mod pallet {
 		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
-			ensure!(record.requester == who, Error::<T>::NotRequester);
-			ensure!(record.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
-			record.status = TaskStatus::Cancelled;
+			ensure!(record.terms.requester == who, Error::<T>::NotRequester);
+			ensure!(record.terms.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+			record.terms.status = TaskStatus::Cancelled;
 			Self::deposit_event(Event::TaskCancelled { task });
 			if record.items_in_flight == 0 {
 				Self::close(task, &mut record)?;
@@ -353,7 +343,7 @@ pub mod pallet {
 		pub fn close_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			ensure_signed(origin)?;
 			let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
-			ensure!(record.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 			ensure!(
 				record.may_close(frame_system::Pallet::<T>::block_number()),
 				Error::<T>::TaskStillActive
@@ -397,7 +387,7 @@ pub mod pallet {
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
 			let refunded = record.escrow.held();
 			Self::refund_to_requester(record, refunded)?;
-			record.status = TaskStatus::Closed;
+			record.terms.status = TaskStatus::Closed;
 			Self::deposit_event(Event::TaskClosed { task, refunded });
 			Ok(())
 		}
@@ -421,12 +411,12 @@ pub mod pallet {
 					.saturating_add(escrow.refunded);
 				ensure!(paid_and_refunded <= escrow.budget(), "a task paid out more than its budget");
 				ensure!(
-					escrow.labels_paid <= record.item_count.saturating_mul(record.redundancy.into()),
+					escrow.labels_paid <= record.terms.item_count.saturating_mul(record.terms.redundancy.into()),
 					"a task paid more label rewards than items × redundancy"
 				);
 				ensure!(
 					escrow.paid_to_annotators ==
-						record.reward_per_label.saturating_mul(escrow.labels_paid.into()),
+						record.terms.reward_per_label.saturating_mul(escrow.labels_paid.into()),
 					"label payments differ from labels paid × reward"
 				);
 				ensure!(
@@ -434,10 +424,10 @@ pub mod pallet {
 					"experts were paid more than the dispute budget"
 				);
 				ensure!(
-					record.items_in_flight.saturating_add(record.items_settled) <= record.item_count,
+					record.items_in_flight.saturating_add(record.items_settled) <= record.terms.item_count,
 					"more items started than the task has"
 				);
-				if record.status == TaskStatus::Closed {
+				if record.terms.status == TaskStatus::Closed {
 					ensure!(escrow.held().is_zero(), "a closed task still holds funds");
 					ensure!(record.items_in_flight == 0, "a closed task has items in flight");
 				}
@@ -445,7 +435,7 @@ pub mod pallet {
 					GoldCommitments::<T>::iter_prefix(task).count() as u32 == record.gold_count,
 					"gold count differs from stored gold commitments"
 				);
-				let held = held_by_requester.entry(record.requester.clone()).or_default();
+				let held = held_by_requester.entry(record.terms.requester.clone()).or_default();
 				*held = held.saturating_add(escrow.held());
 			}
 			for (requester, expected) in held_by_requester {

@@ -5,7 +5,7 @@ use frame_support::{
 	traits::{ConstU16, ConstU32},
 	BoundedVec,
 };
-use labelchain_primitives::labeling::{AssignmentMode, Tier};
+use labelchain_primitives::{task::AssignmentMode, reputation::Tier};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 
@@ -31,7 +31,7 @@ pub const MAX_CLASSES: u16 = 256;
 pub const MAX_REDUNDANCY: u8 = 64;
 pub const MAX_GOLD: u32 = 8;
 
-pub use labelchain_primitives::labeling::EXAMPLE_CID as MANIFEST_CID;
+pub use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 
 #[frame_support::runtime]
 mod runtime {

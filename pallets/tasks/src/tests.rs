@@ -3,7 +3,8 @@
 
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
 use labelchain_primitives::{
-	labeling::{AssignmentMode, TaskStatus, Tier},
+	reputation::Tier,
+	task::{AssignmentMode, TaskStatus},
 	traits::{TaskEscrow, TaskInspect, TaskProgress},
 };
 use sp_core::H256;
@@ -33,7 +34,7 @@ fn accepts_work_now(task: u32) -> bool {
 }
 
 fn status(task: u32) -> TaskStatus {
-	TaskStore::<Test>::get(task).unwrap().status
+	TaskStore::<Test>::get(task).unwrap().terms.status
 }
 
 mod create_task {
@@ -49,12 +50,12 @@ mod create_task {
 			assert_eq!(escrowed(REQUESTER), SPEC_BUDGET);
 			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_BUDGET);
 			let record = TaskStore::<Test>::get(task).unwrap();
-			assert_eq!(record.requester, REQUESTER);
+			assert_eq!(record.terms.requester, REQUESTER);
 			assert_eq!(record.manifest.to_vec(), MANIFEST_CID.to_vec());
-			assert_eq!((record.item_count, record.class_count, record.redundancy), (10, 3, 3));
+			assert_eq!((record.terms.item_count, record.terms.class_count, record.terms.redundancy), (10, 3, 3));
 			assert_eq!(record.escrow.label_budget, 150);
 			assert_eq!(record.escrow.dispute_budget, 100);
-			assert_eq!(record.status, TaskStatus::Open);
+			assert_eq!(record.terms.status, TaskStatus::Open);
 			assert_eq!(record.gold_count, 2);
 			assert_eq!(GoldCommitments::<Test>::iter_prefix(task).count(), 2);
 			assert_eq!(NextTaskId::<Test>::get(), task + 1);
@@ -184,7 +185,7 @@ mod extend_deadline {
 			let task = create();
 			assert_ok!(Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 200));
 			System::assert_last_event(Event::DeadlineExtended { task, deadline: 200 }.into());
-			assert_eq!(TaskStore::<Test>::get(task).unwrap().deadline, 200);
+			assert_eq!(TaskStore::<Test>::get(task).unwrap().terms.deadline, 200);
 		});
 	}
 

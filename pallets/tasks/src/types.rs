@@ -5,7 +5,7 @@ use frame_support::{
 	BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use labelchain_primitives::labeling::{AssignmentMode, DomainId, TaskStatus, TaskTerms, Tier};
+use labelchain_primitives::{task::{AssignmentMode, DomainId, TaskStatus, TaskTerms}, reputation::Tier};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{
@@ -99,27 +99,20 @@ impl<Balance: Saturating + Copy + Zero> Escrow<Balance> {
 	}
 }
 
-/// A task: its terms, where it is in its life, and its money.
+/// A task's terms as the chain keeps them.
+pub type TermsOf<T> = TaskTerms<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A task: its terms (who asked, its status, what it asks of annotators),
+/// its manifest, its money and its item counts.
 #[derive(
 	CloneNoBound, Encode, Decode, EqNoBound, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(T))]
 pub struct TaskInfo<T: Config> {
-	pub requester: T::AccountId,
+	pub terms: TermsOf<T>,
 	pub manifest: BoundedVec<u8, T::MaxCidLength>,
-	pub item_count: u32,
-	pub class_count: u16,
-	pub redundancy: u8,
-	pub agreement_threshold: Perbill,
-	pub reward_per_label: BalanceOf<T>,
-	pub deadline: BlockNumberFor<T>,
-	pub min_tier: Tier,
-	pub min_stake: BalanceOf<T>,
-	pub assignment: AssignmentMode,
-	pub domain: DomainId,
 	/// How many gold commitments the task has (stored in `GoldCommitments`).
 	pub gold_count: u32,
-	pub status: TaskStatus,
 	pub escrow: Escrow<BalanceOf<T>>,
 	/// Items with at least one commit that have not settled yet.
 	pub items_in_flight: u32,
@@ -128,11 +121,12 @@ pub struct TaskInfo<T: Config> {
 	pub created_at: BlockNumberFor<T>,
 }
 
-impl<T: Config> TaskInfo<T> {
-	/// The terms other pallets see.
-	pub fn terms(&self) -> TaskTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+impl<T: Config> TaskSpec<T> {
+	/// The terms of the task this spec creates for `requester`: open, as
+	/// asked. The one place a spec's fields become a task's terms.
+	pub fn terms_for(&self, requester: T::AccountId) -> TermsOf<T> {
 		TaskTerms {
-			requester: self.requester.clone(),
+			requester,
 			item_count: self.item_count,
 			class_count: self.class_count,
 			redundancy: self.redundancy,
@@ -143,16 +137,18 @@ impl<T: Config> TaskInfo<T> {
 			min_stake: self.min_stake,
 			assignment: self.assignment,
 			domain: self.domain,
-			status: self.status,
+			status: TaskStatus::Open,
 		}
 	}
+}
 
+impl<T: Config> TaskInfo<T> {
 	/// Whether the task may close now: nothing in flight, and every item settled,
 	/// or the task cancelled, or its deadline passed.
 	pub fn may_close(&self, now: BlockNumberFor<T>) -> bool {
 		self.items_in_flight == 0 &&
-			(self.items_settled >= self.item_count ||
-				self.status == TaskStatus::Cancelled ||
-				now > self.deadline)
+			(self.items_settled >= self.terms.item_count ||
+				self.terms.status == TaskStatus::Cancelled ||
+				now > self.terms.deadline)
 	}
 }

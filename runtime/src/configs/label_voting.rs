@@ -75,16 +75,16 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 	fn create_task(
 		items: u32,
 		redundancy: u8,
-		assignment: labelchain_primitives::labeling::AssignmentMode,
+		assignment: labelchain_primitives::task::AssignmentMode,
 		agreement_threshold: Perbill,
 		gold_commitments: alloc::vec::Vec<sp_core::H256>,
-	) -> labelchain_primitives::labeling::TaskId {
+	) -> labelchain_primitives::task::TaskId {
 		use frame_support::{traits::fungible::Mutate, BoundedVec};
 		let requester: AccountId = frame_benchmarking::account("requester", 0, 0);
 		Balances::set_balance(&requester, 1_000_000_000 * UNIT);
 		let task = pallet_tasks::NextTaskId::<Runtime>::get();
 		let spec = pallet_tasks::TaskSpec::<Runtime> {
-			manifest: BoundedVec::truncate_from(labelchain_primitives::labeling::EXAMPLE_CID.to_vec()),
+			manifest: BoundedVec::truncate_from(labelchain_primitives::cid::EXAMPLE_CID.to_vec()),
 			item_count: items,
 			class_count: 2,
 			redundancy,
@@ -92,7 +92,7 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 			reward_per_label: UNIT,
 			dispute_budget: 1_000 * UNIT,
 			deadline: frame_system::Pallet::<Runtime>::block_number().saturating_add(10_000),
-			min_tier: labelchain_primitives::labeling::Tier::Newcomer,
+			min_tier: labelchain_primitives::reputation::Tier::Newcomer,
 			min_stake: 0,
 			assignment,
 			domain: 0,

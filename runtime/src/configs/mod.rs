@@ -3,7 +3,7 @@
 mod annotator_stake;
 mod consensus;
 mod expert_set;
-mod label_voting;
+pub mod label_voting;
 mod monetary;
 mod reputation;
 mod system;

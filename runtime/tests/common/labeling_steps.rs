@@ -2,7 +2,7 @@
 //! invariants every test ends with.
 
 use frame_support::{assert_ok, BoundedVec};
-use labelchain_primitives::labeling::{AssignmentMode, Tier, EXAMPLE_CID as MANIFEST_CID};
+use labelchain_primitives::{task::AssignmentMode, reputation::Tier, cid::EXAMPLE_CID as MANIFEST_CID};
 use labelchain_runtime::{currency::UNIT, AccountId, LabelVoting, Runtime, RuntimeOrigin};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;

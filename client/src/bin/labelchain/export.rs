@@ -21,7 +21,7 @@ use labelchain_client::{
 		self,
 		label_voting::events::{AppealDecided, ItemSettled},
 		runtime_types::labelchain_primitives::{
-			items::{Decision, ItemPhase, SettledItem},
+			item_lifecycle::{Decision, ItemPhase, SettledItem},
 			runtime_api::ItemSummary,
 		},
 	},
@@ -150,7 +150,7 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 	let summary = task_summary(&at, task).await?;
 	let content = ContentStore::open(&args.items)?;
 	let manifest = Manifest::find(&content, &summary.manifest)?;
-	let items = item_summaries(&at, task, summary.item_count).await?;
+	let items = item_summaries(&at, task, summary.terms.item_count).await?;
 
 	let blocks: BTreeSet<u32> = items
 		.iter()
@@ -229,7 +229,7 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 		.await?;
 	let mut lines = vec![format!(
 		"task {task}: {settled} of {} items settled",
-		summary.item_count
+		summary.terms.item_count
 	)];
 	for (how, count) in &decided {
 		lines.push(format!("  decided by {how}: {count}"));

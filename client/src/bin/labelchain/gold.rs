@@ -10,7 +10,7 @@ use labelchain_client::{
 	node::Node,
 	runtime::{
 		self,
-		runtime_types::labelchain_primitives::{items::ItemPhase, labeling::TaskStatus, runtime_api::ItemSummary},
+		runtime_types::labelchain_primitives::{item_lifecycle::ItemPhase, runtime_api::ItemSummary},
 	},
 	secrets::{GoldFile, GoldSecret},
 	transact::sign_and_finalize,
@@ -100,7 +100,7 @@ pub async fn reveal_gold(
 	loop {
 		let at = node.api.at_current_block().await?;
 		let summary = task_summary(&at, task).await?;
-		let takes_work = matches!(summary.status, TaskStatus::Open) && u64::from(summary.deadline) > at.block_number();
+		let takes_work = summary.accepts_work;
 		let (mut waiting, mut missed) = (0, 0);
 		for answer in &gold.answers {
 			match gold_state(&at, task, answer, takes_work).await? {

@@ -158,12 +158,12 @@ async fn main() -> anyhow::Result<()> {
 					println!(
 						"{:>4}  {:>5}  {:>7}  {}  {:>12}  {:>8}  {}",
 						task.id,
-						task.item_count,
-						task.class_count,
-						task.redundancy,
-						format_lbl(task.reward_per_label),
-						task.deadline,
-						task.requester
+						task.terms.item_count,
+						task.terms.class_count,
+						task.terms.redundancy,
+						format_lbl(task.terms.reward_per_label),
+						task.terms.deadline,
+						task.terms.requester
 					);
 				}
 				match page.next {
@@ -218,19 +218,19 @@ async fn task_line(at: &subxt::OnlineClientAtBlock<labelchain_client::node::Conf
 		.await?
 		.with_context(|| format!("no task {task}"))?;
 	let progress = &summary.progress;
-	let items = summary.item_count.max(1);
+	let items = summary.terms.item_count.max(1);
 	let filled = (progress.settled as usize * 30) / items as usize;
-	let status = match summary.status {
-		runtime::runtime_types::labelchain_primitives::labeling::TaskStatus::Open => "open",
-		runtime::runtime_types::labelchain_primitives::labeling::TaskStatus::Cancelled => "cancelled",
-		runtime::runtime_types::labelchain_primitives::labeling::TaskStatus::Closed => "closed",
+	let status = match summary.terms.status {
+		runtime::runtime_types::labelchain_primitives::task::TaskStatus::Open => "open",
+		runtime::runtime_types::labelchain_primitives::task::TaskStatus::Cancelled => "cancelled",
+		runtime::runtime_types::labelchain_primitives::task::TaskStatus::Closed => "closed",
 	};
 	Ok(format!(
 		"task {task} [{}{}] {}/{} settled; labeling {}, revealing {}, accepted {}, disputed {}, appealed {}, untouched {}; escrow held {}; {status}",
 		"#".repeat(filled),
 		"-".repeat(30 - filled),
 		progress.settled,
-		summary.item_count,
+		summary.terms.item_count,
 		progress.labeling,
 		progress.revealing,
 		progress.accepted,

@@ -17,7 +17,7 @@ use labelchain_client::{
 		self,
 		runtime_types::{
 			bounded_collections::bounded_vec::BoundedVec,
-			labelchain_primitives::labeling::{AssignmentMode, Tier},
+			labelchain_primitives::{task::AssignmentMode, reputation::Tier},
 			pallet_tasks::types::TaskSpec,
 			sp_arithmetic::per_things::Perbill,
 		},

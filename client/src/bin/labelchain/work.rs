@@ -17,8 +17,8 @@ use labelchain_client::{
 	runtime::{
 		self,
 		runtime_types::labelchain_primitives::{
-			items::ItemPhase,
-			labeling::AssignmentMode,
+			item_lifecycle::ItemPhase,
+			task::AssignmentMode,
 			runtime_api::{ItemSummary, LabelingApiError, WorkPlace},
 		},
 	},
@@ -240,7 +240,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 	let mut store = LabelStore::open(path)?;
 	println!(
 		"task {task}: {} items, classes {}; labels kept in {}",
-		summary.item_count,
+		summary.terms.item_count,
 		manifest.class_list(),
 		store.path().display()
 	);
@@ -285,7 +285,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 		let room = args.max_items.map_or(usize::MAX, |max| max.saturating_sub(taken) as usize);
 		if batch.len() < args.batch && room > 0 {
 			let want = (args.batch - batch.len()).min(room);
-			let new = take_items(node, key, task, &summary.assignment, want, &batch).await?;
+			let new = take_items(node, key, task, &summary.terms.assignment, want, &batch).await?;
 			taken += new.len() as u32;
 			batch.extend(new);
 		}

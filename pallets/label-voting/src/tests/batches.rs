@@ -2,7 +2,7 @@
 //! `Open` tasks, the batch calls, and settlement that pays each annotator once.
 
 use frame_support::{assert_noop, assert_ok, traits::Get, BoundedVec};
-use labelchain_primitives::labeling::AssignmentMode;
+use labelchain_primitives::task::AssignmentMode;
 use sp_core::H256;
 
 use crate::{

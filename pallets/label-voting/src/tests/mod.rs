@@ -12,7 +12,8 @@ mod views;
 use frame_support::{assert_noop, assert_ok};
 use labelchain_primitives::{
 	commitment::label_commitment,
-	labeling::{AssignmentMode, LabelOutcome, TaskStatus, Tier},
+	reputation::{LabelOutcome, Tier},
+	task::{AssignmentMode, TaskStatus},
 	traits::ReputationRecorder,
 };
 use sp_core::H256;

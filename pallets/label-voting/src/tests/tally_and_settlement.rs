@@ -65,7 +65,7 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		// The only item settled, so the task closed and refunded the rest:
 		// 1 × 3 × 5 + 100 held, 10 paid.
 		let record = pallet_tasks::Tasks::<Test>::get(task).unwrap();
-		assert_eq!(record.status, TaskStatus::Closed);
+		assert_eq!(record.terms.status, TaskStatus::Closed);
 		assert_eq!(free(REQUESTER), requester_before + 105);
 	});
 }

@@ -1,0 +1,99 @@
+//! A labeling task as every part of the chain sees it: its number, its terms
+//! and where it is in its life. `pallet-tasks` stores the record; the voting
+//! pallet reads it through `TaskInspect`; clients through the runtime API.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+use crate::reputation::Tier;
+
+/// A task's number, given in creation order from 0.
+pub type TaskId = u32;
+
+/// An item's position in its task's manifest, from 0.
+pub type ItemIndex = u32;
+
+/// A task domain (for example "medical images"), chosen by the requester;
+/// reputation is kept per domain. 0 is the general domain.
+pub type DomainId = u32;
+
+/// How annotators get items.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum AssignmentMode {
+	/// The chain picks the item (no cherry-picking easy items).
+	Assigned,
+	/// The annotator names the item: small expert tasks, and replays of data sets
+	/// whose worker-item pairs are fixed.
+	Open,
+}
+
+/// Where a task is in its life: `Open → Closed` or `Open → Cancelled → Closed`.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum TaskStatus {
+	/// Takes claims and labels until its deadline.
+	Open,
+	/// Takes no new claims; items already committed still settle and are paid.
+	Cancelled,
+	/// Refunded and finished; kept as the record of the labeled data set.
+	Closed,
+}
+
+/// A task's terms: who asked, where the task is in its life, and what it
+/// asks of annotators. The one record of them: the task record embeds it, the
+/// voting pallet reads it, the runtime API returns it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+	feature = "serde",
+	serde(
+		rename_all = "camelCase",
+		bound(
+			serialize = "AccountId: serde::Serialize, Balance: alloc::string::ToString, BlockNumber: serde::Serialize",
+			deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, \
+				BlockNumber: serde::Deserialize<'de>"
+		)
+	)
+)]
+pub struct TaskTerms<AccountId, Balance, BlockNumber> {
+	pub requester: AccountId,
+	/// How many items the manifest lists.
+	pub item_count: u32,
+	/// How many label classes (K); labels are `0..K`.
+	pub class_count: u16,
+	/// How many annotators label each item (r).
+	pub redundancy: u8,
+	/// The share of vote weight the winning label needs.
+	pub agreement_threshold: Perbill,
+	/// Paid for each accepted label.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub reward_per_label: Balance,
+	/// The last block that takes claims and commits.
+	pub deadline: BlockNumber,
+	/// The lowest reputation tier admitted.
+	pub min_tier: Tier,
+	/// The least bonded stake admitted (on top of the global minimum).
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub min_stake: Balance,
+	/// Whether the chain or the annotator picks items.
+	pub assignment: AssignmentMode,
+	/// The reputation domain the task's labels count towards.
+	pub domain: DomainId,
+	pub status: TaskStatus,
+}
+
+impl<AccountId, Balance, BlockNumber: PartialOrd> TaskTerms<AccountId, Balance, BlockNumber> {
+	/// Whether the task takes new claims and commits at block `now`: open, and
+	/// its deadline not passed.
+	pub fn accepts_work(&self, now: BlockNumber) -> bool {
+		self.status == TaskStatus::Open && now <= self.deadline
+	}
+}
