@@ -29,7 +29,7 @@ pub fn task(id: TaskId) -> Option<TaskSummary> {
 	Some(TaskSummary {
 		id,
 		progress: LabelVoting::item_counts(id, info.terms.item_count),
-		accepts_work: info.terms.accepts_work(System::block_number().saturating_add(1)),
+		accepts_work: info.terms.accepts_work(LabelVoting::next_block()),
 		terms: info.terms,
 		manifest: info.manifest.into_inner(),
 		gold_count: info.gold_count,

@@ -27,18 +27,16 @@ impl<T: Config> Pallet<T> {
 			DueStep::Tally => Self::tally(task, item, state, terms, &mut settlement.quality),
 			DueStep::Settle { label, agreement } =>
 				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement),
-			DueStep::Forget => {
+			step @ (DueStep::Forget | DueStep::OpenReveal | DueStep::DropExpiredClaims) => {
 				Self::drop_expired_claims(task, item, &mut state, terms);
-				Items::<T>::remove(task, item);
-			},
-			DueStep::OpenReveal => {
-				Self::drop_expired_claims(task, item, &mut state, terms);
-				Self::open_reveal(task, item, &mut state);
-				Items::<T>::insert(task, item, state);
-			},
-			DueStep::DropExpiredClaims => {
-				Self::drop_expired_claims(task, item, &mut state, terms);
-				Items::<T>::insert(task, item, state);
+				match step {
+					DueStep::Forget => Items::<T>::remove(task, item),
+					DueStep::OpenReveal => {
+						Self::open_reveal(task, item, &mut state);
+						Items::<T>::insert(task, item, state);
+					},
+					_ => Items::<T>::insert(task, item, state),
+				}
 			},
 		}
 		Ok(redundancy)

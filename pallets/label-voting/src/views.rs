@@ -11,7 +11,6 @@ use labelchain_primitives::{
 	},
 	traits::TaskInspect,
 };
-
 use sp_runtime::Saturating;
 
 use crate::{
@@ -68,6 +67,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The block the runtime API's "now" answers are for: a transaction sent
+	/// now is in the next block at the earliest.
+	pub fn next_block() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number().saturating_add(1u32.into())
+	}
+
 	/// Items `start..` of `task`, at most `max` (at most `MAX_PAGE`), in
 	/// order, and where the next page starts.
 	#[allow(clippy::type_complexity)]
@@ -91,8 +96,7 @@ impl<T: Config> Pallet<T> {
 		max: u32,
 	) -> Result<ItemPage, LabelingApiError> {
 		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
-		// A transaction sent now is in the next block at the earliest.
-		let next_block = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		let next_block = Self::next_block();
 		let accepts_work = terms.accepts_work(next_block);
 		let wanted = max.min(MAX_PAGE) as usize;
 		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
