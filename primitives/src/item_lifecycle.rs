@@ -20,15 +20,20 @@ pub enum ItemPhase<AccountId, BlockNumber> {
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 	Revealing { ends_at: BlockNumber },
 	/// The crowd could not settle it: a tie, a weak winner, too few agreeing, or
-	/// no reveal at all. It waits for an expert.
-	Disputed,
+	/// no reveal at all. It waits for an expert until `times_out_at`; after
+	/// that block the chain settles it by the fallback rule (a `Fallback` or
+	/// `Unresolved` decision).
+	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+	Disputed { times_out_at: BlockNumber },
 	/// The crowd accepted `label`; until `appeal_ends_at` an annotator of the
 	/// item or the requester may appeal, and the requester may reveal gold.
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 	Accepted { label: Label, agreement: Perbill, appeal_ends_at: BlockNumber },
-	/// `appellant` appealed the crowd's `label` with a bond; an expert decides.
+	/// `appellant` appealed the crowd's `label` with a bond; an expert decides
+	/// until `times_out_at`. After that block the bond is returned and the
+	/// crowd's label stands.
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-	Appealed { label: Label, agreement: Perbill, appellant: AccountId },
+	Appealed { label: Label, agreement: Perbill, appellant: AccountId, times_out_at: BlockNumber },
 }
 
 /// How an item's final label was decided.
@@ -44,6 +49,14 @@ pub enum Decision {
 	Expert,
 	/// The requester revealed the item's gold answer.
 	Gold,
+	/// No expert decided the dispute in time; the label with a strict
+	/// plurality of vote weight, given by at least two annotators, stands as a
+	/// crowd decision that cannot be appealed.
+	Fallback,
+	/// No expert decided the dispute in time and no label had the fallback's
+	/// support: nobody was paid for the item, its label budget went back to
+	/// the requester, and `label` means nothing (it is 0).
+	Unresolved,
 }
 
 /// What a settled item keeps for export: label (2 bytes), decision (1),

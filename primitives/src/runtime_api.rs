@@ -114,6 +114,11 @@ pub enum ItemSummary {
 		phase: ItemPhase<AccountId, BlockNumber>,
 		claims: Vec<ClaimSummary>,
 		commits: Vec<CommitSummary>,
+		/// The block in which the chain next looks at the item by itself (its
+		/// agenda entry): a window, a claim or an expert's time runs out then,
+		/// or the agenda finds the task's deadline moved. Later if that block's
+		/// agenda is full.
+		next_step_at: BlockNumber,
 	},
 	/// Its final record.
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
@@ -317,8 +322,10 @@ pub enum LabelingApiError {
 sp_api::decl_runtime_apis! {
 	/// Reads about labeling tasks, items and annotators.
 	///
-	/// Version 2 added `item_tally`; version 3 `finalizable_items` and `items`.
-	#[api_version(3)]
+	/// Version 2 added `item_tally`; version 3 `finalizable_items` and `items`;
+	/// version 4 the `next_step_at` of an item in progress, and the expert
+	/// timeouts of disputed and appealed items.
+	#[api_version(4)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;

@@ -22,6 +22,10 @@ pub struct TaskQuality {
 	pub settled_by_crowd: u32,
 	pub settled_by_expert: u32,
 	pub settled_by_gold: u32,
+	/// Disputes no expert decided in time: settled by the fallback rule, or
+	/// left unresolved (nobody paid, the item's label budget refunded).
+	pub settled_by_fallback: u32,
+	pub unresolved: u32,
 	/// Revealed labels of settled items, and how many matched the final label.
 	pub labels_revealed: u32,
 	pub labels_agreeing: u32,
@@ -44,6 +48,8 @@ impl TaskQuality {
 			(&mut self.settled_by_crowd, more.settled_by_crowd),
 			(&mut self.settled_by_expert, more.settled_by_expert),
 			(&mut self.settled_by_gold, more.settled_by_gold),
+			(&mut self.settled_by_fallback, more.settled_by_fallback),
+			(&mut self.unresolved, more.unresolved),
 			(&mut self.labels_revealed, more.labels_revealed),
 			(&mut self.labels_agreeing, more.labels_agreeing),
 			(&mut self.labels_unrevealed, more.labels_unrevealed),
@@ -54,11 +60,13 @@ impl TaskQuality {
 		}
 	}
 
-	/// Items settled, however decided.
+	/// Items settled, however decided (unresolved ones included).
 	pub fn items_settled(&self) -> u32 {
 		self.settled_by_crowd
 			.saturating_add(self.settled_by_expert)
 			.saturating_add(self.settled_by_gold)
+			.saturating_add(self.settled_by_fallback)
+			.saturating_add(self.unresolved)
 	}
 
 	/// The share of revealed labels that matched their item's final label.

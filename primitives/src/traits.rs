@@ -40,6 +40,14 @@ pub trait TaskEscrow<AccountId, Balance> {
 
 	/// Pays `expert` out of the task's dispute budget.
 	fn pay_expert(task: TaskId, expert: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// Whether the task's dispute budget can still pay `fee` to an expert.
+	fn can_pay_expert(task: TaskId, fee: Balance) -> bool;
+
+	/// Gives the rewards of `labels` funded labels back to the requester (the
+	/// label budget of an item nobody will be paid for) and stops funding
+	/// them. Returns the amount refunded.
+	fn refund_labels(task: TaskId, labels: u32) -> Result<Balance, DispatchError>;
 }
 
 /// Whether an annotator's stake qualifies them (implemented by

@@ -11,7 +11,7 @@ use labelchain_runtime::{
 	currency::UNIT, AccountId, AnnotatorStake, Balance, LabelVoting, Reputation, Runtime, RuntimeOrigin, System,
 	Tasks,
 };
-use pallet_label_voting::{Decision, ItemPhase};
+use pallet_label_voting::ItemPhase;
 use sp_core::H256;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
@@ -215,7 +215,7 @@ impl Chain for Native<'_> {
 				let state = pallet_label_voting::Items::<Runtime>::get(self.task, item);
 				Ok(match state.ok_or_else(|| anyhow!("a tallied item is in progress"))?.phase {
 					ItemPhase::Accepted { appeal_ends_at, .. } => Tallied::Accepted { appeal_ends_at },
-					ItemPhase::Disputed => Tallied::Disputed,
+					ItemPhase::Disputed { .. } => Tallied::Disputed,
 					other => Tallied::Other(format!("{other:?}")),
 				})
 			})
@@ -267,12 +267,7 @@ impl Chain for Native<'_> {
 			.map(|item| {
 				let settled = pallet_label_voting::SettledItems::<Runtime>::get(self.task, item)
 					.ok_or_else(|| anyhow!("item {item} did not settle"))?;
-				let decided_by = match settled.decided_by {
-					Decision::Crowd => DecidedBy::Crowd,
-					Decision::Expert => DecidedBy::Expert,
-					Decision::Gold => DecidedBy::Gold,
-				};
-				Ok((settled.label, decided_by))
+				Ok((settled.label, DecidedBy::from(settled.decided_by)))
 			})
 			.collect()
 	}

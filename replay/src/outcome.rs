@@ -8,6 +8,23 @@ pub enum DecidedBy {
 	Crowd,
 	Expert,
 	Gold,
+	/// No expert in time; the crowd's two-annotator plurality stood.
+	Fallback,
+	/// No expert in time and no plurality: no label.
+	Unresolved,
+}
+
+impl From<labelchain_primitives::item_lifecycle::Decision> for DecidedBy {
+	fn from(decision: labelchain_primitives::item_lifecycle::Decision) -> Self {
+		use labelchain_primitives::item_lifecycle::Decision;
+		match decision {
+			Decision::Crowd => Self::Crowd,
+			Decision::Expert => Self::Expert,
+			Decision::Gold => Self::Gold,
+			Decision::Fallback => Self::Fallback,
+			Decision::Unresolved => Self::Unresolved,
+		}
+	}
 }
 
 /// How one item ended.

@@ -83,6 +83,7 @@ fn summary_of(view: ItemView<Runtime>) -> ItemSummary {
 		ItemView::Untouched => ItemSummary::Untouched,
 		ItemView::Settled(record) => ItemSummary::Settled { record },
 		ItemView::InProgress(state) => ItemSummary::InProgress {
+			next_step_at: state.agenda_at.unwrap_or_default(),
 			claims: state
 				.claims
 				.iter()

@@ -40,11 +40,12 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		}
 		let progress = api::task(task).unwrap().progress;
 		assert_eq!(progress, ItemCounts { untouched: 1, revealing: 1, ..Default::default() });
-		let ItemSummary::InProgress { phase: ItemPhase::Revealing { .. }, claims, commits } =
+		let ItemSummary::InProgress { phase: ItemPhase::Revealing { ends_at }, claims, commits, next_step_at } =
 			api::item(task, 0).unwrap()
 		else {
 			panic!("item 0 is taking reveals");
 		};
+		assert_eq!(next_step_at, ends_at + 1, "the chain tallies it the block after its window");
 		assert!(claims.is_empty());
 		assert_eq!(commits.len(), 3);
 		assert!(commits.iter().all(|commit| commit.revealed.is_none()));
@@ -238,5 +239,5 @@ fn the_runtime_serves_version_3_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(3));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(4));
 }

@@ -240,7 +240,7 @@ fn random_labeling_keeps_every_invariant_and_rewards_care() {
 								}
 							}
 						},
-						ItemPhase::Disputed => {
+						ItemPhase::Disputed { .. } => {
 							dispatch(&expert, RuntimeCall::LabelVoting(pallet_label_voting::Call::resolve_dispute { task, item, label: right }));
 						},
 						ItemPhase::Appealed { .. } => {

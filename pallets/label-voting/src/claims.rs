@@ -89,7 +89,7 @@ impl<T: Config> Pallet<T> {
 			.try_push(Claim { annotator: who.clone(), expires_at })
 			.map_err(|_| Error::<T>::ItemFull)?;
 		OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
-		Items::<T>::insert(task, item, state);
+		Self::store_item(task, item, state, terms);
 		Self::deposit_event(Event::ItemClaimed { task, item, annotator: who.clone(), expires_at });
 		Ok(())
 	}
@@ -123,5 +123,16 @@ impl<T: Config> Pallet<T> {
 			state.had_expired_claim = true;
 		}
 		expired
+	}
+
+	/// Lets go of the item's live claims once its task takes no more work
+	/// (none of them can become a commit): their stake is freed and nothing
+	/// counts against their annotators, who had until then.
+	pub(crate) fn release_claims(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
+		for claim in core::mem::take(&mut state.claims) {
+			OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
+			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
+			Self::deposit_event(Event::ClaimReleased { task, item, annotator: claim.annotator });
+		}
 	}
 }

@@ -82,7 +82,7 @@ impl<T: Config> Pallet<T> {
 		if state.commits.len() as u32 >= u32::from(terms.redundancy) {
 			Self::open_reveal(task, item, &mut state);
 		}
-		Items::<T>::insert(task, item, state);
+		Self::store_item(task, item, state, terms);
 		Ok(redundancy)
 	}
 
@@ -161,7 +161,7 @@ impl<T: Config> Pallet<T> {
 			Self::tally(task, item, state, terms, quality);
 			Ok(T::WeightInfo::reveal(redundancy))
 		} else {
-			Items::<T>::insert(task, item, state);
+			Self::store_item(task, item, state, terms);
 			Ok(T::WeightInfo::reveal_untallied(redundancy))
 		}
 	}

@@ -1,12 +1,13 @@
 //! What can happen to an item at a given block without anyone's label or
-//! decision: the one rule behind `finalize_item`, the batch `finalize_items`
-//! and the runtime API's `finalizable_items`, so that a client asks the chain
-//! instead of keeping a copy of the rule.
+//! decision: the one rule behind `finalize_item`, the batch `finalize_items`,
+//! the per-block agenda and the runtime API's `finalizable_items`, so that a
+//! client asks the chain instead of keeping a copy of the rule. Its partner,
+//! [`ItemState::agenda_block`], says when that next happens.
 
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::Perbill;
 
-use crate::{Config, Error, ItemPhase, ItemState, Label};
+use crate::{Config, Error, ItemPhase, ItemState, Label, TermsOf};
 
 /// The step time allows on an item.
 #[derive(Clone, Copy, Eq, PartialEq, Debug)]
@@ -15,11 +16,18 @@ pub enum DueStep {
 	Tally,
 	/// The appeal window of the crowd's `label` has ended: settle and pay.
 	Settle { label: Label, agreement: Perbill },
+	/// No expert decided the dispute in time: settle by the fallback rule,
+	/// or leave the item unresolved.
+	DisputeTimedOut,
+	/// No expert decided the appeal in time: return the bond and settle with
+	/// the crowd's `label`.
+	AppealTimedOut { label: Label, agreement: Perbill },
 	/// No live claim is left, commits are waiting and no more labels will
 	/// come (a claim on the item expired, or the task takes no more work):
 	/// open the reveal window with the commits it has.
 	OpenReveal,
-	/// Some claims have expired; the item keeps taking labels.
+	/// Some claims have expired (or the task takes no more work, so no claim
+	/// can become a commit); the item keeps its commits.
 	DropExpiredClaims,
 	/// Nothing is left on the item (its claims expired without commits):
 	/// forget it, so it is untouched again.
@@ -47,21 +55,60 @@ impl<T: Config> ItemState<T> {
 				} else {
 					Err(Error::<T>::AppealWindowOpen)
 				},
+			ItemPhase::Disputed { times_out_at } =>
+				if now > times_out_at {
+					Ok(DueStep::DisputeTimedOut)
+				} else {
+					Err(Error::<T>::AwaitingExpert)
+				},
+			ItemPhase::Appealed { label, agreement, times_out_at, .. } =>
+				if now > times_out_at {
+					Ok(DueStep::AppealTimedOut { label, agreement })
+				} else {
+					Err(Error::<T>::AwaitingExpert)
+				},
 			ItemPhase::Labeling => {
-				let expired = self.claims.iter().filter(|claim| !claim.live_at(now)).count();
-				let live_claims = self.claims.len().saturating_sub(expired);
-				let no_more_labels = self.had_expired_claim || expired > 0 || !task_accepts_work;
+				// A claim becomes a commit only while the task takes work.
+				let unusable = if task_accepts_work {
+					self.claims.iter().filter(|claim| !claim.live_at(now)).count()
+				} else {
+					self.claims.len()
+				};
+				let live_claims = self.claims.len().saturating_sub(unusable);
+				let no_more_labels = self.had_expired_claim || unusable > 0 || !task_accepts_work;
 				if live_claims == 0 && self.commits.is_empty() {
 					Ok(DueStep::Forget)
 				} else if live_claims == 0 && no_more_labels {
 					Ok(DueStep::OpenReveal)
-				} else if expired > 0 {
+				} else if unusable > 0 {
 					Ok(DueStep::DropExpiredClaims)
 				} else {
 					Err(Error::<T>::NothingToFinalize)
 				}
 			},
-			ItemPhase::Disputed | ItemPhase::Appealed { .. } => Err(Error::<T>::NothingToFinalize),
 		}
+	}
+
+	/// The block the agenda next looks at this item in, seen from block
+	/// `now`: the block after the last one its present phase allows (reveal
+	/// window, appeal window, expert timeout; while labeling, the first
+	/// claim's expiry or the task's deadline, whichever comes first), and
+	/// never before `now + 1`. A step becomes due then, or (if the deadline
+	/// moved) the agenda looks again later.
+	pub fn agenda_block(&self, now: BlockNumberFor<T>, terms: &TermsOf<T>) -> BlockNumberFor<T> {
+		let last_quiet_block = match self.phase {
+			ItemPhase::Revealing { ends_at } => ends_at,
+			ItemPhase::Accepted { appeal_ends_at, .. } => appeal_ends_at,
+			ItemPhase::Disputed { times_out_at } | ItemPhase::Appealed { times_out_at, .. } =>
+				times_out_at,
+			// A cancelled task's items take no more labels: due at once.
+			ItemPhase::Labeling if !terms.accepts_work(now) => now,
+			ItemPhase::Labeling => self
+				.claims
+				.iter()
+				.map(|claim| claim.expires_at)
+				.fold(terms.deadline, |first, expiry| first.min(expiry)),
+		};
+		labelchain_agenda::due_block(last_quiet_block, now)
 	}
 }

@@ -1,19 +1,21 @@
 //! Moving one item on in time, as its [`DueStep`] says: the step
-//! `finalize_item` and `finalize_items` share.
+//! `finalize_item`, `finalize_items` and the agenda share.
 
 use frame_support::pallet_prelude::*;
 use labelchain_primitives::task::{ItemIndex, TaskId};
 
 use crate::{
-	settlement::Settlement, Config, Decision, DueStep, Error, Items, Pallet, TermsOf,
+	settlement::Settlement, Config, Decision, DueStep, Error, Event, ItemPhase, Items, Pallet, TermsOf,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Moves `item` on as its [`DueStep`] at this block says: tallies it once
 	/// its reveal window has ended; settles it (into `settlement`) once its
-	/// appeal window has ended; drops its expired claims; opens its reveal
-	/// window once no live claim is left and a claim expired or the task
-	/// takes no more work. Returns the item's redundancy.
+	/// appeal window has ended; settles a dispute or an appeal no expert
+	/// decided in time; drops its expired claims (all of them once the task
+	/// takes no more work); opens its reveal window once no live claim is
+	/// left and a claim expired or the task takes no more work. Returns the
+	/// item's redundancy.
 	pub(crate) fn finalize_one(
 		task: TaskId,
 		item: ItemIndex,
@@ -23,19 +25,31 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 		let redundancy = Self::redundancy_of(&state);
-		match state.due_step(now, terms.accepts_work(now))? {
+		let accepts_work = terms.accepts_work(now);
+		match state.due_step(now, accepts_work)? {
 			DueStep::Tally => Self::tally(task, item, state, terms, &mut settlement.quality),
 			DueStep::Settle { label, agreement } =>
 				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement),
+			DueStep::DisputeTimedOut => Self::settle_by_fallback(task, item, state, terms, settlement),
+			DueStep::AppealTimedOut { label, agreement } => {
+				if let ItemPhase::Appealed { appellant, .. } = &state.phase {
+					Self::return_appeal_bond(appellant)?;
+				}
+				Self::deposit_event(Event::AppealTimedOut { task, item });
+				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement)
+			},
 			step @ (DueStep::Forget | DueStep::OpenReveal | DueStep::DropExpiredClaims) => {
 				Self::drop_expired_claims(task, item, &mut state, terms);
+				if !accepts_work {
+					Self::release_claims(task, item, &mut state);
+				}
 				match step {
-					DueStep::Forget => Items::<T>::remove(task, item),
+					DueStep::Forget => Self::remove_item(task, item, &state),
 					DueStep::OpenReveal => {
 						Self::open_reveal(task, item, &mut state);
-						Items::<T>::insert(task, item, state);
+						Self::store_item(task, item, state, terms);
 					},
-					_ => Items::<T>::insert(task, item, state),
+					_ => Self::store_item(task, item, state, terms),
 				}
 			},
 		}

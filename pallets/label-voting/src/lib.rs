@@ -10,6 +10,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod agenda;
 mod batch_weights;
 mod claims;
 mod commit_reveal;
@@ -137,6 +138,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
 
+		/// Blocks an expert has to decide a disputed item or an appeal; after
+		/// them the dispute falls back (see `finalize_item`) and the appeal
+		/// lapses with its bond returned.
+		#[pallet::constant]
+		type ExpertTimeout: Get<BlockNumberFor<Self>>;
+
+		/// The most weight each block's `on_initialize` spends on the agenda
+		/// (items whose window, claim or timeout ran out); what does not fit
+		/// waits for the next block.
+		#[pallet::constant]
+		type AgendaWeight: Get<Weight>;
+
 		type WeightInfo: WeightInfo;
 
 		/// Makes tasks and annotators for the benchmarks.
@@ -211,6 +224,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OpenClaims<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// Every item being labeled, by the block its next step falls due in
+	/// (`ItemState::agenda_block`): one entry per item, moved whenever the
+	/// item changes, removed when it settles. The block hook works through it
+	/// oldest block first.
+	#[pallet::storage]
+	pub type Agenda<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		(TaskId, ItemIndex),
+		(),
+		OptionQuery,
+	>;
+
+	/// The oldest block whose `Agenda` entries may still wait.
+	#[pallet::storage]
+	pub type AgendaCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
 	/// Mixed into assigned claims so two claims in one block pick apart.
 	#[pallet::storage]
 	pub type AssignmentNonce<T: Config> = StorageValue<_, u64, ValueQuery>;
@@ -222,6 +254,9 @@ pub mod pallet {
 		ItemClaimed { task: TaskId, item: ItemIndex, annotator: T::AccountId, expires_at: BlockNumberFor<T> },
 		/// `annotator`'s claim lapsed without a commit.
 		ClaimExpired { task: TaskId, item: ItemIndex, annotator: T::AccountId },
+		/// `annotator`'s live claim was let go, without counting against them,
+		/// because the task stopped taking work (deadline or cancel).
+		ClaimReleased { task: TaskId, item: ItemIndex, annotator: T::AccountId },
 		/// `annotator` committed a sealed label.
 		LabelCommitted { task: TaskId, item: ItemIndex, annotator: T::AccountId },
 		/// `annotator` committed sealed labels on `items` in one call.
@@ -236,8 +271,10 @@ pub mod pallet {
 			annotator: T::AccountId,
 			labels: BoundedVec<(ItemIndex, Label), T::MaxBatch>,
 		},
-		/// The crowd could not settle the item; it waits for an expert.
-		ItemDisputed { task: TaskId, item: ItemIndex },
+		/// The crowd could not settle the item; it waits for an expert until
+		/// `times_out_at` (the block it is due in when the dispute budget
+		/// cannot pay an expert).
+		ItemDisputed { task: TaskId, item: ItemIndex, times_out_at: BlockNumberFor<T> },
 		/// The crowd accepted `label`; it may be appealed until `appeal_ends_at`.
 		ItemAccepted {
 			task: TaskId,
@@ -251,6 +288,12 @@ pub mod pallet {
 		/// An expert decided an appeal: upheld (the label changed and the bond
 		/// was returned) or not (the bond went to the requester).
 		AppealDecided { task: TaskId, item: ItemIndex, upheld: bool },
+		/// No expert decided the appeal in time: the bond was returned and the
+		/// crowd's label stands.
+		AppealTimedOut { task: TaskId, item: ItemIndex },
+		/// An agenda entry failed and will be tried again in the next block
+		/// (a broken invariant: `try_state` would say which).
+		AgendaEntryFailed { task: TaskId, item: ItemIndex, error: DispatchError },
 		/// The requester revealed the gold answer of an item.
 		GoldRevealed { task: TaskId, item: ItemIndex, gold_index: u32, answer: Label },
 		/// The item settled: agreeing annotators were paid, the rest scored.
@@ -338,6 +381,10 @@ pub mod pallet {
 		NotTallied,
 		/// A batch call was given no items.
 		EmptyBatch,
+		/// The item waits for an expert, whose time has not run out.
+		AwaitingExpert,
+		/// The task's dispute budget cannot pay an expert to decide an appeal.
+		DisputeBudgetExhausted,
 	}
 
 	#[pallet::hooks]
@@ -354,6 +401,21 @@ pub mod pallet {
 			);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
 			assert!(T::MaxBatch::get() > 0, "a batch must hold an item");
+			assert!(
+				T::AgendaWeight::get().all_gte(
+					T::WeightInfo::agenda_look()
+						.saturating_mul(2)
+						.saturating_add(Self::agenda_entry_weight(T::MaxRedundancy::get()))
+				),
+				"each block's agenda must have room for an item at the largest redundancy"
+			);
+		}
+
+		/// Moves on the items whose window, claim or expert timeout ran out,
+		/// oldest block first, within `AgendaWeight`: what `finalize_item`
+		/// would do for each, without anyone sending it.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::run_agenda(now)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -461,15 +523,22 @@ pub mod pallet {
 
 		/// Move an item on when time has: tally it once its reveal window has
 		/// ended; settle it once its appeal window has ended; drop its expired
-		/// claims; open its reveal window once no live claim is left and a claim
-		/// expired or the task takes no more work.
+		/// claims (and, once the task takes no more work, release the rest);
+		/// open its reveal window once no live claim is left and a claim
+		/// expired or the task takes no more work; once an expert's
+		/// `ExpertTimeout` has run out, settle a dispute by the fallback (the
+		/// label with a strict plurality of vote weight and two annotators, or
+		/// else `Unresolved`: nobody paid, the item's label budget refunded)
+		/// and let an appeal lapse (bond returned, the crowd's label settles).
+		/// The chain does each of these itself in the block after it falls due
+		/// (the agenda in `on_initialize`); this call is for anyone in a hurry.
 		///
 		/// Origin: signed (anyone).
 		///
 		/// Errors: `UnknownTask`, `UnknownItem`, `RevealWindowOpen`,
-		/// `AppealWindowOpen`, `NothingToFinalize`.
-		/// Events: `ClaimExpired`, `RevealOpened`, `ItemAccepted`, `ItemDisputed`,
-		/// `ItemSettled`.
+		/// `AppealWindowOpen`, `AwaitingExpert`, `NothingToFinalize`.
+		/// Events: `ClaimExpired`, `ClaimReleased`, `RevealOpened`,
+		/// `ItemAccepted`, `ItemDisputed`, `AppealTimedOut`, `ItemSettled`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::finalize_item(T::MaxRedundancy::get()))]
 		pub fn finalize_item(
@@ -485,9 +554,9 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::finalize_item(redundancy)).into())
 		}
 
-		/// Settle a disputed item with `label`. The expert is paid `ExpertFee`
-		/// from the task's dispute budget; the annotators are scored against
-		/// `label` like a crowd decision.
+		/// Settle a disputed item with `label`, before its `ExpertTimeout` runs
+		/// out. The expert is paid `ExpertFee` from the task's dispute budget;
+		/// the annotators are scored against `label` like a crowd decision.
 		///
 		/// Origin: a member of the expert set.
 		///
@@ -506,7 +575,7 @@ pub mod pallet {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 			let actual = T::WeightInfo::resolve_dispute(Self::redundancy_of(&state));
-			ensure!(state.phase == ItemPhase::Disputed, Error::<T>::NotDisputed);
+			ensure!(matches!(state.phase, ItemPhase::Disputed { .. }), Error::<T>::NotDisputed);
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
@@ -516,12 +585,15 @@ pub mod pallet {
 		}
 
 		/// Appeal the label the crowd accepted, holding `AppealBond` from the
-		/// caller until an expert decides.
+		/// caller until an expert decides, for at most `ExpertTimeout` blocks:
+		/// then the appeal lapses, the bond is returned and the crowd's label
+		/// stands. Refused when the task's dispute budget cannot pay an expert
+		/// (the requester may top it up), as no one would decide it.
 		///
 		/// Origin: signed (an annotator of the item, or the task's requester).
 		///
 		/// Errors: `UnknownTask`, `UnknownItem`, `NotAppealable`, `NotInvolved`,
-		/// `InsufficientBalance`. Event: `AppealLodged`.
+		/// `DisputeBudgetExhausted`, `InsufficientBalance`. Event: `AppealLodged`.
 		#[pallet::call_index(6)]
 		pub fn appeal(origin: OriginFor<T>, task: TaskId, item: ItemIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
@@ -538,11 +610,16 @@ pub mod pallet {
 				who == terms.requester || state.commits.iter().any(|c| c.annotator == who),
 				Error::<T>::NotInvolved
 			);
+			ensure!(
+				T::Tasks::can_pay_expert(task, T::ExpertFee::get()),
+				Error::<T>::DisputeBudgetExhausted
+			);
 			let bond = T::AppealBond::get();
 			T::Currency::hold(&HoldReason::AppealBond.into(), &who, bond)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			state.phase = ItemPhase::Appealed { label, agreement, appellant: who.clone() };
-			Items::<T>::insert(task, item, state);
+			let times_out_at = Self::expert_deadline();
+			state.phase = ItemPhase::Appealed { label, agreement, appellant: who.clone(), times_out_at };
+			Self::store_item(task, item, state, &terms);
 			Self::count_appeal(task, None);
 			Self::deposit_event(Event::AppealLodged { task, item, appellant: who, bond });
 			Ok(())
@@ -571,7 +648,7 @@ pub mod pallet {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 			let actual = T::WeightInfo::decide_appeal(Self::redundancy_of(&state));
-			let ItemPhase::Appealed { label: accepted, agreement, appellant } = state.phase.clone()
+			let ItemPhase::Appealed { label: accepted, agreement, appellant, .. } = state.phase.clone()
 			else {
 				return Err(Error::<T>::NotAppealed.into());
 			};
@@ -642,7 +719,7 @@ pub mod pallet {
 			);
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 			match &state.phase {
-				ItemPhase::Accepted { .. } | ItemPhase::Disputed => {},
+				ItemPhase::Accepted { .. } | ItemPhase::Disputed { .. } => {},
 				ItemPhase::Appealed { appellant, .. } => Self::return_appeal_bond(appellant)?,
 				ItemPhase::Labeling | ItemPhase::Revealing { .. } =>
 					return Err(Error::<T>::NotTallied.into()),
@@ -758,13 +835,16 @@ pub mod pallet {
 
 		/// Move several items of one task on, as `finalize_item` would one by
 		/// one. Items that settle together pay each annotator in one transfer
-		/// and write each annotator's stake, reputation and earnings once. All
-		/// or nothing.
+		/// and write each annotator's stake, reputation and earnings once.
+		/// Items with nothing due, or no longer in progress (the chain's own
+		/// agenda may have moved them in this very block), are skipped; any
+		/// other failure fails the whole call.
 		///
 		/// Origin: signed (anyone).
 		///
-		/// Errors: `EmptyBatch`, `UnknownTask`, and those of `finalize_item` for
-		/// any item. Events: those of `finalize_item` for each item.
+		/// Errors: `EmptyBatch`, `UnknownTask`, `NothingToFinalize` (no item
+		/// moved), and any other error of `finalize_item` for any item.
+		/// Events: those of `finalize_item` for each item moved.
 		#[pallet::call_index(11)]
 		#[pallet::weight(Pallet::<T>::finalize_items_weight(items.len() as u32, T::MaxRedundancy::get()))]
 		pub fn finalize_items(
@@ -777,10 +857,20 @@ pub mod pallet {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let mut settlement = Settlement::default();
 			let mut labels = 0u32;
+			let mut moved = 0u32;
 			for item in items.iter() {
-				let redundancy = Self::finalize_one(task, *item, &terms, &mut settlement)?;
-				labels.saturating_accrue(redundancy);
+				match Self::finalize_one(task, *item, &terms, &mut settlement) {
+					Ok(redundancy) => {
+						labels.saturating_accrue(redundancy);
+						moved.saturating_inc();
+					},
+					// Nothing was written for an item skipped here.
+					Err(error) if Self::is_not_due(&error) ||
+						error == DispatchError::from(Error::<T>::UnknownItem) => {},
+					Err(error) => return Err(error.into()),
+				}
 			}
+			ensure!(moved > 0, Error::<T>::NothingToFinalize);
 			let annotators = settlement.annotators();
 			settlement.apply(task, &terms)?;
 			Ok(Some(Self::finalize_items_actual(items.len() as u32, labels, annotators)).into())
@@ -804,7 +894,7 @@ pub mod pallet {
 			Ok(terms)
 		}
 
-		fn return_appeal_bond(appellant: &T::AccountId) -> DispatchResult {
+		pub(crate) fn return_appeal_bond(appellant: &T::AccountId) -> DispatchResult {
 			T::Currency::release(
 				&HoldReason::AppealBond.into(),
 				appellant,
@@ -826,7 +916,9 @@ pub mod pallet {
 		/// redundancy and nobody twice); each annotator's open-claim count matches
 		/// the live claims; no item is both in progress and settled; each
 		/// task's quality counts agree with each other and with its settled
-		/// items; each appellant's bond hold matches their pending appeals.
+		/// items; each appellant's bond hold matches their pending appeals;
+		/// every item is on the agenda exactly once, at or after its cursor,
+		/// and every agenda entry is an item's.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
@@ -859,6 +951,18 @@ pub mod pallet {
 				for claim in state.claims.iter() {
 					claims_by_annotator.entry(claim.annotator.clone()).or_default().saturating_inc();
 				}
+				// Every item in flight is on the agenda, under its own block.
+				let at = state.agenda_at.ok_or("an item off the agenda")?;
+				ensure!(Agenda::<T>::contains_key(at, (task, item)), "an item's agenda entry is missing");
+				if let Some(cursor) = AgendaCursor::<T>::get() {
+					ensure!(at >= cursor, "an item's agenda entry is behind the cursor");
+				}
+			}
+			for (at, (task, item), ()) in Agenda::<T>::iter() {
+				ensure!(
+					Items::<T>::get(task, item).is_some_and(|state| state.agenda_at == Some(at)),
+					"an agenda entry without its item"
+				);
 			}
 			for (annotator, open) in OpenClaims::<T>::iter() {
 				ensure!(

@@ -38,6 +38,7 @@ pub const CLAIM_TTL: u64 = 10;
 pub const REVEAL_WINDOW: u64 = 5;
 pub const MAX_OPEN_CLAIMS: u32 = 3;
 pub const REWARD: Balance = 5;
+pub const EXPERT_TIMEOUT: u64 = 20;
 
 #[frame_support::runtime]
 mod runtime {
@@ -77,6 +78,9 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
+	/// Each pallet's agenda budget per block: room for dozens of entries with
+	/// the `()` weights; tests set less.
+	pub static AgendaBudget: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(200_000_000_000, 20_000_000);
 	pub const ExistentialDeposit: Balance = 1;
 	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
 	pub const UnbondingPeriod: u64 = 100;
@@ -116,6 +120,7 @@ impl pallet_tasks::Config for Test {
 	type MaxRedundancy = MaxRedundancy;
 	type MinAgreementThreshold = MinAgreementThreshold;
 	type MaxGoldItems = ConstU32<16>;
+	type AgendaWeight = AgendaBudget;
 	type WeightInfo = ();
 }
 
@@ -161,6 +166,8 @@ impl pallet_label_voting::Config for Test {
 	type ExpertFee = ConstU64<EXPERT_FEE>;
 	type MaxAssignmentProbes = ConstU32<16>;
 	type MaxBatch = ConstU32<16>;
+	type ExpertTimeout = ConstU64<EXPERT_TIMEOUT>;
+	type AgendaWeight = AgendaBudget;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -265,6 +272,14 @@ pub fn test_with_invariants(test: impl FnOnce()) {
 	});
 }
 
+/// Runs blocks up to `n` with every hook: the agenda moves items on.
 pub fn run_to_block(n: u64) {
 	System::run_to_block::<AllPalletsWithSystem>(n);
+}
+
+/// Block `n` without running the blocks' hooks: a chain whose agenda has not
+/// got to the items yet (a backlog), where the signed `finalize_*` calls do
+/// what it would.
+pub fn jump_to_block(n: u64) {
+	System::set_block_number(n);
 }

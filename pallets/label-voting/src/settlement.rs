@@ -17,7 +17,7 @@ use sp_arithmetic::FixedU128;
 use sp_runtime::{traits::Zero, Perbill, Saturating};
 
 use crate::{
-	totals::SettlementCounts, Config, Decision, Event, ItemPhase, ItemState, Items, Label, Pallet,
+	totals::SettlementCounts, Config, Decision, Event, ItemPhase, ItemState, Label, Pallet,
 	SettledItem, SettledItems, TermsOf, Votes,
 };
 
@@ -109,11 +109,13 @@ pub(crate) struct Settlement<T: Config> {
 	pub(crate) quality: TaskQuality,
 	/// Settled items that had commits (the task counts them as done).
 	items_done: u32,
+	/// Funded labels of unresolved items, to go back to the requester.
+	labels_refunded: u32,
 }
 
 impl<T: Config> Default for Settlement<T> {
 	fn default() -> Self {
-		Self { owed: BTreeMap::new(), quality: TaskQuality::default(), items_done: 0 }
+		Self { owed: BTreeMap::new(), quality: TaskQuality::default(), items_done: 0, labels_refunded: 0 }
 	}
 }
 
@@ -135,6 +137,12 @@ impl<T: Config> Settlement<T> {
 		owed.slashes.extend(slash);
 	}
 
+	/// Counts one label of `who` on an item nobody decided: its stake is to
+	/// be freed, and nothing else (no reward, no reputation).
+	pub(crate) fn count_unjudged(&mut self, who: &T::AccountId) {
+		self.owed.entry(who.clone()).or_default().settled.saturating_inc();
+	}
+
 	/// How many different annotators the settled items had.
 	pub(crate) fn annotators(&self) -> u32 {
 		self.owed.len() as u32
@@ -142,8 +150,9 @@ impl<T: Config> Settlement<T> {
 
 	/// Frees the stake behind every settled label, pays each annotator's
 	/// rewards from escrow in one transfer, takes slashes to the requester,
-	/// records each annotator's outcomes, then adds the task's counts and marks
-	/// its items done (which closes the task after its last item).
+	/// records each annotator's outcomes, refunds the label budget of
+	/// unresolved items, then adds the task's counts and marks its items done
+	/// (which closes the task after its last item).
 	pub(crate) fn apply(self, task: TaskId, terms: &TermsOf<T>) -> DispatchResult {
 		for (who, owed) in self.owed {
 			T::Stake::unlock(&who, T::StakePerLabel::get().saturating_mul(owed.settled.into()));
@@ -155,7 +164,12 @@ impl<T: Config> Settlement<T> {
 				let slashed = T::Stake::slash(&who, wanted, &terms.requester);
 				Pallet::<T>::debit_loss(&who, slashed);
 			}
-			T::Reputation::record_all(&who, terms.domain, &owed.outcomes);
+			if !owed.outcomes.is_empty() {
+				T::Reputation::record_all(&who, terms.domain, &owed.outcomes);
+			}
+		}
+		if self.labels_refunded > 0 {
+			T::Tasks::refund_labels(task, self.labels_refunded)?;
 		}
 		Pallet::<T>::write_quality(task, &self.quality);
 		if self.items_done > 0 {
@@ -170,7 +184,9 @@ impl<T: Config> Pallet<T> {
 	/// the winner is accepted if it has a strict plurality, reaches the task's
 	/// agreement threshold and, when the task asks for two or more labels, was
 	/// given by at least two annotators; it settles after the appeal window.
-	/// Otherwise the item is disputed. The tally is counted in `quality`.
+	/// Otherwise the item is disputed: an expert has `ExpertTimeout` blocks,
+	/// or none at all when the dispute budget cannot pay one (the fallback
+	/// then settles it in the next block). The tally is counted in `quality`.
 	pub(crate) fn tally(
 		task: TaskId,
 		item: ItemIndex,
@@ -189,15 +205,20 @@ impl<T: Config> Pallet<T> {
 				let appeal_ends_at = frame_system::Pallet::<T>::block_number()
 					.saturating_add(T::AppealWindow::get());
 				state.phase = ItemPhase::Accepted { label, agreement, appeal_ends_at };
-				Items::<T>::insert(task, item, state);
+				Self::store_item(task, item, state, terms);
 				Self::count_tally(quality, false);
 				Self::deposit_event(Event::ItemAccepted { task, item, label, agreement, appeal_ends_at });
 			},
 			None => {
-				state.phase = ItemPhase::Disputed;
-				Items::<T>::insert(task, item, state);
+				let times_out_at = if T::Tasks::can_pay_expert(task, T::ExpertFee::get()) {
+					Self::expert_deadline()
+				} else {
+					frame_system::Pallet::<T>::block_number()
+				};
+				state.phase = ItemPhase::Disputed { times_out_at };
+				Self::store_item(task, item, state, terms);
 				Self::count_tally(quality, true);
-				Self::deposit_event(Event::ItemDisputed { task, item });
+				Self::deposit_event(Event::ItemDisputed { task, item, times_out_at });
 			},
 		}
 	}
@@ -273,12 +294,84 @@ impl<T: Config> Pallet<T> {
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
 			crate::OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
 		}
-		Items::<T>::remove(task, item);
+		Self::remove_item(task, item, &state);
 		let settled_at = frame_system::Pallet::<T>::block_number();
 		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
 		Self::count_settlement(&mut settlement.quality, decided_by, counts);
 		if !state.commits.is_empty() {
 			settlement.items_done.saturating_inc();
+		}
+		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
+	}
+
+	/// The fallback for a dispute no expert decided in time: the label with a
+	/// strict plurality of vote weight, if at least two annotators gave it
+	/// (one, on a task that asks for one label), with its share.
+	pub(crate) fn fallback_label(state: &ItemState<T>, terms: &TermsOf<T>) -> Option<(Label, Perbill)> {
+		let totals = LabelTotals::of::<T>(state, terms);
+		totals
+			.clear_winner()
+			.filter(|(_, _, count)| terms.redundancy < 2 || *count >= 2)
+			.map(|(label, weight, _)| (label, totals.share(weight)))
+	}
+
+	/// Settles a dispute whose expert time ran out: with the fallback label
+	/// as a `Fallback` decision (paid like the crowd's, not appealable), or
+	/// else `Unresolved`.
+	pub(crate) fn settle_by_fallback(
+		task: TaskId,
+		item: ItemIndex,
+		state: ItemState<T>,
+		terms: &TermsOf<T>,
+		settlement: &mut Settlement<T>,
+	) {
+		match Self::fallback_label(&state, terms) {
+			Some((label, agreement)) =>
+				Self::settle(task, item, state, label, Decision::Fallback, agreement, settlement),
+			None => Self::settle_unresolved(task, item, state, terms, settlement),
+		}
+	}
+
+	/// Settles an item nobody could decide: no label is paid or scored, the
+	/// stake behind every label is freed, and the item's label budget goes
+	/// back to the requester. A commit never revealed is still slashed and
+	/// counted against its annotator: not revealing is a fault whatever the
+	/// true label, and sparing it here would make hiding one's label the way
+	/// to escape every slash on a task with no expert.
+	pub(crate) fn settle_unresolved(
+		task: TaskId,
+		item: ItemIndex,
+		state: ItemState<T>,
+		terms: &TermsOf<T>,
+		settlement: &mut Settlement<T>,
+	) {
+		let mut counts = SettlementCounts::default();
+		let mut votes = Votes::<T>::new();
+		for commit in state.commits.iter() {
+			match commit.revealed {
+				Some(_) => {
+					counts.revealed.saturating_inc();
+					settlement.count_unjudged(&commit.annotator);
+				},
+				None => {
+					counts.unrevealed.saturating_inc();
+					settlement.count_label(
+						&commit.annotator,
+						LabelOutcome::Unrevealed,
+						Some(T::UnrevealedSlash::get()),
+					);
+				},
+			}
+			let _ = votes.try_push((commit.annotator.clone(), commit.revealed));
+		}
+		Self::remove_item(task, item, &state);
+		let settled_at = frame_system::Pallet::<T>::block_number();
+		let (label, decided_by, agreement) = (0, Decision::Unresolved, Perbill::zero());
+		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
+		Self::count_settlement(&mut settlement.quality, decided_by, counts);
+		if !state.commits.is_empty() {
+			settlement.items_done.saturating_inc();
+			settlement.labels_refunded.saturating_accrue(u32::from(terms.redundancy));
 		}
 		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
 	}

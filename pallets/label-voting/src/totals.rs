@@ -49,6 +49,13 @@ impl<T: Config> Pallet<T> {
 				quality.gold_labels.saturating_accrue(counts.revealed);
 				quality.gold_labels_correct.saturating_accrue(counts.agreeing);
 			},
+			Decision::Fallback => quality.settled_by_fallback.saturating_inc(),
+			// Nothing was decided: its revealed labels neither agreed nor not.
+			Decision::Unresolved => {
+				quality.unresolved.saturating_inc();
+				quality.labels_unrevealed.saturating_accrue(counts.unrevealed);
+				return;
+			},
 		}
 		quality.labels_revealed.saturating_accrue(counts.revealed);
 		quality.labels_agreeing.saturating_accrue(counts.agreeing);

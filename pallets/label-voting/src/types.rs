@@ -48,6 +48,9 @@ pub struct ItemState<T: Config> {
 	/// Whether a claim on this item ever expired: then the reveal window opens
 	/// without waiting for the full redundancy.
 	pub had_expired_claim: bool,
+	/// The block whose `Agenda` entry holds this item: the block its next
+	/// step falls due in (see [`ItemState::agenda_block`]).
+	pub agenda_at: Option<BlockNumberFor<T>>,
 }
 
 impl<T: Config> Default for ItemState<T> {
@@ -57,6 +60,7 @@ impl<T: Config> Default for ItemState<T> {
 			claims: BoundedVec::new(),
 			commits: BoundedVec::new(),
 			had_expired_claim: false,
+			agenda_at: None,
 		}
 	}
 }

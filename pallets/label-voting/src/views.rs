@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 			let phase_count = match state.phase {
 				ItemPhase::Labeling => &mut counts.labeling,
 				ItemPhase::Revealing { .. } => &mut counts.revealing,
-				ItemPhase::Disputed => &mut counts.disputed,
+				ItemPhase::Disputed { .. } => &mut counts.disputed,
 				ItemPhase::Accepted { .. } => &mut counts.accepted,
 				ItemPhase::Appealed { .. } => &mut counts.appealed,
 			};

@@ -9,6 +9,7 @@ use frame_support::{
 	},
 	BoundedVec,
 };
+use frame_support::weights::Weight;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use labelchain_primitives::{task::{AssignmentMode, TaskId, TaskStatus}, reputation::Tier};
 use sp_core::H256;
@@ -126,6 +127,45 @@ mod benchmarks {
 		_(RawOrigin::Signed(closer), task);
 
 		assert_eq!(Tasks::<T>::get(task).map(|t| t.terms.status), Some(TaskStatus::Closed));
+	}
+
+	/// One look at a block of the deadline agenda with nothing due in it.
+	#[benchmark]
+	fn agenda_look() {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut meter = frame_support::weights::WeightMeter::new();
+
+		#[block]
+		{
+			labelchain_agenda::run::<_, _, Deadlines<T>, DeadlineCursor<T>>(
+				now,
+				&mut meter,
+				Weight::zero(),
+				Weight::zero(),
+				|_, task| Pallet::<T>::close_after_deadline(task, now),
+			);
+		}
+
+		assert_eq!(DeadlineCursor::<T>::get(), Some(now));
+	}
+
+	/// The agenda closes a task in the block after its deadline, with nothing
+	/// in flight: the whole budget refunded.
+	#[benchmark]
+	fn close_at_deadline() {
+		let requester = funded_requester::<T>();
+		let task = create::<T>(&requester);
+		let deadline = Tasks::<T>::get(task).map(|t| t.terms.deadline).unwrap_or_default();
+		let now = deadline.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Pallet::<T>::close_after_deadline(task, now);
+		}
+
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.terms.status), Some(TaskStatus::Closed));
+		assert!(Deadlines::<T>::iter().next().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -55,9 +55,7 @@ impl<T: Config> TaskProgress for Pallet<T> {
 		ensure!(count <= record.items_in_flight, Error::<T>::NoItemInFlight);
 		record.items_in_flight = record.items_in_flight.saturating_sub(count);
 		record.items_settled = record.items_settled.saturating_add(count);
-		if record.items_settled >= record.terms.item_count ||
-			(record.terms.status == TaskStatus::Cancelled && record.items_in_flight == 0)
-		{
+		if record.may_close(frame_system::Pallet::<T>::block_number()) {
 			Pallet::<T>::close(task, &mut record)?;
 		}
 		Tasks::<T>::insert(task, record);
@@ -120,7 +118,7 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			task,
 			annotator,
 			|record| {
-				let funded = record.terms.item_count.saturating_mul(record.terms.redundancy.into());
+				let funded = record.labels_funded();
 				let paid = record
 					.escrow
 					.labels_paid
@@ -166,5 +164,31 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		)?;
 		Self::deposit_event(Event::ExpertPaid { task, expert: expert.clone(), amount });
 		Ok(())
+	}
+
+	fn can_pay_expert(task: TaskId, fee: BalanceOf<T>) -> bool {
+		Tasks::<T>::get(task).is_some_and(|record| {
+			record.terms.status != TaskStatus::Closed && fee <= record.escrow.dispute_budget_left()
+		})
+	}
+
+	fn refund_labels(task: TaskId, labels: u32) -> Result<BalanceOf<T>, DispatchError> {
+		let amount = Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			let unpaid = record.labels_funded().saturating_sub(record.escrow.labels_paid);
+			ensure!(labels <= unpaid, Error::<T>::LabelRewardsExhausted);
+			let amount = record
+				.terms
+				.reward_per_label
+				.checked_mul(&labels.into())
+				.ok_or(Error::<T>::Overflow)?;
+			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
+			Pallet::<T>::refund_to_requester(record, amount)?;
+			record.escrow.labels_refunded = record.escrow.labels_refunded.saturating_add(labels);
+			Ok::<_, DispatchError>(amount)
+		})?;
+		Self::deposit_event(Event::LabelBudgetRefunded { task, labels, amount });
+		Ok(amount)
 	}
 }

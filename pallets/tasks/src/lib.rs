@@ -27,8 +27,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::{cid::is_binary_cid_v1, task::{TaskId, TaskStatus}};
 	use sp_core::H256;
+	use frame_support::weights::WeightMeter;
 	use sp_runtime::{
-		traits::{CheckedAdd, CheckedMul, Zero},
+		traits::{CheckedAdd, CheckedMul, One, Saturating, Zero},
 		Perbill,
 	};
 
@@ -73,6 +74,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxGoldItems: Get<u32>;
 
+		/// The most weight each block's `on_initialize` spends closing tasks
+		/// whose deadline has passed; what does not fit waits for the next
+		/// block.
+		#[pallet::constant]
+		type AgendaWeight: Get<Weight>;
+
 		type WeightInfo: WeightInfo;
 	}
 
@@ -98,6 +105,18 @@ pub mod pallet {
 	pub type GoldCommitments<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, u32, H256, OptionQuery>;
 
+	/// Open and cancelled tasks by the block after their deadline: then the
+	/// agenda closes each one that has nothing in flight (the last item to
+	/// settle closes the others). One entry per task, moved when the deadline
+	/// is extended, removed when the task closes.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, TaskId, (), OptionQuery>;
+
+	/// The oldest block whose `Deadlines` entries may still wait.
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -115,6 +134,9 @@ pub mod pallet {
 		LabelRewardPaid { task: TaskId, annotator: T::AccountId, labels: u32, amount: BalanceOf<T> },
 		/// An expert was paid out of the dispute budget.
 		ExpertPaid { task: TaskId, expert: T::AccountId, amount: BalanceOf<T> },
+		/// The rewards of `labels` labels nobody will earn (an unresolved
+		/// item's) went back to the requester.
+		LabelBudgetRefunded { task: TaskId, labels: u32, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -180,6 +202,25 @@ pub mod pallet {
 				"a winning label must have at least half the vote weight"
 			);
 			assert!(T::MaxCidLength::get() >= 4, "a CIDv1 takes at least four bytes");
+			assert!(
+				T::AgendaWeight::get()
+					.all_gte(T::WeightInfo::agenda_look().saturating_mul(2).saturating_add(T::WeightInfo::close_at_deadline())),
+				"each block's agenda must have room to close a task"
+			);
+		}
+
+		/// Closes the tasks whose deadline has passed with nothing in flight,
+		/// oldest deadline first, within `AgendaWeight`.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let mut meter = WeightMeter::with_limit(T::AgendaWeight::get());
+			labelchain_agenda::run::<_, _, Deadlines<T>, DeadlineCursor<T>>(
+				now,
+				&mut meter,
+				T::WeightInfo::agenda_look(),
+				T::WeightInfo::close_at_deadline(),
+				|_, task| Self::close_after_deadline(task, now),
+			);
+			meter.consumed()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -225,6 +266,7 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 
 			let terms = spec.terms_for(requester.clone());
+			let deadline = spec.deadline;
 			let gold_count = spec.gold_commitments.len() as u32;
 			for (index, commitment) in spec.gold_commitments.into_iter().enumerate() {
 				GoldCommitments::<T>::insert(task, index as u32, commitment);
@@ -241,16 +283,19 @@ pub mod pallet {
 					created_at: now,
 				},
 			);
+			Deadlines::<T>::insert(Self::deadline_entry(deadline), task, ());
 			NextTaskId::<T>::put(next);
 			Self::deposit_event(Event::TaskCreated { task, requester, budget });
 			Ok(())
 		}
 
-		/// Add `amount` to an open task's dispute budget, held like the rest.
+		/// Add `amount` to the dispute budget of a task that has not closed
+		/// (open or cancelled: a cancelled task's disputes still want experts),
+		/// held like the rest.
 		///
 		/// Origin: signed (the task's requester).
 		///
-		/// Errors: `UnknownTask`, `NotRequester`, `TaskNotOpen`, `ZeroAmount`,
+		/// Errors: `UnknownTask`, `NotRequester`, `TaskAlreadyClosed`, `ZeroAmount`,
 		/// `Overflow`, `InsufficientBalance`. Event: `TaskToppedUp`.
 		#[pallet::call_index(1)]
 		pub fn top_up(
@@ -263,7 +308,7 @@ pub mod pallet {
 			let dispute_budget = Tasks::<T>::try_mutate(task, |maybe_task| {
 				let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
 				ensure!(record.terms.requester == who, Error::<T>::NotRequester);
-				ensure!(record.terms.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
+				ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 				let dispute_budget = record
 					.escrow
 					.dispute_budget
@@ -279,7 +324,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Move an open task's deadline later.
+		/// Move an open task's deadline later (and with it the block the chain
+		/// closes the task in if nothing is in flight then).
 		///
 		/// Origin: signed (the task's requester).
 		///
@@ -301,6 +347,8 @@ pub mod pallet {
 					deadline > record.terms.deadline && deadline > now,
 					Error::<T>::DeadlineNotExtended
 				);
+				Deadlines::<T>::remove(Self::deadline_entry(record.terms.deadline), task);
+				Deadlines::<T>::insert(Self::deadline_entry(deadline), task, ());
 				record.terms.deadline = deadline;
 				Ok::<_, DispatchError>(())
 			})?;
@@ -333,7 +381,9 @@ pub mod pallet {
 
 		/// Close a finished task and refund what is left of its budget to the
 		/// requester: every item settled, or the task cancelled, or its deadline
-		/// passed, and nothing in flight.
+		/// passed, and nothing in flight. The chain does this itself (when the
+		/// last item settles, or in the block after the deadline); the call is
+		/// for anyone who would rather not wait for the block hook.
 		///
 		/// Origin: signed (anyone: closing only returns the requester's money).
 		///
@@ -382,14 +432,43 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Refunds what the task still holds and marks it closed. The caller
-		/// stores the record.
+		/// Refunds what the task still holds, marks it closed and takes it off
+		/// the deadline agenda. The caller stores the record.
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
 			let refunded = record.escrow.held();
 			Self::refund_to_requester(record, refunded)?;
 			record.terms.status = TaskStatus::Closed;
+			Deadlines::<T>::remove(Self::deadline_entry(record.terms.deadline), task);
 			Self::deposit_event(Event::TaskClosed { task, refunded });
 			Ok(())
+		}
+
+		/// The block a task's deadline entry is under: the first block that
+		/// takes no work.
+		pub(crate) fn deadline_entry(deadline: BlockNumberFor<T>) -> BlockNumberFor<T> {
+			deadline.saturating_add(One::one())
+		}
+
+		/// The deadline agenda's work on `task`: close it if it may close now
+		/// (the deadline passed with nothing in flight). Returns the weight used.
+		pub(crate) fn close_after_deadline(task: TaskId, now: BlockNumberFor<T>) -> Weight {
+			let Some(mut record) = Tasks::<T>::get(task) else {
+				return T::WeightInfo::agenda_look();
+			};
+			if record.terms.status == TaskStatus::Closed || !record.may_close(now) {
+				return T::WeightInfo::agenda_look();
+			}
+			// Closing moves only the requester's own held funds back to them;
+			// it fails only if the hold is short, which `try_state` rules out.
+			let closed = frame_support::storage::with_storage_layer(|| {
+				Self::close(task, &mut record)?;
+				Tasks::<T>::insert(task, record);
+				Ok::<_, DispatchError>(())
+			});
+			if let Err(error) = closed {
+				log::error!(target: "runtime::tasks", "task {task} could not close: {error:?}");
+			}
+			T::WeightInfo::close_at_deadline()
 		}
 
 		/// PROTOCOL.md's invariants for escrow: each requester's escrow hold equals
@@ -400,7 +479,6 @@ pub mod pallet {
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			use frame_support::traits::fungible::InspectHold;
-			use sp_runtime::traits::Saturating;
 			let mut held_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			for (task, record) in Tasks::<T>::iter() {
 				ensure!(task < NextTaskId::<T>::get(), "a task id at or above NextTaskId");
@@ -411,9 +489,18 @@ pub mod pallet {
 					.saturating_add(escrow.refunded);
 				ensure!(paid_and_refunded <= escrow.budget(), "a task paid out more than its budget");
 				ensure!(
-					escrow.labels_paid <= record.terms.item_count.saturating_mul(record.terms.redundancy.into()),
-					"a task paid more label rewards than items × redundancy"
+					escrow.labels_paid <= record.labels_funded(),
+					"a task paid more label rewards than it funds (items × redundancy, less refunded)"
 				);
+				let on_agenda = Deadlines::<T>::contains_key(Self::deadline_entry(record.terms.deadline), task);
+				if record.terms.status == TaskStatus::Closed {
+					ensure!(!on_agenda, "a closed task is still on the deadline agenda");
+				} else {
+					ensure!(
+						on_agenda || record.items_in_flight > 0,
+						"an unfinished task with nothing in flight is off the deadline agenda"
+					);
+				}
 				ensure!(
 					escrow.paid_to_annotators ==
 						record.terms.reward_per_label.saturating_mul(escrow.labels_paid.into()),
@@ -437,6 +524,16 @@ pub mod pallet {
 				);
 				let held = held_by_requester.entry(record.terms.requester.clone()).or_default();
 				*held = held.saturating_add(escrow.held());
+			}
+			for (block, task, ()) in Deadlines::<T>::iter() {
+				let record = Tasks::<T>::get(task).ok_or("a deadline entry of an unknown task")?;
+				ensure!(
+					block == Self::deadline_entry(record.terms.deadline),
+					"a deadline entry off its task's deadline"
+				);
+				if let Some(cursor) = DeadlineCursor::<T>::get() {
+					ensure!(block >= cursor, "a deadline entry the agenda has passed");
+				}
 			}
 			for (requester, expected) in held_by_requester {
 				let held = T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &requester);

@@ -65,6 +65,8 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
+	/// Room for dozens of closes a block with the `()` weights; tests set less.
+	pub static AgendaBudget: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(20_000_000_000, 2_000_000);
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
 	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
 }
@@ -86,6 +88,7 @@ impl pallet_tasks::Config for Test {
 	type MaxRedundancy = ConstU32<{ MAX_REDUNDANCY as u32 }>;
 	type MinAgreementThreshold = MinAgreementThreshold;
 	type MaxGoldItems = ConstU32<MAX_GOLD>;
+	type AgendaWeight = AgendaBudget;
 	type WeightInfo = ();
 }
 

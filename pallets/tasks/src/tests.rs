@@ -170,8 +170,28 @@ mod top_up {
 				Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, Balance::MAX),
 				Error::<Test>::Overflow
 			);
+			// Nothing in flight: cancelling closes the task.
 			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
-			assert_noop!(Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, 50), Error::<Test>::TaskNotOpen);
+			assert_noop!(
+				Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, 50),
+				Error::<Test>::TaskAlreadyClosed
+			);
+		});
+	}
+
+	#[test]
+	fn a_cancelled_task_with_items_in_flight_takes_a_top_up() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::items_started(task, 1));
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			assert_eq!(status(task), TaskStatus::Cancelled);
+			assert_ok!(Tasks::top_up(RuntimeOrigin::signed(REQUESTER), task, 50));
+			assert_eq!(TaskStore::<Test>::get(task).unwrap().escrow.dispute_budget, 150);
+			assert!(Tasks::can_pay_expert(task, 150));
+			assert_ok!(Tasks::items_settled(task, 1));
+			assert_eq!(status(task), TaskStatus::Closed);
+			assert_eq!(escrowed(REQUESTER), 0);
 		});
 	}
 }
@@ -205,6 +225,8 @@ mod extend_deadline {
 				Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 100),
 				Error::<Test>::DeadlineNotExtended
 			);
+			// An item in flight keeps the task open past its deadline.
+			assert_ok!(Tasks::items_started(task, 1));
 			run_to_block(300);
 			assert_noop!(
 				Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 250),
@@ -280,12 +302,75 @@ mod close_task {
 			assert_ok!(Tasks::items_started(task, 1));
 			assert_ok!(Tasks::pay_labels(task, &ANNOTATOR, 1).map(|_| ()));
 			assert_ok!(Tasks::items_settled(task, 1));
-			run_to_block(101);
+			// Block 101 without its hooks: before the agenda gets to it.
+			System::set_block_number(101);
 			assert!(!accepts_work_now(task));
 			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 }.into());
 			assert_eq!(escrowed(REQUESTER), 0);
 			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5);
+		});
+	}
+
+	#[test]
+	fn the_chain_closes_a_task_in_the_block_after_its_deadline() {
+		test_with_invariants(|| {
+			let task = create();
+			run_to_block(100);
+			assert_eq!(status(task), TaskStatus::Open);
+			run_to_block(101);
+			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET }.into());
+			assert_eq!(escrowed(REQUESTER), 0);
+			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskAlreadyClosed);
+		});
+	}
+
+	#[test]
+	fn an_extended_deadline_moves_the_automatic_close() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::extend_deadline(RuntimeOrigin::signed(REQUESTER), task, 150));
+			run_to_block(140);
+			assert_eq!(status(task), TaskStatus::Open);
+			run_to_block(151);
+			assert_eq!(status(task), TaskStatus::Closed);
+		});
+	}
+
+	#[test]
+	fn past_its_deadline_a_task_closes_when_its_last_item_in_flight_settles() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::items_started(task, 2));
+			run_to_block(101);
+			assert_eq!(status(task), TaskStatus::Open, "two items are in flight");
+			assert_ok!(Tasks::items_settled(task, 1));
+			assert_eq!(status(task), TaskStatus::Open);
+			assert_ok!(Tasks::items_settled(task, 1));
+			assert_eq!(status(task), TaskStatus::Closed);
+			assert_eq!(escrowed(REQUESTER), 0);
+		});
+	}
+
+	/// More tasks fall due in one block than its agenda budget closes: the
+	/// rest close over the next blocks, oldest first, none skipped.
+	#[test]
+	fn deadlines_that_do_not_fit_one_block_carry_over() {
+		test_with_invariants(|| {
+			let tasks: Vec<u32> = (0..5).map(|_| create()).collect();
+			let look = <() as crate::WeightInfo>::agenda_look();
+			let close = <() as crate::WeightInfo>::close_at_deadline();
+			// Room for two closes a block and the looks around them, not three.
+			AgendaBudget::set(look.saturating_add(close).saturating_mul(2).saturating_add(look));
+			assert!(look.all_lte(close));
+			let closed = || tasks.iter().filter(|task| status(**task) == TaskStatus::Closed).count();
+			run_to_block(101);
+			assert_eq!(closed(), 2);
+			run_to_block(102);
+			assert_eq!(closed(), 4);
+			run_to_block(103);
+			assert_eq!(closed(), 5);
+			assert_eq!(crate::DeadlineCursor::<Test>::get(), Some(103));
 		});
 	}
 
@@ -320,8 +405,8 @@ mod close_task {
 			run_to_block(101);
 			// Past the deadline, but an item is still in flight.
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskStillActive);
+			// Its settlement closes the task.
 			assert_ok!(Tasks::items_settled(task, 1));
-			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskAlreadyClosed);
 			assert_noop!(Tasks::close_task(RuntimeOrigin::none(), task), DispatchError::BadOrigin);
 		});

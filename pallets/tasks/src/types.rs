@@ -73,6 +73,9 @@ pub struct Escrow<Balance> {
 	pub paid_to_annotators: Balance,
 	/// How many label rewards were paid.
 	pub labels_paid: u32,
+	/// How many label rewards went back to the requester unpaid (the labels
+	/// of items that ended unresolved): no longer funded.
+	pub labels_refunded: u32,
 	/// Paid to experts out of the dispute budget.
 	pub paid_to_experts: Balance,
 	/// Given back to the requester.
@@ -143,6 +146,15 @@ impl<T: Config> TaskSpec<T> {
 }
 
 impl<T: Config> TaskInfo<T> {
+	/// How many label rewards the task still funds: `item_count ×
+	/// redundancy`, less those refunded.
+	pub fn labels_funded(&self) -> u32 {
+		self.terms
+			.item_count
+			.saturating_mul(self.terms.redundancy.into())
+			.saturating_sub(self.escrow.labels_refunded)
+	}
+
 	/// Whether the task may close now: nothing in flight, and every item settled,
 	/// or the task cancelled, or its deadline passed.
 	pub fn may_close(&self, now: BlockNumberFor<T>) -> bool {

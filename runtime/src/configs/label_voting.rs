@@ -1,9 +1,8 @@
 //! Label voting (`pallet-label-voting`): claims, commit-reveal, tally,
 //! appeals, gold and settlement.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
 use frame_system::EnsureSignedBy;
-#[cfg(feature = "runtime-benchmarks")]
 use sp_runtime::Perbill;
 
 use crate::{
@@ -11,6 +10,7 @@ use crate::{
 	AccountId, AnnotatorStake, Balance, Balances, ExpertMembership, Reputation, Runtime,
 	RuntimeHoldReason, Tasks,
 };
+use super::system::RuntimeBlockWeights;
 
 use super::tasks::MaxRedundancy;
 
@@ -26,6 +26,11 @@ parameter_types! {
 	pub const GoldSlash: Balance = UNIT;
 	/// Held from an appellant until an expert decides.
 	pub const AppealBond: Balance = 2 * UNIT;
+	/// The share of every block the items' agenda may use (on top of the 75 %
+	/// normal transactions may fill): at the largest redundancy, 64
+	/// annotators paid per item, a few dozen items a block; at the usual 3 to
+	/// 5, hundreds.
+	pub AgendaWeight: Weight = Perbill::from_percent(8) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_label_voting::Config for Runtime {
@@ -50,6 +55,10 @@ impl pallet_label_voting::Config for Runtime {
 	type ExpertFee = ExpertFee;
 	type MaxAssignmentProbes = ConstU32<32>;
 	type MaxBatch = ConstU32<64>;
+	// An expert has a day (7,200 six-second blocks) to decide a dispute or
+	// an appeal before the fallback applies.
+	type ExpertTimeout = ConstU32<7_200>;
+	type AgendaWeight = AgendaWeight;
 	type WeightInfo = pallet_label_voting::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = VotingBenchmarkHelper;

@@ -3,14 +3,19 @@
 use frame_support::{
 	parameter_types,
 	traits::{ConstU16, ConstU32},
+	weights::Weight,
 };
 use sp_runtime::Perbill;
 
+use super::system::RuntimeBlockWeights;
 use crate::{Balances, Runtime, RuntimeHoldReason};
 
 parameter_types! {
 	/// A winning label needs more than half the vote weight.
 	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+	/// The share of every block for closing tasks past their deadline
+	/// (hundreds a block).
+	pub AgendaWeight: Weight = Perbill::from_percent(2) * RuntimeBlockWeights::get().max_block;
 }
 
 /// Most annotators per item: what a task may ask for, and what an item's
@@ -28,5 +33,6 @@ impl pallet_tasks::Config for Runtime {
 	type MinAgreementThreshold = MinAgreementThreshold;
 	// Up to a tenth of the largest task can be gold.
 	type MaxGoldItems = ConstU32<10_000>;
+	type AgendaWeight = AgendaWeight;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
 }

@@ -122,6 +122,8 @@ fn decision_name(record: &SettledItem<u32>, appealed: bool) -> &'static str {
 		Decision::Crowd => "consensus",
 		Decision::Expert => "expert",
 		Decision::Gold => "gold",
+		Decision::Fallback => "fallback",
+		Decision::Unresolved => "unresolved",
 	}
 }
 
@@ -132,7 +134,7 @@ fn phase_name(item: &ItemSummary) -> &'static str {
 		ItemSummary::InProgress { phase, .. } => match phase {
 			ItemPhase::Labeling => "labeling",
 			ItemPhase::Revealing { .. } => "revealing",
-			ItemPhase::Disputed => "disputed",
+			ItemPhase::Disputed { .. } => "disputed",
 			ItemPhase::Accepted { .. } => "accepted",
 			ItemPhase::Appealed { .. } => "appealed",
 		},
@@ -211,10 +213,13 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 			for vote in record.annotators.iter().flatten() {
 				annotators.insert(vote.annotator.clone());
 			}
-			record.label = Some(settled.label);
-			record.class = manifest.class_name(settled.label);
+			// An unresolved item has no label: nobody decided one in time.
+			if !matches!(settled.decided_by, Decision::Unresolved) {
+				record.label = Some(settled.label);
+				record.class = manifest.class_name(settled.label);
+				record.agreement = Some(share(settled.agreement.0));
+			}
 			record.decided_by = Some(how);
-			record.agreement = Some(share(settled.agreement.0));
 			record.block = Some(settled.settled_at);
 		}
 		serde_json::to_writer(&mut out, &record)?;

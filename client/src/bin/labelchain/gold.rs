@@ -57,7 +57,7 @@ async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret, takes_work: bo
 		ItemSummary::Untouched if takes_work => GoldState::Waiting,
 		ItemSummary::Untouched => GoldState::Unlabeled,
 		ItemSummary::InProgress { phase, .. } => match phase {
-			ItemPhase::Accepted { .. } | ItemPhase::Disputed | ItemPhase::Appealed { .. } => {
+			ItemPhase::Accepted { .. } | ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. } => {
 				GoldState::Ready
 			}
 			ItemPhase::Labeling | ItemPhase::Revealing { .. } => GoldState::Waiting,

@@ -228,7 +228,7 @@ impl Chain for Live<'_> {
 			};
 			tallied.push(match phase {
 				ItemPhase::Accepted { appeal_ends_at, .. } => Tallied::Accepted { appeal_ends_at },
-				ItemPhase::Disputed => Tallied::Disputed,
+				ItemPhase::Disputed { .. } => Tallied::Disputed,
 				other => Tallied::Other(format!("{other:?}")),
 			});
 		}
@@ -306,6 +306,8 @@ impl Chain for Live<'_> {
 					Decision::Crowd => DecidedBy::Crowd,
 					Decision::Expert => DecidedBy::Expert,
 					Decision::Gold => DecidedBy::Gold,
+					Decision::Fallback => DecidedBy::Fallback,
+					Decision::Unresolved => DecidedBy::Unresolved,
 				};
 				Ok((record.label, decided_by))
 			})

@@ -29,11 +29,11 @@ fn an_upheld_appeal_changes_the_label_and_returns_the_bond() {
 			Event::AppealLodged { task, item: 0, appellant: dissenter, bond: APPEAL_BOND }.into(),
 		);
 		assert_eq!(bonded_for_appeal(dissenter), APPEAL_BOND);
-		// An appealed item waits for the expert, whatever the time.
-		run_to_block(100);
+		// An appealed item waits for the expert until the expert timeout.
+		jump_to_block(System::block_number() + EXPERT_TIMEOUT);
 		assert_noop!(
 			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
-			Error::<Test>::NothingToFinalize
+			Error::<Test>::AwaitingExpert
 		);
 		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
 		System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: true }.into());
@@ -108,7 +108,7 @@ fn rejects_bad_appeals() {
 			LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 0),
 			Error::<Test>::NotDisputed
 		);
-		run_to_block(2 + APPEAL_WINDOW);
+		jump_to_block(2 + APPEAL_WINDOW);
 		assert_noop!(
 			LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0),
 			Error::<Test>::NotAppealable

@@ -92,7 +92,7 @@ fn a_cancelled_or_late_task_takes_no_claims() {
 			LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), task, 0),
 			Error::<Test>::TaskNotAcceptingWork
 		);
-		run_to_block(1_001);
+		jump_to_block(1_001);
 		assert_noop!(
 			LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), late, 0),
 			Error::<Test>::TaskNotAcceptingWork
@@ -125,7 +125,7 @@ fn expired_claims_count_against_reputation_and_free_the_item() {
 			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
 			Error::<Test>::NothingToFinalize
 		);
-		run_to_block(2 + CLAIM_TTL);
+		jump_to_block(2 + CLAIM_TTL);
 		assert_noop!(
 			LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 0, sealed(1, annotator(1))),
 			Error::<Test>::ClaimExpired
@@ -145,7 +145,7 @@ fn an_item_whose_only_claim_expired_is_released() {
 	test_with_invariants(|| {
 		let task = create_task(1, 2, AssignmentMode::Open);
 		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(0)), task, 0));
-		run_to_block(2 + CLAIM_TTL);
+		jump_to_block(2 + CLAIM_TTL);
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		assert!(Items::<Test>::get(task, 0).is_none());
 		assert_noop!(

@@ -65,7 +65,7 @@ fn rejects_bad_reveals() {
 			LabelVoting::reveal(RuntimeOrigin::signed(a), task, 0, 1, salt(a)),
 			Error::<Test>::AlreadyRevealed
 		);
-		run_to_block(2 + REVEAL_WINDOW);
+		jump_to_block(2 + REVEAL_WINDOW);
 		assert_noop!(
 			LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(b)),
 			Error::<Test>::RevealWindowClosed
@@ -94,7 +94,7 @@ fn reveals_and_settlement_are_charged_for_the_items_redundancy() {
 		assert_eq!(last, <() as WeightInfo>::reveal(2));
 		assert!(last.all_lt(<() as WeightInfo>::reveal(most)));
 		let ItemPhase::Accepted { appeal_ends_at, .. } = phase(task, 0) else { panic!("accepted") };
-		run_to_block(appeal_ends_at + 1);
+		jump_to_block(appeal_ends_at + 1);
 		let settled = charged(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		assert_eq!(settled, <() as WeightInfo>::finalize_item(2));
 	});

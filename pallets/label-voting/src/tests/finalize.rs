@@ -24,6 +24,7 @@ fn labeling(claims: &[u64], commits: u64, had_expired_claim: bool) -> ItemState<
 		claims: BoundedVec::truncate_from(claims),
 		commits: BoundedVec::truncate_from(commits),
 		had_expired_claim,
+		agenda_at: None,
 	}
 }
 
@@ -90,11 +91,13 @@ fn windows_end_after_their_last_block() {
 }
 
 #[test]
-fn items_waiting_for_an_expert_are_not_due() {
+fn items_waiting_for_an_expert_fall_due_when_the_expert_timeout_runs_out() {
 	let mut state = labeling(&[], 2, false);
-	state.phase = ItemPhase::Disputed;
-	assert_eq!(due(&state, NOW + 1_000, false), not_due(Error::NothingToFinalize));
+	state.phase = ItemPhase::Disputed { times_out_at: NOW };
+	assert_eq!(due(&state, NOW, false), not_due(Error::AwaitingExpert));
+	assert_eq!(due(&state, NOW + 1, false), Ok(DueStep::DisputeTimedOut));
 	let agreement = Perbill::from_percent(70);
-	state.phase = ItemPhase::Appealed { label: 0, agreement, appellant: REQUESTER };
-	assert_eq!(due(&state, NOW + 1_000, false), not_due(Error::NothingToFinalize));
+	state.phase = ItemPhase::Appealed { label: 0, agreement, appellant: REQUESTER, times_out_at: NOW };
+	assert_eq!(due(&state, NOW, true), not_due(Error::AwaitingExpert));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::AppealTimedOut { label: 0, agreement }));
 }

@@ -1,5 +1,6 @@
 //! The voting pallet's tests, one file per feature, and the helpers they share.
 
+mod agenda;
 mod appeals;
 mod batches;
 mod claims;
@@ -72,7 +73,7 @@ fn settle_after_appeal_window(task: u32, item: u32) {
 		LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, item),
 		Error::<Test>::AppealWindowOpen
 	);
-	run_to_block(appeal_ends_at + 1);
+	jump_to_block(appeal_ends_at + 1);
 	assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, item));
 }
 

@@ -131,7 +131,7 @@ fn an_unrevealed_commit_is_slashed_to_the_requester() {
 			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
 			Error::<Test>::RevealWindowOpen
 		);
-		run_to_block(2 + REVEAL_WINDOW);
+		jump_to_block(2 + REVEAL_WINDOW);
 		let requester_before = free(REQUESTER);
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		settle_after_appeal_window(task, 0);
@@ -155,8 +155,10 @@ fn a_tie_is_disputed_and_an_expert_settles_it() {
 		claim_and_commit(task, 0, annotator(1), 1);
 		reveal(task, 0, annotator(0), 0);
 		reveal(task, 0, annotator(1), 1);
-		System::assert_last_event(Event::ItemDisputed { task, item: 0 }.into());
-		assert_eq!(phase(task, 0), ItemPhase::Disputed);
+		System::assert_last_event(
+			Event::ItemDisputed { task, item: 0, times_out_at: System::block_number() + EXPERT_TIMEOUT }.into(),
+		);
+		assert!(matches!(phase(task, 0), ItemPhase::Disputed { .. }));
 		assert_eq!(locked_stake(annotator(0)), STAKE_PER_LABEL, "stake stays locked until settled");
 
 		assert_noop!(
@@ -204,13 +206,13 @@ fn a_lone_label_on_a_redundant_item_is_disputed() {
 		claim_and_commit(task, 0, annotator(0), 1);
 		claim_and_commit(task, 0, annotator(1), 1);
 		reveal(task, 0, annotator(0), 1);
-		run_to_block(2 + REVEAL_WINDOW);
+		jump_to_block(2 + REVEAL_WINDOW);
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		// All the revealed weight, but only one annotator behind it.
-		assert_eq!(phase(task, 0), ItemPhase::Disputed);
+		assert!(matches!(phase(task, 0), ItemPhase::Disputed { .. }));
 		assert_noop!(
 			LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0),
-			Error::<Test>::NothingToFinalize
+			Error::<Test>::AwaitingExpert
 		);
 	});
 }

@@ -1,0 +1,119 @@
+//! The items' agenda: every item being labeled has one entry, under the
+//! block its next step falls due in, kept in step by [`Pallet::store_item`]
+//! and [`Pallet::remove_item`] (the only ways an item is written), and
+//! worked through by the block hook, oldest block first within
+//! `AgendaWeight`.
+//!
+//! Why `on_initialize` with a fixed budget, not `on_idle` or the scheduler:
+//! `on_idle` gets only what transactions leave, so under full blocks the
+//! deadlines would slip without bound (pallet-fast-unstake can wait, a
+//! labeling deadline cannot); scheduling a call per deadline through
+//! pallet-scheduler (as pallet-referenda does for its alarms) would store a
+//! call per item and add a pallet whose agenda is bounded per block, where
+//! a task may bring thousands of deadlines in one block. A map keyed by
+//! block, with a cursor, takes any number of entries per block and costs
+//! one read per look when nothing is due.
+
+use frame_support::{pallet_prelude::*, weights::WeightMeter};
+use frame_system::pallet_prelude::BlockNumberFor;
+use labelchain_primitives::{
+	task::{ItemIndex, TaskId},
+	traits::TaskInspect,
+};
+use sp_runtime::traits::Saturating;
+
+use crate::{
+	settlement::Settlement, Agenda, AgendaCursor, Config, Event, ItemState, Items, Pallet, TermsOf,
+	WeightInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Writes an item and keeps its agenda entry under the block its next
+	/// step falls due in.
+	pub(crate) fn store_item(task: TaskId, item: ItemIndex, mut state: ItemState<T>, terms: &TermsOf<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let at = state.agenda_block(now, terms);
+		if state.agenda_at != Some(at) {
+			if let Some(old) = state.agenda_at {
+				Agenda::<T>::remove(old, (task, item));
+			}
+			Agenda::<T>::insert(at, (task, item), ());
+			state.agenda_at = Some(at);
+		}
+		Items::<T>::insert(task, item, state);
+	}
+
+	/// Removes an item (settled or forgotten) and its agenda entry.
+	pub(crate) fn remove_item(task: TaskId, item: ItemIndex, state: &ItemState<T>) {
+		if let Some(at) = state.agenda_at {
+			Agenda::<T>::remove(at, (task, item));
+		}
+		Items::<T>::remove(task, item);
+	}
+
+	/// The block an expert's time on a dispute or appeal lodged now runs
+	/// out after.
+	pub(crate) fn expert_deadline() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number().saturating_add(T::ExpertTimeout::get())
+	}
+
+	/// The most one agenda entry on an item of `redundancy` can weigh.
+	pub fn agenda_entry_weight(redundancy: u32) -> Weight {
+		T::WeightInfo::agenda_entry(redundancy)
+	}
+
+	/// This block's agenda: the due entries that fit `AgendaWeight`.
+	pub(crate) fn run_agenda(now: BlockNumberFor<T>) -> Weight {
+		let mut meter = WeightMeter::with_limit(T::AgendaWeight::get());
+		labelchain_agenda::run::<_, _, Agenda<T>, AgendaCursor<T>>(
+			now,
+			&mut meter,
+			T::WeightInfo::agenda_look(),
+			Self::agenda_entry_weight(T::MaxRedundancy::get()),
+			|_, (task, item)| Self::agenda_entry(task, item),
+		);
+		meter.consumed()
+	}
+
+	/// Moves one item on as `finalize_item` would, its effects applied at
+	/// once. If nothing is due (a deadline moved) the item goes back on the
+	/// agenda for its next step; if the step fails, nothing of it stays and
+	/// the item is tried again in the next block. Returns the weight used.
+	pub(crate) fn agenda_entry(task: TaskId, item: ItemIndex) -> Weight {
+		let Some(terms) = T::Tasks::terms(task) else {
+			return T::WeightInfo::agenda_look();
+		};
+		let Some(state) = Items::<T>::get(task, item) else {
+			return T::WeightInfo::agenda_look();
+		};
+		let weight = Self::agenda_entry_weight(Self::redundancy_of(&state));
+		let moved = frame_support::storage::with_storage_layer(|| {
+			let mut settlement = Settlement::default();
+			Self::finalize_one(task, item, &terms, &mut settlement)?;
+			settlement.apply(task, &terms)
+		});
+		if let Err(error) = moved {
+			if !Self::is_not_due(&error) {
+				log::error!(target: "runtime::label-voting", "item {task}/{item}: {error:?}");
+				Self::deposit_event(Event::AgendaEntryFailed { task, item, error });
+			}
+			if let Some(state) = Items::<T>::get(task, item) {
+				Self::store_item(task, item, state, &terms);
+			}
+		}
+		weight
+	}
+
+	/// Whether `error` only says that nothing was due yet.
+	pub(crate) fn is_not_due(error: &DispatchError) -> bool {
+		use crate::Error;
+		[
+			Error::<T>::RevealWindowOpen,
+			Error::<T>::AppealWindowOpen,
+			Error::<T>::AwaitingExpert,
+			Error::<T>::NothingToFinalize,
+		]
+		.into_iter()
+		.any(|not_due| *error == DispatchError::from(not_due))
+	}
+}
