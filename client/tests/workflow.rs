@@ -89,7 +89,7 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 	std::fs::write(&guesser, "echo cat\n").unwrap();
 
 	let gold_csv = dir.join("gold.csv");
-	let publish = |who: &str| {
+	let publish_with = |who: &str, dispute_budget: &str| {
 		let mut args = vec![
 			"--account",
 			who,
@@ -97,6 +97,8 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 			items.to_str().unwrap(),
 			"--classes",
 			"cat,dog",
+			"--dispute-budget",
+			dispute_budget,
 		];
 		args.extend([
 			"--instructions",
@@ -114,16 +116,23 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 		]);
 		args.into_iter().map(String::from).collect::<Vec<_>>()
 	};
+	let publish = |who: &str| publish_with(who, "4");
 	// A requester without the budget is told so, and no task is created.
 	let refused = fails(url, &strs(&publish("//Nobody")));
-	assert!(refused.contains("short of the budget 36 LBL"), "{refused}");
+	assert!(refused.contains("short of the budget 40 LBL"), "{refused}");
+	// Nor is a task whose dispute budget cannot pay one expert, unless the
+	// requester says it wants none.
+	let refused = fails(url, &strs(&publish_with("//Alice", "0")));
+	assert!(refused.contains("cannot pay one expert") && refused.contains("--no-experts"), "{refused}");
 	assert!(fails(url, &["status", "0"]).contains("no task 0"));
 
 	let published = succeeds(url, &strs(&publish("//Alice")));
 	assert!(
-		published.contains("task 0 created: 6 items, budget 36 LBL in escrow"),
+		published.contains("task 0 created: 6 items, budget 40 LBL in escrow"),
 		"{published}"
 	);
+	let status = succeeds(url, &["status", "0"]);
+	assert!(status.contains("next automatic step at #"), "the deadline closes it: {status}");
 	// The CAR holds every item under its CID, and the manifest.
 	let car = car_blocks(&std::fs::read(task_dir.join("items.car")).unwrap()).unwrap();
 	for (name, text, _) in ITEMS {
@@ -211,11 +220,16 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 		],
 	);
 	assert!(revealed.contains("1 gold answers revealed"), "{revealed}");
-	// The others settle once their appeal window has passed.
+	// The others settle once their appeal window has passed: the chain does
+	// it by itself, nobody sends `finalize`.
 	let deadline = Instant::now() + Duration::from_secs(180);
-	while !succeeds(url, &["status", "0"]).contains("6/6 settled") {
-		assert!(Instant::now() < deadline, "items did not settle");
-		succeeds(url, &["--account", "//Ferdie", "finalize", "0"]);
+	loop {
+		let status = succeeds(url, &["status", "0"]);
+		if status.contains("6/6 settled") {
+			assert!(status.trim_end().ends_with("closed"), "{status}");
+			break;
+		}
+		assert!(Instant::now() < deadline, "items did not settle: {status}");
 		tokio::time::sleep(Duration::from_secs(2)).await;
 	}
 

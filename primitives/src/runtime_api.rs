@@ -47,6 +47,11 @@ pub struct TaskSummary {
 	pub accepts_work: bool,
 	pub escrow: EscrowSummary,
 	pub progress: ItemCounts,
+	/// The next block in which the chain moves the task on by itself: the
+	/// earliest agenda entry of its items in progress (a window, claim or
+	/// expert timeout runs out), or, with none, the block after its deadline
+	/// (when it closes if nothing is in flight). `None` once closed.
+	pub next_step_at: Option<BlockNumber>,
 }
 
 /// A task's money.

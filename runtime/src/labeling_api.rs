@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 use labelchain_primitives::{
-	task::{DomainId, ItemIndex, TaskId},
+	task::{DomainId, ItemIndex, TaskId, TaskStatus},
 	runtime_api::{
 		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
@@ -26,9 +26,15 @@ pub fn task(id: TaskId) -> Option<TaskSummary> {
 		held: info.escrow.held(),
 		dispute_budget_left: info.escrow.dispute_budget_left(),
 	};
+	let (progress, next_item_step) = LabelVoting::task_progress(id, info.terms.item_count);
+	let next_step_at = match info.terms.status {
+		TaskStatus::Closed => None,
+		_ => next_item_step.or(Some(info.terms.deadline.saturating_add(1))),
+	};
 	Some(TaskSummary {
 		id,
-		progress: LabelVoting::item_counts(id, info.terms.item_count),
+		progress,
+		next_step_at,
 		accepts_work: info.terms.accepts_work(LabelVoting::next_block()),
 		terms: info.terms,
 		manifest: info.manifest.into_inner(),

@@ -28,8 +28,19 @@ pub enum ItemView<T: Config> {
 impl<T: Config> Pallet<T> {
 	/// How many of `task`'s `item_count` items are in each phase.
 	pub fn item_counts(task: TaskId, item_count: u32) -> ItemCounts {
+		Self::task_progress(task, item_count).0
+	}
+
+	/// How many of `task`'s `item_count` items are in each phase, and the
+	/// earliest block the agenda looks at one of them (`None`: no item in
+	/// progress), from one pass over the task's items.
+	pub fn task_progress(task: TaskId, item_count: u32) -> (ItemCounts, Option<BlockNumberFor<T>>) {
 		let mut counts = ItemCounts::default();
+		let mut next_step_at: Option<BlockNumberFor<T>> = None;
 		for state in Items::<T>::iter_prefix_values(task) {
+			if let Some(at) = state.agenda_at {
+				next_step_at = Some(next_step_at.map_or(at, |first| first.min(at)));
+			}
 			let phase_count = match state.phase {
 				ItemPhase::Labeling => &mut counts.labeling,
 				ItemPhase::Revealing { .. } => &mut counts.revealing,
@@ -47,7 +58,7 @@ impl<T: Config> Pallet<T> {
 			.saturating_sub(counts.disputed)
 			.saturating_sub(counts.accepted)
 			.saturating_sub(counts.appealed);
-		counts
+		(counts, next_step_at)
 	}
 
 	/// One item of a task.

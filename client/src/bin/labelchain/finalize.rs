@@ -1,9 +1,9 @@
-//! `labelchain finalize`: move a task's items on once their time has come:
-//! tally items whose reveal window ended, settle accepted items whose appeal
-//! window ended (which pays their annotators), drop expired claims, open the
-//! reveal of items that will get no more labels. Which items are due is the
-//! chain's answer (`finalizable_items` of the labeling runtime API). Anyone may
-//! send it; requesters do to get their data, annotators to get paid.
+//! `labelchain finalize`: move a task's items on now instead of waiting for
+//! the chain. The chain does all of it itself (its agenda, in the block after
+//! each window, claim or expert timeout runs out): this is for a chain whose
+//! agenda is behind, or anyone in a hurry. Which items are due is the chain's
+//! answer (`finalizable_items` of the labeling runtime API); items the agenda
+//! moved first are skipped by `finalize_items`.
 
 use labelchain_client::{
 	node::Node,
@@ -14,8 +14,9 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::chain::{finalizable_items, task_summary};
 
-/// Finalizes every item of `task` that is ready, in batches; returns how
-/// many, and how many of its items had settled before.
+/// Finalizes every item of `task` that is due, in batches; returns how many
+/// were due (now moved on, by this call or the chain's agenda), and how many
+/// of its items had settled before.
 pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(usize, usize)> {
 	let at = node.api.at_current_block().await?;
 	let summary = task_summary(&at, task).await?;
@@ -27,19 +28,14 @@ pub async fn finalize(node: &Node, task: u32, key: &Keypair) -> anyhow::Result<(
 	let mut moved = 0;
 	for chunk in ready_items.chunks(max_batch.max(1)) {
 		let call = runtime::tx().label_voting().finalize_items(task, BoundedVec(chunk.to_vec()));
-		if sign_and_finalize(node, &call, key, "finalize_items").await.is_ok() {
-			moved += chunk.len();
-			continue;
+		match sign_and_finalize(node, &call, key, "finalize_items").await {
+			// The chain's agenda may have moved some (or all) of them first,
+			// in the same block: either way they moved on.
+			Ok(_) => {},
+			Err(error) if format!("{error:#}").contains("NothingToFinalize") => {},
+			Err(error) => return Err(error),
 		}
-		// A batch is all or nothing: someone else may have moved one of its
-		// items first. Send them one by one; those already moved fail alone.
-		for item in chunk {
-			let call = runtime::tx().label_voting().finalize_item(task, *item);
-			match sign_and_finalize(node, &call, key, "finalize_item").await {
-				Ok(_) => moved += 1,
-				Err(error) => println!("item {item}: {error:#}"),
-			}
-		}
+		moved += chunk.len();
 	}
 	Ok((moved, summary.progress.settled as usize))
 }

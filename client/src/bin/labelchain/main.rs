@@ -9,7 +9,7 @@
 //!   labelchain --account //Alice publish ./photos --classes cat,dog --reward 0.05 --out ./task
 //!   labelchain --account //Bob work 3 --items ./task        # label task 3's items
 //!   labelchain --account //Alice reveal-gold 3 --gold ./task/gold.json
-//!   labelchain --account //Alice finalize 3     # settle what is due
+//!   labelchain --account //Alice finalize 3     # move on now what the chain would next block
 //!   labelchain export 3 --items ./task --out labels.jsonl
 //!   labelchain --account //Alice replay replay/data/bluebirds
 //!
@@ -91,7 +91,8 @@ enum Command {
 		#[arg(long)]
 		wait: bool,
 	},
-	/// Anyone: tally, settle and pay the items whose windows have ended.
+	/// Anyone: move on now the items the chain would move on by itself next
+	/// block (tally, settle and pay those whose windows have ended). Optional.
 	Finalize { task: u32 },
 	/// The labeled data set as JSON lines, and a quality summary.
 	Export(export::ExportArgs),
@@ -201,7 +202,7 @@ async fn main() -> anyhow::Result<()> {
 		},
 		Command::Finalize { task } => {
 			let (finalized, settled) = finalize::finalize(&node, *task, &signer(&args)?).await?;
-			println!("{finalized} items moved on ({settled} had settled before)");
+			println!("{finalized} items were due and moved on ({settled} had settled before)");
 		},
 		Command::Export(export_args) => export::export(&node, export_args).await?,
 		Command::Replay(replay_args) => replay::replay(&node, replay_args, &signer(&args)?).await?,
@@ -225,8 +226,14 @@ async fn task_line(at: &subxt::OnlineClientAtBlock<labelchain_client::node::Conf
 		runtime::runtime_types::labelchain_primitives::task::TaskStatus::Cancelled => "cancelled",
 		runtime::runtime_types::labelchain_primitives::task::TaskStatus::Closed => "closed",
 	};
+	// When the chain next moves the task on by itself (no one need call
+	// finalize), seen from the block this line is for.
+	let next_step = match summary.next_step_at {
+		Some(block) => format!("next automatic step at #{block} (in {} blocks); ", block.saturating_sub(at.block_number() as u32)),
+		None => String::new(),
+	};
 	Ok(format!(
-		"task {task} [{}{}] {}/{} settled; labeling {}, revealing {}, accepted {}, disputed {}, appealed {}, untouched {}; escrow held {}; {status}",
+		"task {task} [{}{}] {}/{} settled; labeling {}, revealing {}, accepted {}, disputed {}, appealed {}, untouched {}; escrow held {}; {next_step}{status}",
 		"#".repeat(filled),
 		"-".repeat(30 - filled),
 		progress.settled,

@@ -47,9 +47,15 @@ pub struct PublishArgs {
 	/// LBL paid for each accepted label.
 	#[arg(long)]
 	reward: String,
-	/// LBL set aside to pay experts for disputed items and appeals.
+	/// LBL set aside to pay experts for disputed items and appeals: at least
+	/// one expert's fee, unless --no-experts.
 	#[arg(long, default_value = "0")]
 	dispute_budget: String,
+	/// Publish without a budget for experts: disputes then wait out the
+	/// expert timeout and settle by the fallback (a two-annotator plurality),
+	/// or stay unresolved with their budget refunded; appeals are refused.
+	#[arg(long)]
+	no_experts: bool,
 	/// The winning label's share of vote weight, in percent (above 50).
 	#[arg(long, default_value_t = 60.0)]
 	threshold: f64,
@@ -175,13 +181,26 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 
 	let reward = parse_lbl(&args.reward)?;
 	let dispute_budget = parse_lbl(&args.dispute_budget)?;
+	let at = node.api.at_current_block().await?;
+	let expert_fee = at.constants().entry(runtime::constants().label_voting().expert_fee())?;
+	let expert_timeout = at.constants().entry(runtime::constants().label_voting().expert_timeout())?;
+	anyhow::ensure!(
+		dispute_budget >= expert_fee || args.no_experts,
+		"a dispute budget of {} LBL cannot pay one expert (the fee is {} LBL): every item the crowd \
+		 cannot settle would wait {expert_timeout} blocks and then take the fallback (the label with a \
+		 strict plurality and two annotators, else no label and its budget refunded), and no label \
+		 could be appealed. Give --dispute-budget of at least {} LBL, or --no-experts to publish anyway",
+		format_lbl(dispute_budget),
+		format_lbl(expert_fee),
+		format_lbl(expert_fee),
+	);
 	let budget = (items.len() as u128)
 		.checked_mul(u128::from(args.redundancy))
 		.and_then(|labels| labels.checked_mul(reward))
 		.and_then(|labels| labels.checked_add(dispute_budget))
 		.context("the budget overflows")?;
 	let requester = account_of(key);
-	let free = free_balance(&node.api.at_current_block().await?, &requester).await?;
+	let free = free_balance(&at, &requester).await?;
 	anyhow::ensure!(
 		free > budget,
 		"{requester} has {} free, short of the budget {} ({} items × {} × {} + {} for disputes) and the fee",
