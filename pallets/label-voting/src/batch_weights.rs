@@ -6,7 +6,9 @@
 //! annotator costs is the `settle_payouts` benchmark's growth per annotator:
 //! both measured, so a batch is charged for what it holds. A call declares the
 //! weight of its items at `MaxRedundancy` with all annotators different, and
-//! refunds down to what it found.
+//! refunds down to what it found. An expert timeout costs an item what the
+//! agenda's entry benchmark (which times an appeal out) measures over a plain
+//! settlement.
 
 use frame_support::weights::Weight;
 
@@ -47,6 +49,13 @@ impl<T: Config> Pallet<T> {
 	pub fn finalize_items_weight(items: u32, redundancy: u32) -> Weight {
 		let labels = items.saturating_mul(redundancy);
 		Self::finalize_items_actual(items, labels, labels)
+			.saturating_add(Self::timeout_extra().saturating_mul(items.into()))
+	}
+
+	/// What an expert timeout costs an item over a settlement (measured by
+	/// the agenda's entry benchmark, which times one out).
+	pub(crate) fn timeout_extra() -> Weight {
+		T::WeightInfo::agenda_entry(1).saturating_sub(T::WeightInfo::finalize_item(1))
 	}
 
 	/// A `finalize_items` that moved `items` items holding `labels` labels in

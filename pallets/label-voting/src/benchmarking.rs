@@ -307,9 +307,12 @@ mod benchmarks {
 	/// returned) and the item settles with all `r` paid. (A dispute's
 	/// fallback settles the same way without the bond; a tally reads the
 	/// same reputations and pays nobody.)
+	/// The item is the task's only one, so settling it also closes the task.
 	#[benchmark]
 	fn agenda_entry(r: Linear<1, { T::MaxRedundancy::get() }>) {
-		let task = accepted_item::<T>(r, Vec::new());
+		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		commit_all::<T>(task, 0, r, |_| 1);
+		reveal_some::<T>(task, 0, 0..r, |_| 1);
 		let appellant = T::BenchmarkHelper::annotator(0);
 		Pallet::<T>::appeal(RawOrigin::Signed(appellant).into(), task, 0).expect("involved");
 		let Some(ItemPhase::Appealed { times_out_at, .. }) = Items::<T>::get(task, 0).map(|s| s.phase) else {

@@ -6,6 +6,7 @@ use labelchain_primitives::task::{ItemIndex, TaskId};
 
 use crate::{
 	settlement::Settlement, Config, Decision, DueStep, Error, Event, ItemPhase, Items, Pallet, TermsOf,
+	WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -15,18 +16,19 @@ impl<T: Config> Pallet<T> {
 	/// decided in time; drops its expired claims (all of them once the task
 	/// takes no more work); opens its reveal window once no live claim is
 	/// left and a claim expired or the task takes no more work. Returns the
-	/// item's redundancy.
+	/// item's redundancy and the step taken.
 	pub(crate) fn finalize_one(
 		task: TaskId,
 		item: ItemIndex,
 		terms: &TermsOf<T>,
 		settlement: &mut Settlement<T>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(u32, DueStep), DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 		let redundancy = Self::redundancy_of(&state);
 		let accepts_work = terms.accepts_work(now);
-		match state.due_step(now, accepts_work)? {
+		let step = state.due_step(now, accepts_work)?;
+		match step {
 			DueStep::Tally => Self::tally(task, item, state, terms, &mut settlement.quality),
 			DueStep::Settle { label, agreement } =>
 				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement),
@@ -53,6 +55,22 @@ impl<T: Config> Pallet<T> {
 				}
 			},
 		}
-		Ok(redundancy)
+		Ok((redundancy, step))
+	}
+
+	/// What moving an item of `redundancy` on by `step` weighs: an expert
+	/// timeout (a bond returned, a refund, perhaps the task closed) is
+	/// measured apart from the settlement `finalize_item`'s benchmark takes.
+	pub(crate) fn finalize_weight(step: DueStep, redundancy: u32) -> Weight {
+		match step {
+			DueStep::DisputeTimedOut | DueStep::AppealTimedOut { .. } =>
+				T::WeightInfo::agenda_entry(redundancy),
+			_ => T::WeightInfo::finalize_item(redundancy),
+		}
+	}
+
+	/// The most `finalize_item` can weigh on an item of `redundancy`.
+	pub fn finalize_item_weight(redundancy: u32) -> Weight {
+		T::WeightInfo::finalize_item(redundancy).max(T::WeightInfo::agenda_entry(redundancy))
 	}
 }

@@ -540,7 +540,7 @@ pub mod pallet {
 		/// Events: `ClaimExpired`, `ClaimReleased`, `RevealOpened`,
 		/// `ItemAccepted`, `ItemDisputed`, `AppealTimedOut`, `ItemSettled`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::finalize_item(T::MaxRedundancy::get()))]
+		#[pallet::weight(Pallet::<T>::finalize_item_weight(T::MaxRedundancy::get()))]
 		pub fn finalize_item(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -549,9 +549,9 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let mut settlement = Settlement::default();
-			let redundancy = Self::finalize_one(task, item, &terms, &mut settlement)?;
+			let (redundancy, step) = Self::finalize_one(task, item, &terms, &mut settlement)?;
 			settlement.apply(task, &terms)?;
-			Ok(Some(T::WeightInfo::finalize_item(redundancy)).into())
+			Ok(Some(Self::finalize_weight(step, redundancy)).into())
 		}
 
 		/// Settle a disputed item with `label`, before its `ExpertTimeout` runs
@@ -858,11 +858,15 @@ pub mod pallet {
 			let mut settlement = Settlement::default();
 			let mut labels = 0u32;
 			let mut moved = 0u32;
+			let mut timed_out = 0u32;
 			for item in items.iter() {
 				match Self::finalize_one(task, *item, &terms, &mut settlement) {
-					Ok(redundancy) => {
+					Ok((redundancy, step)) => {
 						labels.saturating_accrue(redundancy);
 						moved.saturating_inc();
+						if matches!(step, DueStep::DisputeTimedOut | DueStep::AppealTimedOut { .. }) {
+							timed_out.saturating_inc();
+						}
 					},
 					// Nothing was written for an item skipped here.
 					Err(error) if Self::is_not_due(&error) ||
@@ -873,7 +877,9 @@ pub mod pallet {
 			ensure!(moved > 0, Error::<T>::NothingToFinalize);
 			let annotators = settlement.annotators();
 			settlement.apply(task, &terms)?;
-			Ok(Some(Self::finalize_items_actual(items.len() as u32, labels, annotators)).into())
+			let actual = Self::finalize_items_actual(items.len() as u32, labels, annotators)
+				.saturating_add(Self::timeout_extra().saturating_mul(timed_out.into()));
+			Ok(Some(actual).into())
 		}
 	}
 
