@@ -1,7 +1,7 @@
 //! Weights for `pallet_tasks`, measured by the runtime's benchmarks.
 //!
 //! GENERATED: do not edit; run `scripts/benchmark-weights.sh` to measure again.
-//! Measured 2026-11-25 on `vm` (Intel(R) Xeon(R) Processor) with benchmark CLI 64.0.0:
+//! Measured 2026-12-01 on `vm` (Intel(R) Xeon(R) Processor @ 2.80GHz) with benchmark CLI 64.0.0:
 //! 50 steps, 20 repeats, wasm execution `Compiled`.
 //! Each weight is the measured time (picoseconds of reference time) plus the
 //! database reads and writes counted during the run, priced by the runtime's
@@ -55,88 +55,88 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` in `[0, 10000]`.
 	fn create_task(g: u32, ) -> Weight {
-		// Measured proof size: 43 bytes; fastest run 46_554 ns.
-		Weight::from_parts(47_390_000, 3568)
-			.saturating_add(Weight::from_parts(1_929_728, 0).saturating_mul(g.into()))
+		// Measured proof size: 43 bytes; fastest run 74_290 ns.
+		Weight::from_parts(74_842_000, 3568)
+			.saturating_add(Weight::from_parts(2_684_372, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 122_347 ns.
-		Weight::from_parts(129_378_000, 3729)
+		// Measured proof size: 454 bytes; fastest run 124_541 ns.
+		Weight::from_parts(132_166_000, 3733)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		// Measured proof size: 362 bytes; fastest run 63_144 ns.
-		Weight::from_parts(70_585_000, 3729)
+		// Measured proof size: 399 bytes; fastest run 62_622 ns.
+		Weight::from_parts(69_956_000, 3733)
 			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 114_756 ns.
-		Weight::from_parts(122_647_000, 3729)
+		// Measured proof size: 454 bytes; fastest run 120_725 ns.
+		Weight::from_parts(128_847_000, 3733)
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn close_task() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 111_792 ns.
-		Weight::from_parts(120_420_000, 3729)
+		// Measured proof size: 454 bytes; fastest run 120_446 ns.
+		Weight::from_parts(126_144_000, 3733)
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 111_792 ns.
-		Weight::from_parts(120_420_000, 3729)
+		// Measured proof size: 43 bytes; fastest run 8_911 ns.
+		Weight::from_parts(9_614_000, 3489)
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		// Measured proof size: 417 bytes; fastest run 111_792 ns.
-		Weight::from_parts(120_420_000, 3729)
+		// Measured proof size: 454 bytes; fastest run 120_504 ns.
+		Weight::from_parts(126_350_000, 3733)
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
 
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn create_task(g: u32, ) -> Weight {
-		Weight::from_parts(47_390_000, 3568)
-			.saturating_add(Weight::from_parts(1_929_728, 0).saturating_mul(g.into()))
+		Weight::from_parts(74_842_000, 3568)
+			.saturating_add(Weight::from_parts(2_684_372, 0).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(129_378_000, 3729)
+		Weight::from_parts(132_166_000, 3733)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		Weight::from_parts(70_585_000, 3729)
+		Weight::from_parts(69_956_000, 3733)
 			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(122_647_000, 3729)
+		Weight::from_parts(128_847_000, 3733)
 			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn close_task() -> Weight {
-		Weight::from_parts(120_420_000, 3729)
+		Weight::from_parts(126_144_000, 3733)
 			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(120_420_000, 3729)
+		Weight::from_parts(9_614_000, 3489)
 			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		Weight::from_parts(120_420_000, 3729)
+		Weight::from_parts(126_350_000, 3733)
 			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 }
