@@ -8,7 +8,8 @@
 //! oldest block whose entries may still wait. Entries are only ever added for
 //! blocks after the current one, so the cursor never goes back; while the
 //! hook keeps up it sits on the current block, and after a block with more
-//! due work than the budget it walks forward one block per look.
+//! due work than the budget (or on its first run, from block zero) it walks
+//! forward one block per look.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -28,7 +29,9 @@ pub struct Run {
 	pub carried_over: bool,
 }
 
-/// Does the entries due by block `now` (the cursor's block first), while
+/// Does the entries due by block `now` (the cursor's block first; from
+/// block zero on if the agenda never ran, as after adding it to a running
+/// chain, so no entry is left behind), while
 /// `meter` has room: each look at a block's entries costs `look`, and an
 /// entry is started only if `most` (the worst case of one entry's work)
 /// still fits. `work` does an entry, already removed from `Entries`, and
@@ -41,12 +44,12 @@ pub fn run<Block, Key, Entries, Cursor>(
 	mut work: impl FnMut(Block, Key) -> Weight,
 ) -> Run
 where
-	Block: FullCodec + Copy + PartialOrd + One + Saturating,
+	Block: FullCodec + Copy + Default + PartialOrd + One + Saturating,
 	Key: FullCodec,
 	Entries: IterableStorageDoubleMap<Block, Key, ()>,
 	Cursor: StorageValue<Block, Query = Option<Block>>,
 {
-	let mut block = Cursor::get().unwrap_or(now);
+	let mut block = Cursor::get().unwrap_or_default();
 	let mut run = Run::default();
 	loop {
 		if meter.try_consume(look).is_err() {
@@ -142,14 +145,21 @@ mod tests {
 	}
 
 	#[test]
-	fn a_fresh_agenda_starts_at_the_current_block_and_looks_are_charged() {
+	fn a_fresh_agenda_walks_up_from_block_zero_and_looks_are_charged() {
 		sp_io::TestExternalities::default().execute_with(|| {
 			let mut done = Vec::new();
+			Entries::insert(3, 8, ());
 			let mut meter = WeightMeter::with_limit(Weight::from_parts(1_000, 0));
-			let run = run::<u64, u32, Entries, Cursor>(50, &mut meter, LOOK, ENTRY, |_, _| ENTRY);
-			assert_eq!(run, Run::default());
+			let run = run::<u64, u32, Entries, Cursor>(50, &mut meter, LOOK, ENTRY, |block, key| {
+				done.push((block, key));
+				ENTRY
+			});
+			assert_eq!(run, Run { done: 1, carried_over: false });
+			assert_eq!(done, [(3, 8)], "an entry from before the agenda's first run is done");
 			assert_eq!(Cursor::get(), Some(50));
-			assert_eq!(meter.consumed(), LOOK);
+			// A look at each of blocks 0 to 50, and one more at block 3.
+			assert_eq!(meter.consumed(), LOOK.saturating_mul(52).saturating_add(ENTRY));
+			done.clear();
 			// A budget with no room for a look does nothing and says so.
 			Entries::insert(50, 1, ());
 			let run = run_at(50, 0, &mut done);
@@ -164,7 +174,8 @@ mod tests {
 			Entries::insert(1, 1, ());
 			let mut meter = WeightMeter::with_limit(Weight::from_parts(1_000, 0));
 			run::<u64, u32, Entries, Cursor>(1, &mut meter, LOOK, ENTRY, |_, _| Weight::from_parts(500, 0));
-			assert_eq!(meter.consumed(), LOOK.saturating_mul(2).saturating_add(ENTRY));
+			// Looks at block 0, at block 1 (its entry), at block 1 again.
+			assert_eq!(meter.consumed(), LOOK.saturating_mul(3).saturating_add(ENTRY));
 		});
 	}
 

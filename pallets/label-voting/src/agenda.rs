@@ -1,8 +1,14 @@
-//! The items' agenda: every item being labeled has one entry, under the
-//! block its next step falls due in, kept in step by [`Pallet::store_item`]
-//! and [`Pallet::remove_item`] (the only ways an item is written), and
-//! worked through by the block hook, oldest block first within
-//! `AgendaWeight`.
+//! The items' agenda: every item being labeled has an entry under the block
+//! its next step falls due in, written by [`Pallet::store_item`] and
+//! [`Pallet::remove_item`] (the only ways an item is written), and worked
+//! through by the block hook, oldest block first within `AgendaWeight`.
+//!
+//! An item's old entry is not removed when the item moves or settles: the
+//! item records the block of its live entry (`agenda_at`), and the hook
+//! skips an entry whose item is gone or lives under another block, at the
+//! cost of one read. Removing it at once would cost every commit, reveal and
+//! settlement a storage write (a tenth of a batched label's weight); a stale
+//! entry costs one read, once, when its block comes.
 //!
 //! Why `on_initialize` with a fixed budget, not `on_idle` or the scheduler:
 //! `on_idle` gets only what transactions leave, so under full blocks the
@@ -28,26 +34,20 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Writes an item and keeps its agenda entry under the block its next
-	/// step falls due in.
+	/// Writes an item and puts it on the agenda under the block its next step
+	/// falls due in (an entry under an earlier block goes stale).
 	pub(crate) fn store_item(task: TaskId, item: ItemIndex, mut state: ItemState<T>, terms: &TermsOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let at = state.agenda_block(now, terms);
 		if state.agenda_at != Some(at) {
-			if let Some(old) = state.agenda_at {
-				Agenda::<T>::remove(old, (task, item));
-			}
 			Agenda::<T>::insert(at, (task, item), ());
 			state.agenda_at = Some(at);
 		}
 		Items::<T>::insert(task, item, state);
 	}
 
-	/// Removes an item (settled or forgotten) and its agenda entry.
-	pub(crate) fn remove_item(task: TaskId, item: ItemIndex, state: &ItemState<T>) {
-		if let Some(at) = state.agenda_at {
-			Agenda::<T>::remove(at, (task, item));
-		}
+	/// Removes an item (settled or forgotten); its agenda entry goes stale.
+	pub(crate) fn remove_item(task: TaskId, item: ItemIndex, _state: &ItemState<T>) {
 		Items::<T>::remove(task, item);
 	}
 
@@ -70,20 +70,22 @@ impl<T: Config> Pallet<T> {
 			&mut meter,
 			T::WeightInfo::agenda_look(),
 			Self::agenda_entry_weight(T::MaxRedundancy::get()),
-			|_, (task, item)| Self::agenda_entry(task, item),
+			|block, (task, item)| Self::agenda_entry(block, task, item),
 		);
 		meter.consumed()
 	}
 
-	/// Moves one item on as `finalize_item` would, its effects applied at
-	/// once. If nothing is due (a deadline moved) the item goes back on the
+	/// The agenda's entry for `item` under `block`: if it is the item's live
+	/// entry, moves the item on as `finalize_item` would, its effects applied
+	/// at once. If nothing is due (a deadline moved) the item goes back on the
 	/// agenda for its next step; if the step fails, nothing of it stays and
-	/// the item is tried again in the next block. Returns the weight used.
-	pub(crate) fn agenda_entry(task: TaskId, item: ItemIndex) -> Weight {
-		let Some(terms) = T::Tasks::terms(task) else {
+	/// the item is tried again in the next block. A stale entry is skipped.
+	/// Returns the weight used.
+	pub(crate) fn agenda_entry(block: BlockNumberFor<T>, task: TaskId, item: ItemIndex) -> Weight {
+		let Some(state) = Items::<T>::get(task, item).filter(|state| state.agenda_at == Some(block)) else {
 			return T::WeightInfo::agenda_look();
 		};
-		let Some(state) = Items::<T>::get(task, item) else {
+		let Some(terms) = T::Tasks::terms(task) else {
 			return T::WeightInfo::agenda_look();
 		};
 		let weight = Self::agenda_entry_weight(Self::redundancy_of(&state));

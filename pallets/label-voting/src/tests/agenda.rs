@@ -5,7 +5,7 @@ use super::*;
 use frame_support::{traits::fungible::InspectHold, weights::Weight};
 use labelchain_primitives::traits::TaskInspect;
 
-use crate::{Agenda, AgendaCursor, HoldReason};
+use crate::{AgendaCursor, HoldReason};
 
 /// A binary Open task of `items` items and `redundancy`, with changes.
 fn create_with(items: u32, redundancy: u8, change: impl FnOnce(&mut pallet_tasks::TaskSpec<Test>)) -> u32 {
@@ -33,7 +33,8 @@ fn appeal_bonds(who: AccountId) -> Balance {
 fn nothing_outlives(task: u32) {
 	assert_eq!(status(task), TaskStatus::Closed);
 	assert_eq!(Items::<Test>::iter_prefix(task).count(), 0, "items in flight");
-	assert_eq!(Agenda::<Test>::iter().count(), 0, "agenda entries left");
+	// Entries left on the agenda are stale (no item behind them), skipped
+	// when their block comes; they hold nothing.
 	assert_eq!(escrowed(), 0, "escrow still held");
 	for n in 0..ANNOTATORS {
 		assert_eq!(locked_stake(annotator(n)), 0, "annotator {n}'s stake is still locked");
@@ -281,13 +282,15 @@ fn a_block_with_more_due_items_than_fit_carries_the_rest_over() {
 		let look = <() as crate::WeightInfo>::agenda_look();
 		let one = LabelVoting::agenda_entry_weight(1);
 		let most = LabelVoting::agenda_entry_weight(<<Test as crate::Config>::MaxRedundancy as frame_support::traits::Get<u32>>::get());
+		let due = System::block_number() + APPEAL_WINDOW + 1;
+		let settled_count = || SettledItems::<Test>::iter_prefix(task).count();
+		// Until then only stale entries come up (the reveal windows the
+		// tallies closed early).
+		run_to_block(due - 1);
+		assert_eq!(settled_count(), 0);
 		// Room for three items a block: every entry needs room for the
 		// largest item before it starts, and is charged for its own.
 		AgendaBudget::set(look.saturating_mul(4).saturating_add(one.saturating_mul(2)).saturating_add(most));
-		let due = System::block_number() + APPEAL_WINDOW + 1;
-		let settled_count = || SettledItems::<Test>::iter_prefix(task).count();
-		run_to_block(due - 1);
-		assert_eq!(settled_count(), 0);
 		for (block, count) in [(due, 3), (due + 1, 6), (due + 2, 9), (due + 3, 10)] {
 			run_to_block(block);
 			assert_eq!(settled_count(), count, "block {block}");
@@ -295,5 +298,38 @@ fn a_block_with_more_due_items_than_fit_carries_the_rest_over() {
 		assert_eq!(AgendaCursor::<Test>::get(), Some(due + 3));
 		nothing_outlives(task);
 		AgendaBudget::set(Weight::from_parts(200_000_000_000, 20_000_000));
+	});
+}
+
+/// An item that moved on before its entry's block leaves that entry stale:
+/// the agenda skips it and does the item at its live entry only.
+#[test]
+fn a_stale_agenda_entry_is_skipped() {
+	test_with_invariants(|| {
+		let task = create_task(1, 2, AssignmentMode::Open);
+		// The first commit puts the item under the block after the deadline;
+		// the second opens its reveal, under the block after the window.
+		claim_and_commit(task, 0, annotator(0), 1);
+		let waiting_at = Items::<Test>::get(task, 0).and_then(|state| state.agenda_at);
+		assert_eq!(waiting_at, Some(1_001));
+		claim_and_commit(task, 0, annotator(1), 1);
+		let revealing_at = Items::<Test>::get(task, 0).and_then(|state| state.agenda_at);
+		assert_eq!(revealing_at, Some(System::block_number() + REVEAL_WINDOW + 1));
+		assert!(crate::Agenda::<Test>::contains_key(1_001, (task, 0)), "the old entry stays, stale");
+		// The item settles long before; at the stale entry nothing happens.
+		reveal(task, 0, annotator(0), 1);
+		reveal(task, 0, annotator(1), 1);
+		run_to_block(System::block_number() + APPEAL_WINDOW + 1);
+		assert!(SettledItems::<Test>::contains_key(task, 0));
+		let events_before = System::events().len();
+		run_to_block(1_001);
+		assert!(!crate::Agenda::<Test>::contains_key(1_001, (task, 0)));
+		assert!(
+			System::events()[events_before..].iter().all(|record| !matches!(
+				record.event,
+				RuntimeEvent::LabelVoting(_)
+			)),
+			"a stale entry does nothing"
+		);
 	});
 }
