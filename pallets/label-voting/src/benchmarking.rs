@@ -300,6 +300,7 @@ mod benchmarks {
 	#[benchmark]
 	fn agenda_look() {
 		let now = frame_system::Pallet::<T>::block_number();
+		AgendaCursor::<T>::put(now);
 
 		#[block]
 		{

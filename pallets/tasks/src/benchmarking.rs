@@ -134,6 +134,7 @@ mod benchmarks {
 	fn agenda_look() {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut meter = frame_support::weights::WeightMeter::new();
+		DeadlineCursor::<T>::put(now);
 
 		#[block]
 		{
