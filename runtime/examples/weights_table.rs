@@ -173,4 +173,39 @@ fn main() {
 		batched,
 		(2.0 * f64::from(r) + 1.0) / f64::from(labels),
 	);
+
+	// The block agendas: what one entry weighs, and how many fit the share of
+	// a block each pallet's `on_initialize` may use.
+	let voting_budget: Weight = <Runtime as pallet_label_voting::Config>::AgendaWeight::get();
+	let tasks_budget: Weight = <Runtime as pallet_tasks::Config>::AgendaWeight::get();
+	println!();
+	println!("Each block's agendas may use {:.1} ms (items) and {:.1} ms (task deadlines).", micros(voting_budget) / 1e3, micros(tasks_budget) / 1e3);
+	println!();
+	println!("| agenda work, in `on_initialize` | weight (µs) | × transfer_keep_alive | entries a block, worst case |");
+	println!("|---|---:|---:|---:|");
+	let agenda_row = |what: &str, weight: Weight, budget: Weight, look: Weight, most: Weight| {
+		// An entry starts only if the worst case still fits, so a block does
+		// at least this many, each costing a look and its own weight.
+		let per_block = (budget.ref_time().saturating_sub(most.ref_time())) / (look.ref_time() + weight.ref_time()).max(1) + 1;
+		println!(
+			"| {what} | {:.1} | {:.2} | {per_block} |",
+			micros(weight),
+			weight.ref_time() as f64 / transfer.ref_time() as f64,
+		);
+	};
+	let look = Voting::agenda_look();
+	let most = VotingPallet::agenda_entry_weight(max_r);
+	agenda_row("labelVoting: a look at a block (nothing due, or a stale entry)", look, voting_budget, look, look);
+	for redundancy in [1, r, max_r] {
+		agenda_row(
+			&format!("labelVoting: an item due (r = {redundancy}; worst case: an appeal lapses, all paid)"),
+			VotingPallet::agenda_entry_weight(redundancy),
+			voting_budget,
+			look,
+			most,
+		);
+	}
+	let task_look = Tasks::agenda_look();
+	agenda_row("tasks: a look at a block", task_look, tasks_budget, task_look, task_look);
+	agenda_row("tasks: a task closed after its deadline", Tasks::close_at_deadline(), tasks_budget, task_look, Tasks::close_at_deadline());
 }
