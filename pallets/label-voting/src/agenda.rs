@@ -34,12 +34,18 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Writes an item and puts it on the agenda under the block its next step
-	/// falls due in (an entry under an earlier block goes stale).
+	/// Writes an item and makes sure the agenda looks at it no later than
+	/// the block its next step falls due in. An entry still waiting under an
+	/// earlier block is kept: when it comes, the agenda finds nothing due and
+	/// puts the item under its real block then. So a step that only moves an
+	/// item's due block later (a tally opening the appeal window, a dispute,
+	/// an appeal, a commit using a claim) writes nothing to the agenda in the
+	/// transaction; the agenda pays for it in its own share of a block.
 	pub(crate) fn store_item(task: TaskId, item: ItemIndex, mut state: ItemState<T>, terms: &TermsOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let at = state.agenda_block(now, terms);
-		if state.agenda_at != Some(at) {
+		let waiting_in_time = state.agenda_at.is_some_and(|entry| entry > now && entry <= at);
+		if !waiting_in_time {
 			Agenda::<T>::insert(at, (task, item), ());
 			state.agenda_at = Some(at);
 		}
@@ -94,16 +100,23 @@ impl<T: Config> Pallet<T> {
 			Self::finalize_one(task, item, &terms, &mut settlement)?;
 			settlement.apply(task, &terms)
 		});
-		if let Err(error) = moved {
-			if !Self::is_not_due(&error) {
+		match moved {
+			Ok(()) => weight,
+			// Not due yet (its due block moved later): back on the agenda,
+			// for a read of the item and the task and a write of the entry.
+			Err(error) if Self::is_not_due(&error) => {
+				Self::store_item(task, item, state, &terms);
+				T::WeightInfo::agenda_look().saturating_mul(2)
+			},
+			Err(error) => {
 				log::error!(target: "runtime::label-voting", "item {task}/{item}: {error:?}");
 				Self::deposit_event(Event::AgendaEntryFailed { task, item, error });
-			}
-			if let Some(state) = Items::<T>::get(task, item) {
-				Self::store_item(task, item, state, &terms);
-			}
+				if let Some(state) = Items::<T>::get(task, item) {
+					Self::store_item(task, item, state, &terms);
+				}
+				weight
+			},
 		}
-		weight
 	}
 
 	/// Whether `error` only says that nothing was due yet.

@@ -958,7 +958,8 @@ pub mod pallet {
 				for claim in state.claims.iter() {
 					claims_by_annotator.entry(claim.annotator.clone()).or_default().saturating_inc();
 				}
-				// Every item in flight is on the agenda, under its own block.
+				// Every item in flight is on the agenda (no later than its next
+				// step fell due when it was written: the pallet tests check it).
 				let at = state.agenda_at.ok_or("an item off the agenda")?;
 				ensure!(Agenda::<T>::contains_key(at, (task, item)), "an item's agenda entry is missing");
 				if let Some(cursor) = AgendaCursor::<T>::get() {

@@ -301,29 +301,39 @@ fn a_block_with_more_due_items_than_fit_carries_the_rest_over() {
 	});
 }
 
-/// An item that moved on before its entry's block leaves that entry stale:
-/// the agenda skips it and does the item at its live entry only.
+/// An item whose due block moves later keeps its earlier entry, which the
+/// agenda moves on when it comes; an entry the item moved away from is
+/// stale, and skipped.
 #[test]
 fn a_stale_agenda_entry_is_skipped() {
 	test_with_invariants(|| {
 		let task = create_task(1, 2, AssignmentMode::Open);
-		// The first commit puts the item under the block after the deadline;
-		// the second opens its reveal, under the block after the window.
+		// The first claim puts the item under the block after it expires (its
+		// commit only moves the item's due block later, which the agenda
+		// learns when that block comes); the second commit opens its reveal,
+		// due earlier, under the block after the window.
 		claim_and_commit(task, 0, annotator(0), 1);
-		let waiting_at = Items::<Test>::get(task, 0).and_then(|state| state.agenda_at);
-		assert_eq!(waiting_at, Some(1_001));
+		let claim_expired_at = 1 + CLAIM_TTL + 1;
+		assert_eq!(Items::<Test>::get(task, 0).and_then(|state| state.agenda_at), Some(claim_expired_at));
 		claim_and_commit(task, 0, annotator(1), 1);
 		let revealing_at = Items::<Test>::get(task, 0).and_then(|state| state.agenda_at);
 		assert_eq!(revealing_at, Some(System::block_number() + REVEAL_WINDOW + 1));
-		assert!(crate::Agenda::<Test>::contains_key(1_001, (task, 0)), "the old entry stays, stale");
-		// The item settles long before; at the stale entry nothing happens.
+		assert!(crate::Agenda::<Test>::contains_key(claim_expired_at, (task, 0)), "the old entry stays, stale");
+		// The item settles first: the tally's appeal window is due later than
+		// the reveal window's entry, which the agenda meets, finds nothing
+		// due, and moves to the window's end.
 		reveal(task, 0, annotator(0), 1);
 		reveal(task, 0, annotator(1), 1);
-		run_to_block(System::block_number() + APPEAL_WINDOW + 1);
+		let ItemPhase::Accepted { appeal_ends_at, .. } = phase(task, 0) else { panic!("accepted") };
+		assert_eq!(Items::<Test>::get(task, 0).and_then(|state| state.agenda_at), revealing_at);
+		run_to_block(revealing_at.unwrap());
+		assert_eq!(Items::<Test>::get(task, 0).and_then(|state| state.agenda_at), Some(appeal_ends_at + 1));
+		run_to_block(appeal_ends_at + 1);
 		assert!(SettledItems::<Test>::contains_key(task, 0));
+		// At the stale entry nothing happens.
 		let events_before = System::events().len();
-		run_to_block(1_001);
-		assert!(!crate::Agenda::<Test>::contains_key(1_001, (task, 0)));
+		run_to_block(claim_expired_at);
+		assert!(!crate::Agenda::<Test>::contains_key(claim_expired_at, (task, 0)));
 		assert!(
 			System::events()[events_before..].iter().all(|record| !matches!(
 				record.event,
