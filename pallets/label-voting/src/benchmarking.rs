@@ -328,6 +328,15 @@ mod benchmarks {
 		};
 		let now = times_out_at.saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(now);
+		// The item's entry is under its reveal window's end (the steps since
+		// only moved its due block later): the agenda has moved it to the
+		// timeout's end by now, as it would have then.
+		Items::<T>::mutate(task, 0, |state| {
+			if let Some(state) = state {
+				state.agenda_at = Some(now);
+			}
+		});
+		Agenda::<T>::insert(now, (task, 0), ());
 		AgendaCursor::<T>::put(now);
 
 		#[block]

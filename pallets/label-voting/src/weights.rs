@@ -63,30 +63,30 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 3409 bytes; fastest run 291_209 ns.
-		Weight::from_parts(313_386_000, 293598)
+		// Measured proof size: 3409 bytes; fastest run 296_436 ns.
+		Weight::from_parts(307_217_000, 293598)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4240 bytes; fastest run 88_315 ns.
-		Weight::from_parts(96_118_000, 10134)
+		// Measured proof size: 4240 bytes; fastest run 89_372 ns.
+		Weight::from_parts(96_127_000, 10134)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[1, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 978 + r × 84 bytes; fastest run 80_180 ns.
-		Weight::from_parts(86_791_270, 10134)
-			.saturating_add(Weight::from_parts(683_339, 0).saturating_mul(r.into()))
+		// Measured proof size: 978 + r × 84 bytes; fastest run 79_276 ns.
+		Weight::from_parts(84_215_939, 10134)
+			.saturating_add(Weight::from_parts(689_313, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 492 bytes; fastest run 59_317 ns.
-		Weight::from_parts(46_929_480, 3866)
-			.saturating_add(Weight::from_parts(14_976_331, 0).saturating_mul(n.into()))
+		// Measured proof size: 492 bytes; fastest run 58_548 ns.
+		Weight::from_parts(47_203_754, 3866)
+			.saturating_add(Weight::from_parts(14_572_234, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -95,38 +95,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 495 + n × 47 bytes; fastest run 48_956 ns.
-		Weight::from_parts(35_584_435, 3733)
-			.saturating_add(Weight::from_parts(19_889_403, 0).saturating_mul(n.into()))
+		// Measured proof size: 495 + n × 47 bytes; fastest run 45_992 ns.
+		Weight::from_parts(29_880_369, 3733)
+			.saturating_add(Weight::from_parts(17_397_640, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 507 + r × 67 bytes; fastest run 48_223 ns.
-		Weight::from_parts(51_318_990, 10134)
-			.saturating_add(Weight::from_parts(5_196_458, 0).saturating_mul(r.into()))
+		// Measured proof size: 507 + r × 67 bytes; fastest run 46_005 ns.
+		Weight::from_parts(47_655_200, 10134)
+			.saturating_add(Weight::from_parts(4_302_628, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 499 + r × 67 bytes; fastest run 31_997 ns.
-		Weight::from_parts(48_359_573, 10134)
-			.saturating_add(Weight::from_parts(444_205, 0).saturating_mul(r.into()))
+		// Measured proof size: 499 + r × 67 bytes; fastest run 32_086 ns.
+		Weight::from_parts(33_579_456, 10134)
+			.saturating_add(Weight::from_parts(528_339, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1034 + r × 243 bytes; fastest run 135_537 ns.
-		Weight::from_parts(109_903_030, 10134)
-			.saturating_add(Weight::from_parts(74_320_395, 0).saturating_mul(r.into()))
+		// Measured proof size: 1034 + r × 243 bytes; fastest run 134_022 ns.
+		Weight::from_parts(66_135_356, 10134)
+			.saturating_add(Weight::from_parts(72_013_674, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -135,9 +135,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1043 + n × 47 bytes; fastest run 177_425 ns.
-		Weight::from_parts(174_778_540, 6196)
-			.saturating_add(Weight::from_parts(13_945_934, 0).saturating_mul(n.into()))
+		// Measured proof size: 1043 + n × 47 bytes; fastest run 177_342 ns.
+		Weight::from_parts(172_625_377, 6196)
+			.saturating_add(Weight::from_parts(13_930_817, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -146,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 807 + a × 176 bytes; fastest run 94_428 ns.
-		Weight::from_parts(14_225_219, 3733)
-			.saturating_add(Weight::from_parts(72_820_087, 0).saturating_mul(a.into()))
+		// Measured proof size: 807 + a × 176 bytes; fastest run 94_030 ns.
+		Weight::from_parts(14_011_391, 3733)
+			.saturating_add(Weight::from_parts(70_716_758, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -156,16 +156,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1003 bytes; fastest run 103_757 ns.
-		Weight::from_parts(108_165_000, 10134)
+		// Measured proof size: 1003 bytes; fastest run 99_662 ns.
+		Weight::from_parts(103_760_000, 10134)
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1383 + r × 246 bytes; fastest run 253_855 ns.
-		Weight::from_parts(256_600_000, 10134)
-			.saturating_add(Weight::from_parts(81_582_834, 0).saturating_mul(r.into()))
+		// Measured proof size: 1383 + r × 246 bytes; fastest run 252_245 ns.
+		Weight::from_parts(222_881_799, 10134)
+			.saturating_add(Weight::from_parts(72_528_328, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -173,16 +173,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_476 ns.
-		Weight::from_parts(10_175_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_463 ns.
+		Weight::from_parts(10_102_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1321 + r × 246 bytes; fastest run 257_542 ns.
-		Weight::from_parts(127_342_746, 10134)
-			.saturating_add(Weight::from_parts(80_915_225, 0).saturating_mul(r.into()))
+		// Measured proof size: 1290 + r × 246 bytes; fastest run 255_362 ns.
+		Weight::from_parts(190_308_241, 10134)
+			.saturating_add(Weight::from_parts(73_099_433, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -191,9 +191,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1112 + r × 243 bytes; fastest run 155_208 ns.
-		Weight::from_parts(108_133_497, 10134)
-			.saturating_add(Weight::from_parts(77_811_896, 0).saturating_mul(r.into()))
+		// Measured proof size: 1112 + r × 243 bytes; fastest run 153_906 ns.
+		Weight::from_parts(68_776_166, 10134)
+			.saturating_add(Weight::from_parts(75_445_011, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -202,9 +202,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1091 + r × 218 bytes; fastest run 220_814 ns.
-		Weight::from_parts(155_596_301, 10134)
-			.saturating_add(Weight::from_parts(48_502_554, 0).saturating_mul(r.into()))
+		// Measured proof size: 1091 + r × 218 bytes; fastest run 217_046 ns.
+		Weight::from_parts(118_290_959, 10134)
+			.saturating_add(Weight::from_parts(45_732_890, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
@@ -216,24 +216,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(313_386_000, 293598)
+		Weight::from_parts(307_217_000, 293598)
 			.saturating_add(RocksDbWeight::get().reads(72))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(96_118_000, 10134)
+		Weight::from_parts(96_127_000, 10134)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(86_791_270, 10134)
-			.saturating_add(Weight::from_parts(683_339, 0).saturating_mul(r.into()))
+		Weight::from_parts(84_215_939, 10134)
+			.saturating_add(Weight::from_parts(689_313, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(46_929_480, 3866)
-			.saturating_add(Weight::from_parts(14_976_331, 0).saturating_mul(n.into()))
+		Weight::from_parts(47_203_754, 3866)
+			.saturating_add(Weight::from_parts(14_572_234, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -241,31 +241,31 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(35_584_435, 3733)
-			.saturating_add(Weight::from_parts(19_889_403, 0).saturating_mul(n.into()))
+		Weight::from_parts(29_880_369, 3733)
+			.saturating_add(Weight::from_parts(17_397_640, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(51_318_990, 10134)
-			.saturating_add(Weight::from_parts(5_196_458, 0).saturating_mul(r.into()))
+		Weight::from_parts(47_655_200, 10134)
+			.saturating_add(Weight::from_parts(4_302_628, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(48_359_573, 10134)
-			.saturating_add(Weight::from_parts(444_205, 0).saturating_mul(r.into()))
+		Weight::from_parts(33_579_456, 10134)
+			.saturating_add(Weight::from_parts(528_339, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(109_903_030, 10134)
-			.saturating_add(Weight::from_parts(74_320_395, 0).saturating_mul(r.into()))
+		Weight::from_parts(66_135_356, 10134)
+			.saturating_add(Weight::from_parts(72_013_674, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -273,8 +273,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(174_778_540, 6196)
-			.saturating_add(Weight::from_parts(13_945_934, 0).saturating_mul(n.into()))
+		Weight::from_parts(172_625_377, 6196)
+			.saturating_add(Weight::from_parts(13_930_817, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -282,8 +282,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(14_225_219, 3733)
-			.saturating_add(Weight::from_parts(72_820_087, 0).saturating_mul(a.into()))
+		Weight::from_parts(14_011_391, 3733)
+			.saturating_add(Weight::from_parts(70_716_758, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -291,13 +291,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(108_165_000, 10134)
+		Weight::from_parts(103_760_000, 10134)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(5))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(256_600_000, 10134)
-			.saturating_add(Weight::from_parts(81_582_834, 0).saturating_mul(r.into()))
+		Weight::from_parts(222_881_799, 10134)
+			.saturating_add(Weight::from_parts(72_528_328, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -305,13 +305,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_175_000, 3493)
+		Weight::from_parts(10_102_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(127_342_746, 10134)
-			.saturating_add(Weight::from_parts(80_915_225, 0).saturating_mul(r.into()))
+		Weight::from_parts(190_308_241, 10134)
+			.saturating_add(Weight::from_parts(73_099_433, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -319,8 +319,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(108_133_497, 10134)
-			.saturating_add(Weight::from_parts(77_811_896, 0).saturating_mul(r.into()))
+		Weight::from_parts(68_776_166, 10134)
+			.saturating_add(Weight::from_parts(75_445_011, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -328,8 +328,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(155_596_301, 10134)
-			.saturating_add(Weight::from_parts(48_502_554, 0).saturating_mul(r.into()))
+		Weight::from_parts(118_290_959, 10134)
+			.saturating_add(Weight::from_parts(45_732_890, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
