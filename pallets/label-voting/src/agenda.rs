@@ -1,14 +1,16 @@
-//! The items' agenda: every item being labeled has an entry under the block
-//! its next step falls due in, written by [`Pallet::store_item`] and
-//! [`Pallet::remove_item`] (the only ways an item is written), and worked
-//! through by the block hook, oldest block first within `AgendaWeight`.
+//! The items' agenda: every item being labeled has an entry under a block no
+//! later than the one its next step falls due in, written by
+//! [`Pallet::store_item`] (with [`Pallet::remove_item`], the only ways an
+//! item is written), and worked through by the block hook, oldest block
+//! first within `AgendaWeight`.
 //!
-//! An item's old entry is not removed when the item moves or settles: the
-//! item records the block of its live entry (`agenda_at`), and the hook
-//! skips an entry whose item is gone or lives under another block, at the
-//! cost of one read. Removing it at once would cost every commit, reveal and
-//! settlement a storage write (a tenth of a batched label's weight); a stale
-//! entry costs one read, once, when its block comes.
+//! Two economies, each measured (batched labels fell from 3.75 to 2.73
+//! transfers' throughput without them, and came back to 3.33 with them):
+//! an item's old entry is never removed (the item records the block of its
+//! live entry, `agenda_at`, and the hook skips any other for one read), and
+//! a step that only moves an item's due block later writes no new entry (the
+//! hook meets the earlier one, finds nothing due, and moves the item then,
+//! in its own share of the block).
 //!
 //! Why `on_initialize` with a fixed budget, not `on_idle` or the scheduler:
 //! `on_idle` gets only what transactions leave, so under full blocks the
@@ -53,7 +55,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes an item (settled or forgotten); its agenda entry goes stale.
-	pub(crate) fn remove_item(task: TaskId, item: ItemIndex, _state: &ItemState<T>) {
+	pub(crate) fn remove_item(task: TaskId, item: ItemIndex) {
 		Items::<T>::remove(task, item);
 	}
 

@@ -294,7 +294,7 @@ impl<T: Config> Pallet<T> {
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
 			crate::OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
 		}
-		Self::remove_item(task, item, &state);
+		Self::remove_item(task, item);
 		let settled_at = frame_system::Pallet::<T>::block_number();
 		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
 		Self::count_settlement(&mut settlement.quality, decided_by, counts);
@@ -364,7 +364,7 @@ impl<T: Config> Pallet<T> {
 			}
 			let _ = votes.try_push((commit.annotator.clone(), commit.revealed));
 		}
-		Self::remove_item(task, item, &state);
+		Self::remove_item(task, item);
 		let settled_at = frame_system::Pallet::<T>::block_number();
 		let (label, decided_by, agreement) = (0, Decision::Unresolved, Perbill::zero());
 		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
