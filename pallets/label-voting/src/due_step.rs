@@ -34,6 +34,14 @@ pub enum DueStep {
 	Forget,
 }
 
+impl DueStep {
+	/// Whether this step settles a dispute or an appeal no expert decided in
+	/// time (weighed by the agenda entry's benchmark, which times one out).
+	pub fn is_expert_timeout(&self) -> bool {
+		matches!(self, DueStep::DisputeTimedOut | DueStep::AppealTimedOut { .. })
+	}
+}
+
 impl<T: Config> ItemState<T> {
 	/// The step due on this item at block `now`, given whether its task takes
 	/// work then; or the error `finalize_item` reports when nothing is due.

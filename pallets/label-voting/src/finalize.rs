@@ -62,10 +62,10 @@ impl<T: Config> Pallet<T> {
 	/// timeout (a bond returned, a refund, perhaps the task closed) is
 	/// measured apart from the settlement `finalize_item`'s benchmark takes.
 	pub(crate) fn finalize_weight(step: DueStep, redundancy: u32) -> Weight {
-		match step {
-			DueStep::DisputeTimedOut | DueStep::AppealTimedOut { .. } =>
-				T::WeightInfo::agenda_entry(redundancy),
-			_ => T::WeightInfo::finalize_item(redundancy),
+		if step.is_expert_timeout() {
+			T::WeightInfo::agenda_entry(redundancy)
+		} else {
+			T::WeightInfo::finalize_item(redundancy)
 		}
 	}
 

@@ -865,7 +865,7 @@ pub mod pallet {
 					Ok((redundancy, step)) => {
 						labels.saturating_accrue(redundancy);
 						moved.saturating_inc();
-						if matches!(step, DueStep::DisputeTimedOut | DueStep::AppealTimedOut { .. }) {
+						if step.is_expert_timeout() {
 							timed_out.saturating_inc();
 						}
 					},
@@ -962,12 +962,9 @@ pub mod pallet {
 				// step fell due when it was written: the pallet tests check it).
 				let at = state.agenda_at.ok_or("an item off the agenda")?;
 				ensure!(Agenda::<T>::contains_key(at, (task, item)), "an item's agenda entry is missing");
-				if let Some(cursor) = AgendaCursor::<T>::get() {
-					ensure!(at >= cursor, "an item's agenda entry is behind the cursor");
-				}
 			}
-			// Other entries are stale (their item moved on or settled): the
-			// agenda skips them; none may wait behind the cursor.
+			// Live or stale (their item moved on or settled, which the agenda
+			// skips), no entry may wait behind the cursor.
 			if let Some(cursor) = AgendaCursor::<T>::get() {
 				ensure!(
 					Agenda::<T>::iter_keys().all(|(at, _)| at >= cursor),

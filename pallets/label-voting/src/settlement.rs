@@ -254,8 +254,9 @@ impl<T: Config> Pallet<T> {
 	/// owed the reward, everyone is scored (against a gold answer with the gold
 	/// weight, wrong ones owing `GoldSlash`), commits never revealed owe
 	/// `UnrevealedSlash`, and the stake behind the item is to be freed; the
-	/// item's commits are replaced with a compact record. What is owed is
-	/// gathered in `settlement`, which the caller applies.
+	/// item's commits are replaced with a compact record. `Unresolved` pays
+	/// and scores no revealed label. What is owed is gathered in
+	/// `settlement`, which the caller applies.
 	pub(crate) fn settle(
 		task: TaskId,
 		item: ItemIndex,
@@ -270,18 +271,24 @@ impl<T: Config> Pallet<T> {
 		let mut votes = Votes::<T>::new();
 		for commit in state.commits.iter() {
 			let (outcome, slash) = match commit.revealed {
-				Some(revealed) if revealed == label => {
-					counts.agreeing.saturating_inc();
-					(if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }, None)
-				},
-				Some(_) if gold => (LabelOutcome::GoldWrong, Some(T::GoldSlash::get())),
-				Some(_) => (LabelOutcome::Disagreed, None),
+				// Not revealing is a fault whatever the label, decided or not.
 				None => {
 					counts.unrevealed.saturating_inc();
-					(LabelOutcome::Unrevealed, Some(T::UnrevealedSlash::get()))
+					(Some(LabelOutcome::Unrevealed), Some(T::UnrevealedSlash::get()))
 				},
+				// Nobody decided: a revealed label is neither right nor wrong.
+				Some(_) if decided_by == Decision::Unresolved => (None, None),
+				Some(revealed) if revealed == label => {
+					counts.agreeing.saturating_inc();
+					(Some(if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }), None)
+				},
+				Some(_) if gold => (Some(LabelOutcome::GoldWrong), Some(T::GoldSlash::get())),
+				Some(_) => (Some(LabelOutcome::Disagreed), None),
 			};
-			settlement.count_label(&commit.annotator, outcome, slash);
+			match outcome {
+				Some(outcome) => settlement.count_label(&commit.annotator, outcome, slash),
+				None => settlement.count_unjudged(&commit.annotator),
+			}
 			if commit.revealed.is_some() {
 				counts.revealed.saturating_inc();
 			}
@@ -317,7 +324,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Settles a dispute whose expert time ran out: with the fallback label
 	/// as a `Fallback` decision (paid like the crowd's, not appealable), or
-	/// else `Unresolved`.
+	/// else `Unresolved`: no revealed label is paid or scored, the stake
+	/// behind every label is freed, and the item's label budget goes back to
+	/// the requester. A commit never revealed is still slashed and counted
+	/// against its annotator: sparing it would make hiding one's label the
+	/// way to escape every slash on a task with no expert.
 	pub(crate) fn settle_by_fallback(
 		task: TaskId,
 		item: ItemIndex,
@@ -328,52 +339,14 @@ impl<T: Config> Pallet<T> {
 		match Self::fallback_label(&state, terms) {
 			Some((label, agreement)) =>
 				Self::settle(task, item, state, label, Decision::Fallback, agreement, settlement),
-			None => Self::settle_unresolved(task, item, state, terms, settlement),
+			None => {
+				if !state.commits.is_empty() {
+					settlement.labels_refunded.saturating_accrue(u32::from(terms.redundancy));
+				}
+				// An unresolved item's label means nothing: 0.
+				Self::settle(task, item, state, 0, Decision::Unresolved, Perbill::zero(), settlement)
+			},
 		}
-	}
-
-	/// Settles an item nobody could decide: no label is paid or scored, the
-	/// stake behind every label is freed, and the item's label budget goes
-	/// back to the requester. A commit never revealed is still slashed and
-	/// counted against its annotator: not revealing is a fault whatever the
-	/// true label, and sparing it here would make hiding one's label the way
-	/// to escape every slash on a task with no expert.
-	pub(crate) fn settle_unresolved(
-		task: TaskId,
-		item: ItemIndex,
-		state: ItemState<T>,
-		terms: &TermsOf<T>,
-		settlement: &mut Settlement<T>,
-	) {
-		let mut counts = SettlementCounts::default();
-		let mut votes = Votes::<T>::new();
-		for commit in state.commits.iter() {
-			match commit.revealed {
-				Some(_) => {
-					counts.revealed.saturating_inc();
-					settlement.count_unjudged(&commit.annotator);
-				},
-				None => {
-					counts.unrevealed.saturating_inc();
-					settlement.count_label(
-						&commit.annotator,
-						LabelOutcome::Unrevealed,
-						Some(T::UnrevealedSlash::get()),
-					);
-				},
-			}
-			let _ = votes.try_push((commit.annotator.clone(), commit.revealed));
-		}
-		Self::remove_item(task, item);
-		let settled_at = frame_system::Pallet::<T>::block_number();
-		let (label, decided_by, agreement) = (0, Decision::Unresolved, Perbill::zero());
-		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
-		Self::count_settlement(&mut settlement.quality, decided_by, counts);
-		if !state.commits.is_empty() {
-			settlement.items_done.saturating_inc();
-			settlement.labels_refunded.saturating_accrue(u32::from(terms.redundancy));
-		}
-		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
 	}
 
 	/// Settles one item and applies what it owes at once.
