@@ -124,8 +124,9 @@ impl SealedLabel {
 		salt_from_hex(&self.salt)
 	}
 
-	pub fn commitment(&self, annotator: &AccountId32) -> anyhow::Result<[u8; 32]> {
-		Ok(commitment::label_commitment(self.label, &self.salt()?, annotator).0)
+	/// The commitment of this label on `item` of `task` by `annotator`.
+	pub fn commitment(&self, task: u32, item: u32, annotator: &AccountId32) -> anyhow::Result<[u8; 32]> {
+		Ok(commitment::label_commitment(task, item, self.label, &self.salt()?, annotator).0)
 	}
 }
 

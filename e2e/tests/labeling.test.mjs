@@ -53,9 +53,11 @@ const feePaid = (events, who) => events
   .filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e) && e.data.who.toString() === who.address)
   .reduce((sum, e) => sum + e.data.actualFee.toBigInt() - e.data.tip.toBigInt(), 0n);
 
-/** What the annotator commits: blake2_256(SCALE((label, salt, account))). */
-function sealedLabel(label, salt, address) {
-  return blake2AsU8a(api.createType('(u16, [u8; 32], AccountId32)', [label, salt, address]).toU8a());
+/** What the annotator commits on `item` of `task`: blake2_256(SCALE((task, item, label, salt, account))). */
+function sealedLabel(task, item, label, salt, address) {
+  return blake2AsU8a(
+    api.createType('(u32, u32, u16, [u8; 32], AccountId32)', [task, item, label, salt, address]).toU8a(),
+  );
 }
 
 /** What a requester commits for a gold answer: blake2_256(SCALE((item, answer, salt))). */
@@ -155,7 +157,7 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
 
     const salt = randomAsU8a(32);
     salts.set(annotator, salt);
-    const events = await submit(api.tx.labelVoting.commit(task, 0, sealedLabel(label, salt, annotator.address)), annotator);
+    const events = await submit(api.tx.labelVoting.commit(task, 0, sealedLabel(task, 0, label, salt, annotator.address)), annotator);
     assert.ok(events.some((e) => api.events.labelVoting.LabelCommitted.is(e)));
   }
   const item = (await api.query.labelVoting.items(task, 0)).unwrap();
@@ -263,7 +265,7 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
 test('the label and gold commitments made here are the runtime primitives\' test vectors', () => {
   const v = COMMITMENT_VECTORS;
   const annotator = keyring.encodeAddress(v.annotator);
-  assert.equal(u8aToHex(sealedLabel(Number(v.label), v.salt, annotator)), v.labelCommitment);
+  assert.equal(u8aToHex(sealedLabel(Number(v.task), Number(v.item), Number(v.label), v.salt, annotator)), v.labelCommitment);
   assert.equal(u8aToHex(goldCommitment(Number(v.item), Number(v.answer), v.salt)), v.goldCommitment);
 });
 
@@ -309,11 +311,14 @@ test('two annotators label an Open task in batches and are paid once each', asyn
   const salts = new Map(annotators.map((who) => [who, randomAsU8a(32)]));
   let commitEvents = [];
   for (const who of annotators) {
-    const commits = items.map((item) => [item, sealedLabel(labelOf(item), salts.get(who), who.address)]);
+    const commits = items.map((item) => [item, sealedLabel(task, item, labelOf(item), salts.get(who), who.address)]);
     commitEvents = await submit(api.tx.labelVoting.commitBatch(task, commits), who);
     const committed = commitEvents.find((e) => api.events.labelVoting.LabelsCommitted.is(e));
     assert.deepEqual(committed.data.items.map((i) => i.toNumber()), items);
-    assert.equal((await api.query.annotatorStake.ledgers(who.address)).unwrap().locked.toBigInt(), 4n * UNIT / 2n);
+    assert.equal(
+      (await api.query.annotatorStake.ledgers(who.address)).unwrap().locked.toBigInt(),
+      4n * api.consts.labelVoting.stakePerLabel.toBigInt(),
+    );
   }
   assert.equal(commitEvents.filter((e) => api.events.labelVoting.RevealOpened.is(e)).length, items.length);
 

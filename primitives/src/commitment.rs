@@ -12,17 +12,25 @@ use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash};
 
 use crate::item_lifecycle::Label;
-use crate::task::ItemIndex;
+use crate::task::{ItemIndex, TaskId};
 
 /// A random 32-byte secret that keeps a commitment over few possible labels
 /// from being guessed.
 pub type Salt = [u8; 32];
 
-/// What `annotator` commits for `label`:
-/// `blake2_256(SCALE((label: u16, salt: [u8; 32], annotator)))`.
-/// The annotator is hashed in so that nobody can replay another's commit.
-pub fn label_commitment<AccountId: Encode>(label: Label, salt: &Salt, annotator: &AccountId) -> H256 {
-	BlakeTwo256::hash_of(&(label, salt, annotator))
+/// What `annotator` commits for `label` on `item` of `task`:
+/// `blake2_256(SCALE((task: u32, item: u32, label: u16, salt: [u8; 32], annotator)))`.
+/// The annotator is hashed in so that nobody can replay another's commit, and
+/// the task and item so that nobody (the annotator included) can replay a
+/// commit seen on one item on another, where its label may be known.
+pub fn label_commitment<AccountId: Encode>(
+	task: TaskId,
+	item: ItemIndex,
+	label: Label,
+	salt: &Salt,
+	annotator: &AccountId,
+) -> H256 {
+	BlakeTwo256::hash_of(&(task, item, label, salt, annotator))
 }
 
 /// What a requester commits for the gold `answer` of `item`:
@@ -58,9 +66,11 @@ mod tests {
 
 	#[test]
 	fn a_label_commitment_matches_its_vector() {
+		let task: TaskId = vector("task").parse().expect("a number");
+		let item: ItemIndex = vector("item").parse().expect("a number");
 		let label: Label = vector("label").parse().expect("a number");
 		let annotator = sp_core::crypto::AccountId32::new(bytes32("annotator"));
-		let commitment = label_commitment(label, &bytes32("salt"), &annotator);
+		let commitment = label_commitment(task, item, label, &bytes32("salt"), &annotator);
 		assert_eq!(commitment, H256(bytes32("labelCommitment")));
 	}
 
@@ -77,10 +87,12 @@ mod tests {
 		let other_salt = [0u8; 32];
 		let alice = sp_core::crypto::AccountId32::new([1; 32]);
 		let bob = sp_core::crypto::AccountId32::new([2; 32]);
-		let base = label_commitment(1, &salt, &alice);
-		assert_ne!(base, label_commitment(0, &salt, &alice), "the label");
-		assert_ne!(base, label_commitment(1, &other_salt, &alice), "the salt");
-		assert_ne!(base, label_commitment(1, &salt, &bob), "the annotator");
+		let base = label_commitment(7, 4, 1, &salt, &alice);
+		assert_ne!(base, label_commitment(8, 4, 1, &salt, &alice), "the task");
+		assert_ne!(base, label_commitment(7, 5, 1, &salt, &alice), "the item");
+		assert_ne!(base, label_commitment(7, 4, 0, &salt, &alice), "the label");
+		assert_ne!(base, label_commitment(7, 4, 1, &other_salt, &alice), "the salt");
+		assert_ne!(base, label_commitment(7, 4, 1, &salt, &bob), "the annotator");
 		let gold = gold_commitment(4, 1, &salt);
 		assert_ne!(gold, gold_commitment(5, 1, &salt), "the item");
 		assert_ne!(gold, gold_commitment(4, 0, &salt), "the answer");

@@ -15,7 +15,8 @@ pub type TaskId = u32;
 pub type ItemIndex = u32;
 
 /// A task domain (for example "medical images"), chosen by the requester;
-/// reputation is kept per domain. 0 is the general domain.
+/// reputation is kept per domain, and earned in one only (0 is the domain of
+/// tasks that name none).
 pub type DomainId = u32;
 
 /// How annotators get items.

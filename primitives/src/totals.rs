@@ -100,11 +100,14 @@ pub struct Earnings<Balance> {
 	/// Stake slashed (unrevealed commits, wrong gold answers) and appeal bonds
 	/// lost.
 	pub slashed: Balance,
+	/// Appeal bonds lost by appellants who challenged this account's label
+	/// and were wrong: its share of them.
+	pub awarded: Balance,
 }
 
 impl<Balance: Saturating + Copy> Earnings<Balance> {
 	/// Everything paid in.
 	pub fn gross(&self) -> Balance {
-		self.label_rewards.saturating_add(self.expert_fees)
+		self.label_rewards.saturating_add(self.expert_fees).saturating_add(self.awarded)
 	}
 }

@@ -66,6 +66,13 @@ pub trait StakeLock<AccountId, Balance> {
 
 	/// Frees up to `amount` of locked stake when a claim settles or expires.
 	fn unlock(who: &AccountId, amount: Balance);
+
+	/// How much of `who`'s stake is locked now.
+	fn locked(who: &AccountId) -> Balance;
+
+	/// Every account with locked stake, and how much: for invariant checks
+	/// (it reads every ledger).
+	fn all_locked() -> alloc::vec::Vec<(AccountId, Balance)>;
 }
 
 /// Takes stake from a cheater (implemented by `pallet-annotator-stake`).
@@ -87,12 +94,12 @@ pub trait ReputationInspect<AccountId> {
 
 /// Records how labels turned out (implemented by `pallet-reputation`).
 pub trait ReputationRecorder<AccountId> {
-	/// Counts `outcome` for `who` in `domain` (and in the general domain).
+	/// Counts `outcome` for `who` in `domain`, and no other.
 	fn record(who: &AccountId, domain: DomainId, outcome: LabelOutcome) {
 		Self::record_all(who, domain, &[outcome]);
 	}
 
-	/// Counts each of `outcomes` in order for `who` in `domain` (and in the
-	/// general domain), reading and writing each record once.
+	/// Counts each of `outcomes` in order for `who` in `domain`, reading and
+	/// writing its record once.
 	fn record_all(who: &AccountId, domain: DomainId, outcomes: &[LabelOutcome]);
 }

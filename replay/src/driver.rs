@@ -108,8 +108,8 @@ pub trait Chain {
 	fn account(&self, worker: u32) -> [u8; 32];
 	/// How many blocks a claim lives (`ClaimTtl`).
 	fn claim_ttl(&self) -> u32;
-	/// Creates the replay's task.
-	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()>;
+	/// Creates the replay's task; returns its id (commitments hash it in).
+	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32>;
 	/// Each item's no-show claims it.
 	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()>;
 	async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()>;
@@ -194,13 +194,14 @@ pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: P
 		redundancy: plan.redundancy,
 		gold_commitments: gold_commitments(data, plan)?,
 	};
-	chain.create_task(&task).await?;
+	let task_id = chain.create_task(&task).await?;
 	let (labels_per_round, rounds_per_block, items_per_group) = match policy.pace {
 		Pace::OneByOne { labels_per_block } => (1, Some(labels_per_block.max(1) as usize), 1),
 		Pace::Rounds { labels_per_round } => (labels_per_round.max(1), None, usize::MAX),
 	};
 	let mut driver = Driver {
 		chain,
+		task: task_id,
 		data,
 		plan,
 		experts: policy.experts,
@@ -228,6 +229,8 @@ pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: P
 /// The replay's state: where each item stands.
 struct Driver<'a, C> {
 	chain: &'a mut C,
+	/// The replay's task.
+	task: u32,
 	data: &'a Dataset,
 	plan: &'a Plan,
 	experts: bool,
@@ -255,7 +258,13 @@ impl<C: Chain> Driver<'_, C> {
 			if self.committed[item].is_empty() && self.plan.expected[item] < self.plan.redundancy {
 				claims.push(row.item);
 			}
-			let hash = label_commitment(row.label, &salt(row.worker, row.item), &self.chain.account(row.worker));
+			let hash = label_commitment(
+				self.task,
+				row.item,
+				row.label,
+				&salt(row.worker, row.item),
+				&self.chain.account(row.worker),
+			);
 			commits.push(Commit { worker: row.worker, item: row.item, hash: hash.0 });
 			self.committed[item].push((row.worker, row.label));
 		}
@@ -427,10 +436,10 @@ mod tests {
 			2
 		}
 
-		async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()> {
+		async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
 			self.item_count = task.item_count;
 			self.note(format!("task of r = {} with {} gold", task.redundancy, task.gold_commitments.len()));
-			Ok(())
+			Ok(0)
 		}
 
 		async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {
@@ -440,7 +449,7 @@ mod tests {
 
 		async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()> {
 			for commit in commits {
-				let expected = label_commitment(0, &salt(commit.worker, commit.item), &[commit.worker as u8; 32]);
+				let expected = label_commitment(0, commit.item, 0, &salt(commit.worker, commit.item), &[commit.worker as u8; 32]);
 				let label = if expected.0 == commit.hash { 0 } else { 1 };
 				self.note(format!("commit {} by {} (sealing {label})", commit.item, commit.worker));
 			}

@@ -156,7 +156,7 @@ impl Chain for Native<'_> {
 		<Runtime as pallet_label_voting::Config>::ClaimTtl::get()
 	}
 
-	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()> {
+	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
 		self.task = pallet_tasks::NextTaskId::<Runtime>::get();
 		self.item_count = task.item_count;
 		let commitments = task.gold_commitments.iter().map(|hash| H256(*hash)).collect::<Vec<_>>();
@@ -181,7 +181,8 @@ impl Chain for Native<'_> {
 				},
 			),
 			"create_task",
-		)
+		)?;
+		Ok(self.task)
 	}
 
 	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {

@@ -11,8 +11,10 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	currency::UNIT, AccountId, AuraConfig, Balance, BalancesConfig, ExpertMembershipConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	configs::treasury::TreasuryAccount,
+	currency::{EXISTENTIAL_DEPOSIT, UNIT},
+	AccountId, AuraConfig, Balance, BalancesConfig, ExpertMembershipConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig,
 };
 
 /// What each well-known dev account starts with: enough to fund many test
@@ -59,7 +61,11 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId)
 	experts.sort();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|account| (account, DEV_ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.into_iter()
+				.map(|account| (account, DEV_ENDOWMENT))
+				.chain([(TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)])
+				.collect::<Vec<_>>(),
 		},
 		aura: AuraConfig {
 			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),

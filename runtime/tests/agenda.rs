@@ -75,7 +75,7 @@ fn a_block_where_many_items_fall_due_stays_within_its_budget_and_carries_the_res
 		for chunk in all.chunks(max_batch as usize) {
 			let commits = chunk
 				.iter()
-				.map(|item| (*item, labelchain_primitives::commitment::label_commitment(1, &salt, &who)))
+				.map(|item| (*item, labelchain_primitives::commitment::label_commitment(task, *item, 1, &salt, &who)))
 				.collect::<Vec<_>>();
 			assert_ok!(LabelVoting::commit_batch(signed(Bob), task, BoundedVec::truncate_from(commits)));
 		}

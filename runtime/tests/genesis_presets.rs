@@ -47,7 +47,7 @@ fn local_preset_has_four_validators() {
 }
 
 #[test]
-fn dev_accounts_are_funded_and_issuance_adds_up() {
+fn dev_accounts_and_the_treasury_are_funded_and_issuance_adds_up() {
 	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
 		genesis_state(preset).execute_with(|| {
 			let accounts: Vec<_> = Sr25519Keyring::iter().map(|key| key.to_account_id()).collect();
@@ -55,7 +55,13 @@ fn dev_accounts_are_funded_and_issuance_adds_up() {
 				assert_eq!(Balances::balance(account), DEV_ENDOWMENT, "{preset}");
 				assert!(System::account_exists(account));
 			}
-			assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * accounts.len() as u128);
+			// The treasury exists from genesis, so any slash can reach it.
+			let treasury = labelchain_runtime::configs::treasury::TreasuryAccount::get();
+			assert_eq!(Balances::balance(&treasury), labelchain_runtime::currency::EXISTENTIAL_DEPOSIT);
+			assert_eq!(
+				Balances::total_issuance(),
+				DEV_ENDOWMENT * accounts.len() as u128 + labelchain_runtime::currency::EXISTENTIAL_DEPOSIT
+			);
 		});
 	}
 }

@@ -89,7 +89,7 @@ fn a_busy_annotator_labels_many_items_in_one_batch() {
 
 		let commits: Vec<RuntimeCall> = (0..5u32)
 			.flat_map(|item| {
-				let hash = label_commitment(label_of(item), &salt, &who);
+				let hash = label_commitment(task, item, label_of(item), &salt, &who);
 				[
 					RuntimeCall::LabelVoting(pallet_label_voting::Call::claim_item { task, item }),
 					RuntimeCall::LabelVoting(pallet_label_voting::Call::commit { task, item, hash }),
@@ -147,7 +147,7 @@ fn an_annotator_labels_and_settles_many_items_with_the_batch_calls() {
 		for key in [Bob, Charlie] {
 			let who: AccountId = key.to_account_id();
 			let commits: Vec<(u32, H256)> = (0..6u32)
-				.map(|item| (item, label_commitment(label_of(item), &salt, &who)))
+				.map(|item| (item, label_commitment(task, item, label_of(item), &salt, &who)))
 				.collect();
 			assert_ok!(LabelVoting::commit_batch(signed(key), task, BoundedVec::truncate_from(commits)));
 		}

@@ -108,6 +108,7 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		let start: Vec<u128> = annotators.iter().map(worth).collect();
 		let requester_start = worth(&requester);
 		let expert_start = worth(&expert);
+		let treasury_start = worth(&labelchain_runtime::configs::treasury::TreasuryAccount::get());
 
 		// The task: 20 binary items, redundancy 3, two hidden gold answers.
 		let gold = GOLD_ITEMS
@@ -142,7 +143,7 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 			for n in annotators_of(item) {
 				let who = &annotators[n];
 				assert_ok!(LabelVoting::claim_item(signed(who), task, item));
-				let hash = label_commitment(label_of(n, item), &salt(n, item), &who);
+				let hash = label_commitment(task, item, label_of(n, item), &salt(n, item), &who);
 				assert_ok!(LabelVoting::commit(signed(who), task, item, hash));
 			}
 		}
@@ -203,20 +204,20 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		// Each annotator: paid for every revealed label that matches the final
 		// label; slashed for an unrevealed commit and for each wrong gold answer.
 		let mut paid_labels = 0u128;
-		let mut slashed_to_requester = 0u128;
+		let mut slashed_to_treasury = 0u128;
 		let mut expected_counts: BTreeMap<usize, (u32, u32, u32, u32, u32)> = BTreeMap::new();
 		for item in 0..ITEMS {
 			for n in annotators_of(item) {
 				let counts = expected_counts.entry(n).or_default();
 				let gold = GOLD_ITEMS.contains(&item);
 				if !reveals(n, item) {
-					slashed_to_requester += UNREVEALED_SLASH;
+					slashed_to_treasury += UNREVEALED_SLASH;
 					counts.4 += 1;
 				} else if label_of(n, item) == truth(item) {
 					paid_labels += 1;
 					if gold { counts.2 += 1 } else { counts.0 += 1 }
 				} else if gold {
-					slashed_to_requester += GOLD_SLASH;
+					slashed_to_treasury += GOLD_SLASH;
 					counts.3 += 1;
 				} else {
 					counts.1 += 1;
@@ -245,7 +246,7 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		assert_eq!(worth(&expert), expert_start + 2 * EXPERT_FEE);
 
 		// The task closed with its last item, and the requester got back exactly
-		// what was not paid out, plus the slashes.
+		// what was not paid out; the slashes went to the treasury, not to it.
 		let record = pallet_tasks::Tasks::<Runtime>::get(task).expect("the task is kept");
 		assert_eq!(record.terms.status, TaskStatus::Closed);
 		assert_eq!(record.escrow.labels_paid as u128, paid_labels);
@@ -253,7 +254,8 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		assert!(System::events().iter().any(|e| e.event ==
 			RuntimeEvent::Tasks(pallet_tasks::Event::TaskClosed { task, refunded: budget - spent })));
 		assert_eq!(Balances::balance_on_hold(&escrow, &requester), 0);
-		assert_eq!(worth(&requester) + spent, requester_start + slashed_to_requester);
+		assert_eq!(worth(&requester) + spent, requester_start);
+		assert_eq!(worth(&labelchain_runtime::configs::treasury::TreasuryAccount::get()), treasury_start + slashed_to_treasury);
 
 		// The events tell the same story.
 		let voting: Vec<pallet_label_voting::Event<Runtime>> = System::events()

@@ -189,7 +189,7 @@ fn random_labeling_keeps_every_invariant_and_rewards_care() {
 							if annotator.kind == Kind::Lazy && rng.chance(50) {
 								continue; // lets the claim run out
 							}
-							let hash = label_commitment(label, &salt, &who);
+							let hash = label_commitment(*task, item, label, &salt, &who);
 							dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::commit { task: *task, item, hash }));
 						}
 						if matches!(state.phase, ItemPhase::Revealing { .. }) &&
@@ -206,7 +206,7 @@ fn random_labeling_keeps_every_invariant_and_rewards_care() {
 								.map(|c| c.hash)
 								.expect("committed");
 							let label = (0..CLASSES)
-								.find(|label| label_commitment(*label, &salt, &who) == committed)
+								.find(|label| label_commitment(*task, item, *label, &salt, &who) == committed)
 								.expect("one of the classes");
 							dispatch(who, RuntimeCall::LabelVoting(pallet_label_voting::Call::reveal { task: *task, item, label, salt }));
 						}

@@ -27,7 +27,8 @@ fn a_careful_annotator_gains_weight_and_tiers_a_guesser_loses_its_say() {
 		}
 		assert!(Reputation::vote_weight(&careful, 1, 2) > FixedU128::from_u32(2));
 		assert_eq!(Reputation::tier(&careful, 1), Tier::Trusted);
-		assert_eq!(Reputation::tier(&careful, 0), Tier::Trusted);
+		// Earned in domain 1, it counts in domain 1 only.
+		assert_eq!(Reputation::tier(&careful, 0), Tier::Newcomer);
 		// Half right on a binary task (plus the prior's slight optimism): next to no say.
 		assert!(Reputation::vote_weight(&guesser, 1, 2) < FixedU128::from_rational(1, 50));
 		assert_eq!(Reputation::tier(&guesser, 1), Tier::Newcomer);

@@ -24,8 +24,8 @@ fn salt(index: u32) -> [u8; 32] {
 	salt
 }
 
-fn sealed<T: Config>(label: Label, index: u32, who: &T::AccountId) -> H256 {
-	label_commitment(label, &salt(index), who)
+fn sealed<T: Config>(task: TaskId, item: ItemIndex, label: Label, index: u32, who: &T::AccountId) -> H256 {
+	label_commitment(task, item, label, &salt(index), who)
 }
 
 /// Annotators `0..count` claim and commit on `item`; annotator `i` commits
@@ -34,7 +34,7 @@ fn commit_all<T: Config>(task: TaskId, item: ItemIndex, count: u32, label_of: im
 	for index in 0..count {
 		let who = T::BenchmarkHelper::annotator(index);
 		Pallet::<T>::claim_item(RawOrigin::Signed(who.clone()).into(), task, item).expect("eligible");
-		Pallet::<T>::commit(RawOrigin::Signed(who.clone()).into(), task, item, sealed::<T>(label_of(index), index, &who))
+		Pallet::<T>::commit(RawOrigin::Signed(who.clone()).into(), task, item, sealed::<T>(task, item, label_of(index), index, &who))
 			.expect("claimed");
 	}
 }
@@ -42,7 +42,7 @@ fn commit_all<T: Config>(task: TaskId, item: ItemIndex, count: u32, label_of: im
 /// Annotator `index` commits `label` on each of `items` in one batch.
 fn commit_items<T: Config>(task: TaskId, items: core::ops::Range<ItemIndex>, index: u32, label: Label) {
 	let who = T::BenchmarkHelper::annotator(index);
-	let commits: Vec<(ItemIndex, H256)> = items.map(|item| (item, sealed::<T>(label, index, &who))).collect();
+	let commits: Vec<(ItemIndex, H256)> = items.map(|item| (item, sealed::<T>(task, item, label, index, &who))).collect();
 	Pallet::<T>::commit_batch(
 		RawOrigin::Signed(who).into(),
 		task,
@@ -144,7 +144,7 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::ClaimTtl::get()).saturating_add(1u32.into()));
 		let last = r - 1;
 		let who = T::BenchmarkHelper::annotator(last);
-		let hash = sealed::<T>(1, last, &who);
+		let hash = sealed::<T>(task, 0, 1, last, &who);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, 0, hash);
@@ -158,7 +158,7 @@ mod benchmarks {
 	fn commit_batch(n: Linear<1, { T::MaxBatch::get() }>) {
 		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
 		let who = T::BenchmarkHelper::annotator(0);
-		let commits: Vec<(ItemIndex, H256)> = (0..n).map(|item| (item, sealed::<T>(1, 0, &who))).collect();
+		let commits: Vec<(ItemIndex, H256)> = (0..n).map(|item| (item, sealed::<T>(task, item, 1, 0, &who))).collect();
 		let commits = BoundedVec::try_from(commits).expect("n is at most MaxBatch");
 
 		#[extrinsic_call]
@@ -281,7 +281,8 @@ mod benchmarks {
 		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Appealed { .. })));
 	}
 
-	/// Rejected (the bond moves to the requester) and all `r` paid.
+	/// Rejected: the bond is shared by the `r - 1` other annotators, who gave
+	/// the label that stood, and all `r` are paid.
 	#[benchmark]
 	fn decide_appeal(r: Linear<1, { T::MaxRedundancy::get() }>) -> Result<(), BenchmarkError> {
 		let task = accepted_item::<T>(r, Vec::new());

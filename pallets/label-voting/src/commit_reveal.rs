@@ -149,7 +149,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(commit.revealed.is_none(), Error::<T>::AlreadyRevealed);
 		ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 		ensure!(
-			label_commitment(label, &salt, who) == commit.hash,
+			label_commitment(task, item, label, &salt, who) == commit.hash,
 			Error::<T>::CommitMismatch
 		);
 		commit.revealed = Some(label);

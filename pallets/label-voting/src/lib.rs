@@ -11,6 +11,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod agenda;
+mod appeals;
 mod batch_weights;
 mod claims;
 mod commit_reveal;
@@ -34,7 +35,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			tokens::{Balance as BalanceTrait, Fortitude, Precision, Restriction},
+			tokens::Balance as BalanceTrait,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -103,17 +104,25 @@ pub mod pallet {
 		#[pallet::constant]
 		type RevealWindow: Get<BlockNumberFor<Self>>;
 
-		/// Stake locked behind each claim or commit until its item settles.
+		/// Stake locked behind each claim or commit until its item settles: at
+		/// least the largest slash one label can incur (`integrity_test`), so
+		/// that every slash is backed by stake nobody could unbond first.
 		#[pallet::constant]
 		type StakePerLabel: Get<Self::Balance>;
 
-		/// Slashed, to the requester, for a commit never revealed.
+		/// Slashed, to the treasury, for a commit never revealed.
 		#[pallet::constant]
 		type UnrevealedSlash: Get<Self::Balance>;
 
-		/// Slashed, to the requester, for a wrong answer on a gold item.
+		/// Slashed, to the treasury, for a wrong answer on a gold item.
 		#[pallet::constant]
 		type GoldSlash: Get<Self::Balance>;
+
+		/// Where slashes go: an account of governance (the runtime's treasury),
+		/// never the task's requester, who would then gain from revealing
+		/// false gold, and never an expert, who would gain from the verdicts.
+		#[pallet::constant]
+		type Treasury: Get<Self::AccountId>;
 
 		/// Blocks after the crowd accepts a label during which it may be appealed
 		/// (and the requester may reveal gold); the item settles after it.
@@ -121,7 +130,7 @@ pub mod pallet {
 		type AppealWindow: Get<BlockNumberFor<Self>>;
 
 		/// Held from an appellant until an expert decides: returned if the appeal
-		/// is upheld, paid to the requester if not.
+		/// is upheld, shared by the annotators whose label stood if not.
 		#[pallet::constant]
 		type AppealBond: Get<Self::Balance>;
 
@@ -287,7 +296,8 @@ pub mod pallet {
 		/// `appellant` appealed the accepted label, holding `bond`.
 		AppealLodged { task: TaskId, item: ItemIndex, appellant: T::AccountId, bond: T::Balance },
 		/// An expert decided an appeal: upheld (the label changed and the bond
-		/// was returned) or not (the bond went to the requester).
+		/// was returned) or not (the bond went to the annotators whose label
+		/// stood).
 		AppealDecided { task: TaskId, item: ItemIndex, upheld: bool },
 		/// No expert decided the appeal in time: the bond was returned and the
 		/// crowd's label stands.
@@ -386,6 +396,9 @@ pub mod pallet {
 		AwaitingExpert,
 		/// The task's dispute budget cannot pay an expert to decide an appeal.
 		DisputeBudgetExhausted,
+		/// The expert requested the task, or claimed, labeled or appealed the
+		/// item, so may not decide it.
+		ExpertInvolved,
 	}
 
 	#[pallet::hooks]
@@ -399,6 +412,10 @@ pub mod pallet {
 			assert!(
 				T::MaxRedundancy::get() <= u32::from(u8::MAX),
 				"a task's redundancy is a u8, so MaxRedundancy must fit one"
+			);
+			assert!(
+				T::StakePerLabel::get() >= T::GoldSlash::get().max(T::UnrevealedSlash::get()),
+				"the stake behind a label must cover the largest slash the label can incur"
 			);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
 			assert!(T::MaxBatch::get() > 0, "a batch must hold an item");
@@ -465,8 +482,8 @@ pub mod pallet {
 		}
 
 		/// Commit a sealed label for an item:
-		/// `hash = blake2_256(SCALE((label, salt, caller)))`, with `label` a `u16`
-		/// and `salt` 32 random bytes kept until the reveal. On an `Assigned`
+		/// `hash = blake2_256(SCALE((task, item, label, salt, caller)))`, with
+		/// `label` a `u16` and `salt` 32 random bytes kept until the reveal. On an `Assigned`
 		/// task the caller must hold a claim on the item; on an `Open` task a
 		/// caller without one takes a place on the item by committing (the same
 		/// checks and stake lock as `claim_item`). When the item has all its
@@ -559,10 +576,11 @@ pub mod pallet {
 		/// out. The expert is paid `ExpertFee` from the task's dispute budget;
 		/// the annotators are scored against `label` like a crowd decision.
 		///
-		/// Origin: a member of the expert set.
+		/// Origin: a member of the expert set who neither requested the task
+		/// nor claimed or labeled the item.
 		///
-		/// Errors: `UnknownTask`, `UnknownItem`, `NotDisputed`, `LabelOutOfRange`,
-		/// and the tasks pallet's `DisputeBudgetExhausted`.
+		/// Errors: `UnknownTask`, `UnknownItem`, `NotDisputed`, `ExpertInvolved`,
+		/// `LabelOutOfRange`, and the tasks pallet's `DisputeBudgetExhausted`.
 		/// Event: `ItemSettled`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute(T::MaxRedundancy::get()))]
@@ -577,6 +595,7 @@ pub mod pallet {
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 			let actual = T::WeightInfo::resolve_dispute(Self::redundancy_of(&state));
 			ensure!(matches!(state.phase, ItemPhase::Disputed { .. }), Error::<T>::NotDisputed);
+			Self::ensure_impartial(&expert, &state, &terms)?;
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
@@ -628,14 +647,16 @@ pub mod pallet {
 
 		/// Decide an appeal with the expert's `label`. If it differs from the
 		/// crowd's, the appeal is upheld: the item settles with `label` and the
-		/// bond is returned; otherwise the crowd's label stands and the bond goes
-		/// to the requester. The expert is paid `ExpertFee` from the dispute
-		/// budget.
+		/// bond is returned; otherwise the crowd's label stands and the bond is
+		/// shared by the annotators who gave it (the treasury takes it if the
+		/// appellant was the only one). The expert is paid `ExpertFee` from the
+		/// dispute budget.
 		///
-		/// Origin: a member of the expert set.
+		/// Origin: a member of the expert set who neither requested the task,
+		/// nor claimed, labeled or appealed the item.
 		///
-		/// Errors: `UnknownTask`, `UnknownItem`, `NotAppealed`, `LabelOutOfRange`,
-		/// and the tasks pallet's `DisputeBudgetExhausted`.
+		/// Errors: `UnknownTask`, `UnknownItem`, `NotAppealed`, `ExpertInvolved`,
+		/// `LabelOutOfRange`, and the tasks pallet's `DisputeBudgetExhausted`.
 		/// Events: `AppealDecided`, `ItemSettled`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::decide_appeal(T::MaxRedundancy::get()))]
@@ -653,6 +674,7 @@ pub mod pallet {
 			else {
 				return Err(Error::<T>::NotAppealed.into());
 			};
+			Self::ensure_impartial(&expert, &state, &terms)?;
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
@@ -661,16 +683,7 @@ pub mod pallet {
 			if upheld {
 				Self::return_appeal_bond(&appellant)?;
 			} else {
-				T::Currency::transfer_on_hold(
-					&HoldReason::AppealBond.into(),
-					&appellant,
-					&terms.requester,
-					T::AppealBond::get(),
-					Precision::Exact,
-					Restriction::Free,
-					Fortitude::Force,
-				)?;
-				Self::debit_loss(&appellant, T::AppealBond::get());
+				Self::award_appeal_bond(&appellant, &state, accepted)?;
 			}
 			Self::deposit_event(Event::AppealDecided { task, item, upheld });
 			if upheld {
@@ -901,16 +914,6 @@ pub mod pallet {
 			Ok(terms)
 		}
 
-		pub(crate) fn return_appeal_bond(appellant: &T::AccountId) -> DispatchResult {
-			T::Currency::release(
-				&HoldReason::AppealBond.into(),
-				appellant,
-				T::AppealBond::get(),
-				Precision::Exact,
-			)?;
-			Ok(())
-		}
-
 		pub(crate) fn open_reveal(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
 			let ends_at =
 				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
@@ -925,12 +928,16 @@ pub mod pallet {
 		/// task's quality counts agree with each other and with its settled
 		/// items; each appellant's bond hold matches their pending appeals;
 		/// every item in progress has its live agenda entry, and no entry
-		/// waits behind the cursor.
+		/// waits behind the cursor; each annotator's locked stake is
+		/// `StakePerLabel` for each of their claims and unsettled commits
+		/// (and nobody else has any locked); every revealed gold answer
+		/// opened one of its task's commitments.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			use frame_support::traits::fungible::InspectHold;
 			let mut claims_by_annotator: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+			let mut labels_in_flight: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 			let mut bonds: BTreeMap<T::AccountId, T::Balance> = BTreeMap::new();
 			for (task, item, state) in Items::<T>::iter() {
 				if let ItemPhase::Appealed { appellant, .. } = &state.phase {
@@ -957,6 +964,9 @@ pub mod pallet {
 				ensure!(people.len() == places, "an annotator holds two places on one item");
 				for claim in state.claims.iter() {
 					claims_by_annotator.entry(claim.annotator.clone()).or_default().saturating_inc();
+				}
+				for who in people {
+					labels_in_flight.entry(who.clone()).or_default().saturating_inc();
 				}
 				// Every item in flight is on the agenda (no later than its next
 				// step fell due when it was written: the pallet tests check it).
@@ -992,6 +1002,21 @@ pub mod pallet {
 				ensure!(
 					SettledItems::<T>::iter_prefix(task).count() as u32 == quality.items_settled(),
 					"a task's settled count differs from its settled items"
+				);
+			}
+			let mut locked: BTreeMap<T::AccountId, T::Balance> = T::Stake::all_locked().into_iter().collect();
+			for (who, labels) in labels_in_flight {
+				ensure!(
+					locked.remove(&who).unwrap_or_default() ==
+						T::StakePerLabel::get().saturating_mul(labels.into()),
+					"an annotator's locked stake differs from StakePerLabel times their labels in flight"
+				);
+			}
+			ensure!(locked.is_empty(), "stake locked with no label in flight");
+			for (task, gold_index, _) in RevealedGold::<T>::iter() {
+				ensure!(
+					T::Tasks::gold_commitment(task, gold_index).is_some(),
+					"a revealed gold answer without its commitment"
 				);
 			}
 			for (appellant, bond) in bonds {

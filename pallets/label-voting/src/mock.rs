@@ -2,7 +2,7 @@
 //! traits this pallet uses.
 
 use frame_support::{
-	derive_impl, ord_parameter_types, parameter_types,
+	derive_impl, parameter_types,
 	traits::{ConstU16, ConstU32},
 	BoundedVec,
 };
@@ -23,12 +23,15 @@ pub const REQUESTER: AccountId = 1;
 pub const FIRST_ANNOTATOR: AccountId = 10;
 pub const ANNOTATORS: u64 = 8;
 pub const EXPERT: AccountId = 99;
+/// Where slashes go.
+pub const TREASURY: AccountId = 98;
 /// Funded but never bonds.
 pub const UNBONDED: AccountId = 50;
 
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 pub const BOND: Balance = 1_000;
-pub const STAKE_PER_LABEL: Balance = 10;
+/// As much as the largest slash, `GOLD_SLASH`.
+pub const STAKE_PER_LABEL: Balance = 30;
 pub const UNREVEALED_SLASH: Balance = 7;
 pub const EXPERT_FEE: Balance = 20;
 pub const GOLD_SLASH: Balance = 30;
@@ -99,8 +102,25 @@ parameter_types! {
 	};
 }
 
-ord_parameter_types! {
-	pub const Expert: AccountId = EXPERT;
+parameter_types! {
+	/// The expert set: `EXPERT` unless a test sets others.
+	pub static ExpertSet: Vec<AccountId> = vec![EXPERT];
+}
+
+/// The members of `ExpertSet`, sorted, as `EnsureSignedBy` wants them.
+pub struct Experts;
+
+impl frame_support::traits::SortedMembers<AccountId> for Experts {
+	fn sorted_members() -> Vec<AccountId> {
+		let mut members = ExpertSet::get();
+		members.sort();
+		members
+	}
+}
+
+/// Makes `experts` the expert set.
+pub fn set_experts(experts: &[AccountId]) {
+	ExpertSet::set(experts.to_vec());
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -151,12 +171,13 @@ impl pallet_label_voting::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GoldSlash = ConstU64<GOLD_SLASH>;
+	type Treasury = ConstU64<TREASURY>;
 	type AppealWindow = ConstU64<APPEAL_WINDOW>;
 	type AppealBond = ConstU64<APPEAL_BOND>;
 	type Tasks = Tasks;
 	type Stake = AnnotatorStake;
 	type Reputation = Reputation;
-	type ExpertOrigin = EnsureSignedBy<Expert, AccountId>;
+	type ExpertOrigin = EnsureSignedBy<Experts, AccountId>;
 	type MaxRedundancy = MaxRedundancy;
 	type ClaimTtl = ClaimTtl;
 	type MaxOpenClaims = ConstU32<MAX_OPEN_CLAIMS>;
@@ -243,7 +264,7 @@ pub fn annotator(n: u64) -> AccountId {
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let mut balances = vec![(REQUESTER, INITIAL_BALANCE), (EXPERT, INITIAL_BALANCE), (UNBONDED, INITIAL_BALANCE)];
+	let mut balances = vec![(REQUESTER, INITIAL_BALANCE), (EXPERT, INITIAL_BALANCE), (UNBONDED, INITIAL_BALANCE), (TREASURY, 1)];
 	balances.extend((0..ANNOTATORS).map(|n| (annotator(n), INITIAL_BALANCE)));
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 		.assimilate_storage(&mut storage)

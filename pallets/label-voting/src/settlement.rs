@@ -149,11 +149,12 @@ impl<T: Config> Settlement<T> {
 	}
 
 	/// Frees the stake behind every settled label, pays each annotator's
-	/// rewards from escrow in one transfer, takes slashes to the requester,
+	/// rewards from escrow in one transfer, takes slashes to the treasury,
 	/// records each annotator's outcomes, refunds the label budget of
 	/// unresolved items, then adds the task's counts and marks its items done
 	/// (which closes the task after its last item).
 	pub(crate) fn apply(self, task: TaskId, terms: &TermsOf<T>) -> DispatchResult {
+		let treasury = T::Treasury::get();
 		for (who, owed) in self.owed {
 			T::Stake::unlock(&who, T::StakePerLabel::get().saturating_mul(owed.settled.into()));
 			if owed.rewarded > 0 {
@@ -161,7 +162,7 @@ impl<T: Config> Settlement<T> {
 				Pallet::<T>::credit_label_rewards(&who, amount, owed.rewarded);
 			}
 			for wanted in owed.slashes {
-				let slashed = T::Stake::slash(&who, wanted, &terms.requester);
+				let slashed = T::Stake::slash(&who, wanted, &treasury);
 				Pallet::<T>::debit_loss(&who, slashed);
 			}
 			if !owed.outcomes.is_empty() {

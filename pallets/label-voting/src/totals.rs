@@ -74,6 +74,11 @@ impl<T: Config> Pallet<T> {
 		Earnings::<T>::mutate(who, |earnings| earnings.expert_fees.saturating_accrue(amount));
 	}
 
+	/// Records an appeal bond (or a share of one) awarded to `who`.
+	pub(crate) fn credit_award(who: &T::AccountId, amount: T::Balance) {
+		Earnings::<T>::mutate(who, |earnings| earnings.awarded.saturating_accrue(amount));
+	}
+
 	/// Records stake slashed or an appeal bond lost.
 	pub(crate) fn debit_loss(who: &T::AccountId, amount: T::Balance) {
 		if !amount.is_zero() {

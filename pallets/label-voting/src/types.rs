@@ -31,7 +31,7 @@ impl<T: Config> Claim<T> {
 #[scale_info(skip_type_params(T))]
 pub struct Commit<T: Config> {
 	pub annotator: T::AccountId,
-	/// `blake2_256(SCALE((label, salt, annotator)))`.
+	/// `blake2_256(SCALE((task, item, label, salt, annotator)))`.
 	pub hash: H256,
 	pub revealed: Option<Label>,
 }

@@ -9,9 +9,6 @@ use sp_arithmetic::FixedU128;
 
 use crate::{Config, Event, Pallet, ReputationParameters, Reputations};
 
-/// The general domain, which counts every label whatever its task's domain.
-pub const GENERAL_DOMAIN: DomainId = 0;
-
 impl<T: Config> ReputationInspect<T::AccountId> for Pallet<T> {
 	fn tier(who: &T::AccountId, domain: DomainId) -> Tier {
 		Reputations::<T>::get(who, domain).tier(&ReputationParameters::<T>::get())
@@ -28,20 +25,18 @@ impl<T: Config> ReputationRecorder<T::AccountId> for Pallet<T> {
 			return;
 		}
 		let params = ReputationParameters::<T>::get();
-		let domains: &[DomainId] =
-			if domain == GENERAL_DOMAIN { &[GENERAL_DOMAIN] } else { &[domain, GENERAL_DOMAIN] };
-		for &domain in domains {
-			let tier = Reputations::<T>::mutate(who, domain, |record| {
-				let before = record.tier(&params);
-				for outcome in outcomes {
-					record.record(*outcome, params.fade_threshold);
-				}
-				let after = record.tier(&params);
-				(before != after).then_some(after)
-			});
-			if let Some(tier) = tier {
-				Pallet::<T>::deposit_event(Event::TierChanged { who: who.clone(), domain, tier });
+		// The task's domain only: reputation earned on cheap tasks of one
+		// domain (a requester's own, say) must not buy weight in another.
+		let tier = Reputations::<T>::mutate(who, domain, |record| {
+			let before = record.tier(&params);
+			for outcome in outcomes {
+				record.record(*outcome, params.fade_threshold);
 			}
+			let after = record.tier(&params);
+			(before != after).then_some(after)
+		});
+		if let Some(tier) = tier {
+			Pallet::<T>::deposit_event(Event::TierChanged { who: who.clone(), domain, tier });
 		}
 	}
 }

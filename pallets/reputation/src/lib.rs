@@ -45,7 +45,7 @@ pub mod pallet {
 	pub type ReputationParameters<T: Config> =
 		StorageValue<_, Parameters, ValueQuery, DefaultParametersValue<T>>;
 
-	/// Each annotator's record per domain; domain 0 (general) counts every label.
+	/// Each annotator's record per domain, counting that domain's labels only.
 	#[pallet::storage]
 	pub type Reputations<T: Config> = StorageDoubleMap<
 		_,

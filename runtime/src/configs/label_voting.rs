@@ -15,10 +15,11 @@ use super::system::RuntimeBlockWeights;
 use super::tasks::MaxRedundancy;
 
 parameter_types! {
-	/// Locked behind each claim or commit: 16 open claims lock 8 LBL, less than
-	/// the 10 LBL minimum stake.
-	pub const StakePerLabel: Balance = UNIT / 2;
-	/// A commit never revealed costs a tenth of an LBL, paid to the requester.
+	/// Locked behind each claim or commit: as much as the largest slash one
+	/// label can incur (`GoldSlash`), so no slash can find the stake gone. An
+	/// annotator at the 10 LBL minimum stake holds ten labels in flight.
+	pub const StakePerLabel: Balance = UNIT;
+	/// A commit never revealed costs a tenth of an LBL, paid to the treasury.
 	pub const UnrevealedSlash: Balance = 100 * MILLI_UNIT;
 	/// What an expert earns for settling a disputed item or an appeal.
 	pub const ExpertFee: Balance = UNIT;
@@ -38,6 +39,7 @@ impl pallet_label_voting::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GoldSlash = GoldSlash;
+	type Treasury = super::treasury::TreasuryAccount;
 	// Accepted labels may be appealed (and gold revealed) for 100 blocks.
 	type AppealWindow = ConstU32<100>;
 	type AppealBond = AppealBond;

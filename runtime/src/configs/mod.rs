@@ -8,6 +8,7 @@ mod monetary;
 mod reputation;
 mod system;
 mod tasks;
+pub mod treasury;
 mod utility;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

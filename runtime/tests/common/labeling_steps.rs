@@ -41,7 +41,7 @@ pub fn label(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
 	let who: AccountId = key.to_account_id();
 	let salt = [key as u8; 32];
 	assert_ok!(LabelVoting::claim_item(signed(key), task, item));
-	let hash = labelchain_primitives::commitment::label_commitment(label, &salt, &who);
+	let hash = labelchain_primitives::commitment::label_commitment(task, item, label, &salt, &who);
 	assert_ok!(LabelVoting::commit(signed(key), task, item, hash));
 }
 

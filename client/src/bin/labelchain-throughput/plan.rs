@@ -58,8 +58,8 @@ fn assign(task: u32, items: u32, redundancy: u8, pick: impl Fn(u32, u32) -> usiz
 	labels
 }
 
-fn sealed(label: &Label, annotator: &Sender) -> [u8; 32] {
-	labelchain_primitives::commitment::label_commitment(label.label, &label.salt, &annotator.account).0
+fn sealed(task: u32, label: &Label, annotator: &Sender) -> [u8; 32] {
+	labelchain_primitives::commitment::label_commitment(task, label.item, label.label, &label.salt, &annotator.account).0
 }
 
 fn reveal_call(task: u32, label: &Label) -> LabelCall {
@@ -79,7 +79,7 @@ pub fn single_labels(
 	let labels = assign(task, count / r, redundancy, |item, slot| ((item * r + slot) as usize) % annotator_count);
 	let mut commits = vec![Vec::new(); annotator_count];
 	for label in &labels {
-		let hash = sealed(label, &annotators[label.annotator]);
+		let hash = sealed(task, label, &annotators[label.annotator]);
 		let commit = LabelCall::Commit { task, item: label.item, hash };
 		commits[label.annotator].push(signer.sign(&commit.transaction(), &mut annotators[label.annotator])?);
 	}
@@ -116,7 +116,7 @@ pub fn batched_labels(
 	for group in labels.chunks(per_group) {
 		for (annotator, mine) in batches_of(group, redundancy) {
 			let entries: Vec<(u32, [u8; 32])> =
-				mine.iter().map(|label| (label.item, sealed(label, &annotators[annotator]))).collect();
+				mine.iter().map(|label| (label.item, sealed(task, label, &annotators[annotator]))).collect();
 			commits[annotator].push(signer.sign(&calls::commit_batch(task, &entries), &mut annotators[annotator])?);
 		}
 	}
@@ -184,11 +184,11 @@ pub fn paired_labels(
 				let call = match (commit, reveal) {
 					(Some(next), Some(done)) => calls::commit_and_reveal(
 						task,
-						(next.item, sealed(next, sender)),
+						(next.item, sealed(task, next, sender)),
 						(done.item, done.label, done.salt),
 					),
 					(Some(next), None) =>
-						LabelCall::Commit { task, item: next.item, hash: sealed(next, sender) }.transaction(),
+						LabelCall::Commit { task, item: next.item, hash: sealed(task, next, sender) }.transaction(),
 					(None, Some(done)) => reveal_call(task, done).transaction(),
 					(None, None) => continue,
 				};

@@ -153,7 +153,7 @@ impl Chain for Live<'_> {
 		self.claim_ttl
 	}
 
-	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<()> {
+	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
 		let manifest = raw_cid(format!("labelchain replay of {}", self.name).as_bytes()).to_bytes();
 		let spec = TaskSpec {
 			manifest: BoundedVec(manifest),
@@ -180,7 +180,7 @@ impl Chain for Live<'_> {
 			self.name, self.labels, self.worker_count, self.task
 		);
 		self.started = Instant::now();
-		Ok(())
+		Ok(self.task)
 	}
 
 	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {

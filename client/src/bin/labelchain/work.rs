@@ -303,7 +303,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 						},
 					},
 				};
-				commits.push((item, H256(sealed.commitment(&who)?)));
+				commits.push((item, H256(sealed.commitment(task, item, &who)?)));
 				store.labels.insert(item, sealed);
 			}
 			// Salts are on disk before their commitments leave.

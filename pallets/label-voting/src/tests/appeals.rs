@@ -50,7 +50,7 @@ fn an_upheld_appeal_changes_the_label_and_returns_the_bond() {
 }
 
 #[test]
-fn a_rejected_appeal_pays_the_bond_to_the_requester() {
+fn a_rejected_appeal_pays_the_bond_to_the_annotators_whose_label_stood() {
 	test_with_invariants(|| {
 		let task = accepted_item();
 		let dissenter = annotator(2);
@@ -61,8 +61,12 @@ fn a_rejected_appeal_pays_the_bond_to_the_requester() {
 		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
 		assert_eq!((settled.label, settled.decided_by), (1, Decision::Crowd));
 		assert_eq!(free(dissenter), INITIAL_BALANCE - BOND - APPEAL_BOND);
-		assert_eq!(free(REQUESTER), requester_before + APPEAL_BOND);
-		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
+		// Annotators 0 and 1 gave the label that stood: half the bond each.
+		for n in [0, 1] {
+			assert_eq!(free(annotator(n)), INITIAL_BALANCE - BOND + REWARD + APPEAL_BOND / 2);
+			assert_eq!(Earnings::<Test>::get(annotator(n)).awarded, APPEAL_BOND / 2);
+		}
+		assert_eq!(free(REQUESTER), requester_before, "the requester gains nothing from it");
 		assert_eq!(Earnings::<Test>::get(dissenter).slashed, APPEAL_BOND);
 		let quality = TaskQualities::<Test>::get(task);
 		assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_crowd), (1, 0, 1));
@@ -70,12 +74,57 @@ fn a_rejected_appeal_pays_the_bond_to_the_requester() {
 }
 
 #[test]
-fn the_requester_may_appeal_too() {
+fn a_requester_who_appeals_and_loses_pays_the_annotators_not_itself() {
 	test_with_invariants(|| {
 		let task = accepted_item();
+		let requester_before = free(REQUESTER);
 		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 0));
 		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
 		assert_eq!(bonded_for_appeal(REQUESTER), 0);
+		assert_eq!(free(REQUESTER), requester_before - APPEAL_BOND);
+		for n in [0, 1] {
+			assert_eq!(Earnings::<Test>::get(annotator(n)).awarded, APPEAL_BOND / 2);
+		}
+		assert_eq!(Earnings::<Test>::get(annotator(2)).awarded, 0);
+	});
+}
+
+#[test]
+fn an_odd_bond_is_shared_with_nothing_lost() {
+	test_with_invariants(|| {
+		// Three annotators give the label that stands; a fourth appeals.
+		let task = create_task(1, 4, AssignmentMode::Open);
+		for (n, label) in [(0, 1), (1, 1), (2, 1), (3, 0)] {
+			claim_and_commit(task, 0, annotator(n), label);
+		}
+		for (n, label) in [(0, 1), (1, 1), (2, 1), (3, 0)] {
+			reveal(task, 0, annotator(n), label);
+		}
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(3)), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		let awarded: Vec<Balance> = (0..3).map(|n| Earnings::<Test>::get(annotator(n)).awarded).collect();
+		assert_eq!(awarded.iter().sum::<Balance>(), APPEAL_BOND);
+		assert_eq!(awarded, [APPEAL_BOND / 3 + APPEAL_BOND % 3, APPEAL_BOND / 3, APPEAL_BOND / 3]);
+	});
+}
+
+#[test]
+fn an_expert_who_labeled_or_appealed_an_item_cannot_decide_its_appeal() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		// The dissenting annotator 2 is also in the expert set; so is the
+		// requester. Neither may judge the appeal that 2 lodges.
+		set_experts(&[annotator(2), REQUESTER, EXPERT]);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(2)), task, 0));
+		for conflicted in [annotator(2), REQUESTER] {
+			assert_noop!(
+				LabelVoting::decide_appeal(RuntimeOrigin::signed(conflicted), task, 0, 0),
+				Error::<Test>::ExpertInvolved
+			);
+		}
+		// An expert with no part in it may.
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
 	});
 }
 
@@ -139,5 +188,21 @@ fn rejects_bad_decisions() {
 			LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 1),
 			Error::<Test>::NotAppealable
 		);
+	});
+}
+
+#[test]
+fn a_rejected_bond_with_nobody_to_share_it_goes_to_the_treasury() {
+	test_with_invariants(|| {
+		// One label on a task of redundancy 1, appealed by its own annotator.
+		let task = create_task(1, 1, AssignmentMode::Open);
+		let a = annotator(0);
+		claim_and_commit(task, 0, a, 1);
+		reveal(task, 0, a, 1);
+		let treasury_before = free(TREASURY);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(a), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		assert_eq!(free(TREASURY), treasury_before + APPEAL_BOND);
+		assert_eq!(Earnings::<Test>::get(a).awarded, 0, "nobody is paid their own bond");
 	});
 }

@@ -15,8 +15,8 @@ type Commits = BoundedVec<(u32, H256), <Test as crate::Config>::MaxBatch>;
 type Reveals = BoundedVec<(u32, u16, [u8; 32]), <Test as crate::Config>::MaxBatch>;
 type ItemList = BoundedVec<u32, <Test as crate::Config>::MaxBatch>;
 
-fn commits(who: AccountId, items: &[(u32, u16)]) -> Commits {
-	Commits::truncate_from(items.iter().map(|(item, label)| (*item, sealed(*label, who))).collect())
+fn commits(task: u32, who: AccountId, items: &[(u32, u16)]) -> Commits {
+	Commits::truncate_from(items.iter().map(|(item, label)| (*item, sealed(task, *item, *label, who))).collect())
 }
 
 fn reveals(who: AccountId, items: &[(u32, u16)]) -> Reveals {
@@ -35,7 +35,7 @@ fn in_flight(task: u32) -> u32 {
 fn label_all(task: u32, annotators: &[(AccountId, u16)], items: u32) {
 	for (who, label) in annotators {
 		let labels: Vec<(u32, u16)> = (0..items).map(|item| (item, *label)).collect();
-		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(*who), task, commits(*who, &labels)));
+		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(*who), task, commits(task, *who, &labels)));
 	}
 	for (who, label) in annotators {
 		let labels: Vec<(u32, u16)> = (0..items).map(|item| (item, *label)).collect();
@@ -48,7 +48,7 @@ fn an_open_task_item_is_committed_without_a_claim() {
 	test_with_invariants(|| {
 		let task = create_task(2, 2, AssignmentMode::Open);
 		let who = annotator(0);
-		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, 0, sealed(1, who)));
+		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, 0, sealed(task, 0, 1, who)));
 		System::assert_last_event(Event::LabelCommitted { task, item: 0, annotator: who }.into());
 		assert_eq!(locked_stake(who), STAKE_PER_LABEL);
 		assert_eq!(OpenClaims::<Test>::get(who), 0, "an implicit claim is never open");
@@ -62,7 +62,7 @@ fn a_commit_batch_commits_each_item_and_locks_stake_once() {
 	test_with_invariants(|| {
 		let task = create_task(3, 2, AssignmentMode::Open);
 		let (a, b) = (annotator(0), annotator(1));
-		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(a), task, commits(a, &[(0, 1), (1, 1), (2, 0)])));
+		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(a), task, commits(task, a, &[(0, 1), (1, 1), (2, 0)])));
 		System::assert_last_event(
 			Event::LabelsCommitted { task, annotator: a, items: BoundedVec::truncate_from(vec![0, 1, 2]) }.into(),
 		);
@@ -72,7 +72,7 @@ fn a_commit_batch_commits_each_item_and_locks_stake_once() {
 
 		// A claim held on one item is used; the others are implicit.
 		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(b), task, 1));
-		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(b), task, commits(b, &[(0, 1), (1, 1), (2, 1)])));
+		assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(b), task, commits(task, b, &[(0, 1), (1, 1), (2, 1)])));
 		assert_eq!(OpenClaims::<Test>::get(b), 0);
 		assert_eq!(locked_stake(b), 3 * STAKE_PER_LABEL);
 		for item in 0..3 {
@@ -154,7 +154,7 @@ fn settling_in_a_batch_ends_where_settling_one_by_one_does() {
 			let votes = [(crew[0], 1), (crew[1], 1), (crew[2], 0), (crew[3], 1)];
 			for (who, label) in votes {
 				let labels: Vec<(u32, u16)> = (0..3).map(|item| (item, label)).collect();
-				assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(who), task, commits(who, &labels)));
+				assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(who), task, commits(task, who, &labels)));
 			}
 			// The last annotator never reveals.
 			for (who, label) in &votes[..3] {
@@ -197,19 +197,19 @@ fn batch_calls_are_all_or_nothing() {
 		assert_noop!(LabelVoting::finalize_items(signed(a), task, ItemList::default()), Error::<Test>::EmptyBatch);
 		// The same item twice, or one out of range, fails the whole batch.
 		assert_noop!(
-			LabelVoting::commit_batch(signed(a), task, commits(a, &[(0, 1), (0, 1)])),
+			LabelVoting::commit_batch(signed(a), task, commits(task, a, &[(0, 1), (0, 1)])),
 			Error::<Test>::AlreadyLabeled
 		);
 		assert_noop!(
-			LabelVoting::commit_batch(signed(a), task, commits(a, &[(0, 1), (3, 1)])),
+			LabelVoting::commit_batch(signed(a), task, commits(task, a, &[(0, 1), (3, 1)])),
 			Error::<Test>::ItemOutOfRange
 		);
 		assert_noop!(
-			LabelVoting::commit_batch(signed(UNBONDED), task, commits(UNBONDED, &[(0, 1)])),
+			LabelVoting::commit_batch(signed(UNBONDED), task, commits(task, UNBONDED, &[(0, 1)])),
 			Error::<Test>::InsufficientStake
 		);
-		assert_ok!(LabelVoting::commit_batch(signed(a), task, commits(a, &[(0, 1), (1, 1), (2, 1)])));
-		assert_ok!(LabelVoting::commit_batch(signed(b), task, commits(b, &[(0, 1), (1, 0), (2, 1)])));
+		assert_ok!(LabelVoting::commit_batch(signed(a), task, commits(task, a, &[(0, 1), (1, 1), (2, 1)])));
+		assert_ok!(LabelVoting::commit_batch(signed(b), task, commits(task, b, &[(0, 1), (1, 0), (2, 1)])));
 		// A wrong salt on the last reveal undoes the first two.
 		let mut bad = reveals(a, &[(0, 1), (1, 1), (2, 1)]);
 		bad[2].2 = [0; 32];
@@ -240,10 +240,10 @@ fn commit_and_reveal_sends_one_label_per_transaction() {
 		let (a, b) = (annotator(0), annotator(1));
 		let signed = RuntimeOrigin::signed;
 		for who in [a, b] {
-			assert_ok!(LabelVoting::commit(signed(who), task, 0, sealed(1, who)));
+			assert_ok!(LabelVoting::commit(signed(who), task, 0, sealed(task, 0, 1, who)));
 		}
 		// a reveals item 0 and commits item 1 in one call.
-		let result = LabelVoting::commit_and_reveal(signed(a), task, 1, sealed(0, a), 0, 1, salt(a));
+		let result = LabelVoting::commit_and_reveal(signed(a), task, 1, sealed(task, 1, 0, a), 0, 1, salt(a));
 		let charged = result.expect("both parts succeed").actual_weight.expect("refunds");
 		use crate::weights::WeightInfo;
 		assert_eq!(charged, <() as WeightInfo>::commit(1) + <() as WeightInfo>::reveal_untallied(2));
@@ -252,23 +252,23 @@ fn commit_and_reveal_sends_one_label_per_transaction() {
 		assert_eq!(locked_stake(a), 2 * STAKE_PER_LABEL);
 
 		// b's reveal tallies item 0; its commit on item 1 opens item 1's reveal.
-		assert_ok!(LabelVoting::commit_and_reveal(signed(b), task, 1, sealed(0, b), 0, 1, salt(b)));
+		assert_ok!(LabelVoting::commit_and_reveal(signed(b), task, 1, sealed(task, 1, 0, b), 0, 1, salt(b)));
 		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
 		assert!(matches!(phase(task, 1), ItemPhase::Revealing { .. }));
 
 		// A failing part undoes the other: a wrong salt keeps the commit out,
 		// and a commit that cannot be made keeps the reveal out.
 		assert_noop!(
-			LabelVoting::commit_and_reveal(signed(a), task, 2, sealed(1, a), 1, 0, [0; 32]),
+			LabelVoting::commit_and_reveal(signed(a), task, 2, sealed(task, 2, 1, a), 1, 0, [0; 32]),
 			Error::<Test>::CommitMismatch
 		);
 		assert_noop!(
-			LabelVoting::commit_and_reveal(signed(a), task, 1, sealed(1, a), 1, 0, salt(a)),
+			LabelVoting::commit_and_reveal(signed(a), task, 1, sealed(task, 1, 1, a), 1, 0, salt(a)),
 			Error::<Test>::NotLabeling
 		);
 		// The same item cannot be revealed before it is committed.
 		assert_noop!(
-			LabelVoting::commit_and_reveal(signed(a), task, 2, sealed(1, a), 2, 1, salt(a)),
+			LabelVoting::commit_and_reveal(signed(a), task, 2, sealed(task, 2, 1, a), 2, 1, salt(a)),
 			Error::<Test>::UnknownItem
 		);
 	});

@@ -127,7 +127,7 @@ fn expired_claims_count_against_reputation_and_free_the_item() {
 		);
 		jump_to_block(2 + CLAIM_TTL);
 		assert_noop!(
-			LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 0, sealed(1, annotator(1))),
+			LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 0, sealed(task, 0, 1, annotator(1))),
 			Error::<Test>::ClaimExpired
 		);
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));

@@ -7,8 +7,9 @@ use super::*;
 fn rejects_bad_commits() {
 	test_with_invariants(|| {
 		let task = create_task(2, 2, AssignmentMode::Open);
-		let hash = sealed(1, annotator(0));
-		let commit = |who, task, item| LabelVoting::commit(RuntimeOrigin::signed(who), task, item, hash);
+		let commit = |who, task, item| {
+			LabelVoting::commit(RuntimeOrigin::signed(who), task, item, sealed(task, item, 1, who))
+		};
 		assert_noop!(commit(annotator(0), 9, 0), Error::<Test>::UnknownTask);
 		assert_noop!(commit(annotator(0), task, 2), Error::<Test>::ItemOutOfRange);
 		assert_noop!(commit(UNBONDED, task, 0), Error::<Test>::InsufficientStake);
@@ -18,7 +19,7 @@ fn rejects_bad_commits() {
 		assert_noop!(commit(annotator(0), task, 0), Error::<Test>::ItemFull);
 		assert_ok!(commit(annotator(0), task, 1));
 		assert_noop!(commit(annotator(0), task, 1), Error::<Test>::AlreadyLabeled);
-		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 1, sealed(1, annotator(1))));
+		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(annotator(1)), task, 1, sealed(task, 1, 1, annotator(1))));
 		// Item 1 is revealing now.
 		assert_noop!(commit(annotator(2), task, 1), Error::<Test>::NotLabeling);
 
@@ -108,10 +109,32 @@ fn a_commit_cannot_be_replayed_by_another_annotator() {
 		claim_and_commit(task, 0, a, 1);
 		// b copies a's hash; a's salt and label do not open it for b.
 		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(b), task, 0));
-		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(b), task, 0, sealed(1, a)));
+		assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(b), task, 0, sealed(task, 0, 1, a)));
 		assert_noop!(
 			LabelVoting::reveal(RuntimeOrigin::signed(b), task, 0, 1, salt(a)),
 			Error::<Test>::CommitMismatch
 		);
+	});
+}
+
+#[test]
+fn a_commit_cannot_be_replayed_on_another_item_or_task() {
+	test_with_invariants(|| {
+		let task = create_task(2, 1, AssignmentMode::Open);
+		let other_task = create_task(1, 1, AssignmentMode::Open);
+		let a = annotator(0);
+		// a seals label 1 for item 0 and sends the same hash on item 1 and on
+		// the other task, hoping one opening serves all three.
+		let hash = sealed(task, 0, 1, a);
+		for (task, item) in [(task, 0), (task, 1), (other_task, 0)] {
+			assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(a), task, item, hash));
+		}
+		reveal(task, 0, a, 1);
+		for (task, item) in [(task, 1), (other_task, 0)] {
+			assert_noop!(
+				LabelVoting::reveal(RuntimeOrigin::signed(a), task, item, 1, salt(a)),
+				Error::<Test>::CommitMismatch
+			);
+		}
 	});
 }

@@ -24,12 +24,16 @@ fn the_gold_answer_decides_and_wrong_answers_are_slashed() {
 	test_with_invariants(|| {
 		let task = gold_task();
 		let requester_before = free(REQUESTER);
+		let treasury_before = free(TREASURY);
 		assert_ok!(LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, 0, GOLD_SALT));
 		System::assert_has_event(Event::GoldRevealed { task, item: 0, gold_index: 0, answer: 0 }.into());
 		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
 		assert_eq!((settled.label, settled.decided_by), (0, Decision::Gold));
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
-		assert_eq!(free(REQUESTER), requester_before + 2 * GOLD_SLASH);
+		// The slashes go to the treasury: the requester who chose the answer
+		// gains nothing from them.
+		assert_eq!(free(REQUESTER), requester_before);
+		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_SLASH);
 		let wrong = pallet_reputation::Reputations::<Test>::get(annotator(0), 1);
 		assert_eq!(wrong.gold_wrong, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(2), 1).gold_correct, 1);

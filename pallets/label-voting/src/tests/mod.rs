@@ -29,8 +29,8 @@ pub(crate) fn salt(who: AccountId) -> [u8; 32] {
 	[who as u8; 32]
 }
 
-pub(crate) fn sealed(label: u16, who: AccountId) -> H256 {
-	label_commitment(label, &salt(who), &who)
+pub(crate) fn sealed(task: u32, item: u32, label: u16, who: AccountId) -> H256 {
+	label_commitment(task, item, label, &salt(who), &who)
 }
 
 pub(crate) fn create_task(items: u32, redundancy: u8, assignment: AssignmentMode) -> u32 {
@@ -45,7 +45,7 @@ pub(crate) fn create_task(items: u32, redundancy: u8, assignment: AssignmentMode
 /// Claims (Open task) and commits `label` on `item` as `who`.
 pub(crate) fn claim_and_commit(task: u32, item: u32, who: AccountId, label: u16) {
 	assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(who), task, item));
-	assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, item, sealed(label, who)));
+	assert_ok!(LabelVoting::commit(RuntimeOrigin::signed(who), task, item, sealed(task, item, label, who)));
 }
 
 pub(crate) fn reveal(task: u32, item: u32, who: AccountId, label: u16) {

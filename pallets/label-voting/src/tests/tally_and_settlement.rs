@@ -119,7 +119,7 @@ fn a_crowd_of_coin_flippers_falls_back_to_a_majority() {
 }
 
 #[test]
-fn an_unrevealed_commit_is_slashed_to_the_requester() {
+fn an_unrevealed_commit_is_slashed_to_the_treasury() {
 	test_with_invariants(|| {
 		let task = create_task(2, 3, AssignmentMode::Open);
 		for n in 0..3 {
@@ -132,11 +132,12 @@ fn an_unrevealed_commit_is_slashed_to_the_requester() {
 			Error::<Test>::RevealWindowOpen
 		);
 		jump_to_block(2 + REVEAL_WINDOW);
-		let requester_before = free(REQUESTER);
+		let (requester_before, treasury_before) = (free(REQUESTER), free(TREASURY));
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		settle_after_appeal_window(task, 0);
 		assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
-		assert_eq!(free(REQUESTER), requester_before + UNREVEALED_SLASH);
+		assert_eq!(free(REQUESTER), requester_before);
+		assert_eq!(free(TREASURY), treasury_before + UNREVEALED_SLASH);
 		let lazy = annotator(2);
 		assert_eq!(pallet_annotator_stake::Ledgers::<Test>::get(lazy).unwrap().bonded, BOND - UNREVEALED_SLASH);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(lazy, 1).unrevealed, 1);
@@ -227,4 +228,27 @@ fn a_settled_item_keeps_a_compact_record() {
 	let key = SettledItems::<Test>::hashed_key_for(7u32, 9u32);
 	assert_eq!(key.len(), 16 + 16 + 4 + 4);
 	assert_eq!(key.len() + SettledItem::<u32>::max_encoded_len(), 51, "at most 64 bytes per settled item");
+}
+
+#[test]
+fn an_expert_who_labeled_or_requested_an_item_cannot_settle_its_dispute() {
+	test_with_invariants(|| {
+		let task = create_task(1, 2, AssignmentMode::Open);
+		claim_and_commit(task, 0, annotator(0), 0);
+		claim_and_commit(task, 0, annotator(1), 1);
+		reveal(task, 0, annotator(0), 0);
+		reveal(task, 0, annotator(1), 1);
+		assert!(matches!(phase(task, 0), ItemPhase::Disputed { .. }));
+		// The voter whose label the verdict would pay, and the requester who
+		// pays for it, are in the expert set: neither may decide.
+		set_experts(&[annotator(1), REQUESTER, EXPERT]);
+		for conflicted in [annotator(1), REQUESTER] {
+			assert_noop!(
+				LabelVoting::resolve_dispute(RuntimeOrigin::signed(conflicted), task, 0, 1),
+				Error::<Test>::ExpertInvolved
+			);
+		}
+		assert_ok!(LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		assert_eq!(Earnings::<Test>::get(annotator(1)).expert_fees, 0);
+	});
 }
