@@ -63,30 +63,30 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 3409 bytes; fastest run 296_436 ns.
-		Weight::from_parts(307_217_000, 293598)
+		// Measured proof size: 3409 bytes; fastest run 292_357 ns.
+		Weight::from_parts(301_848_000, 293598)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4240 bytes; fastest run 89_372 ns.
-		Weight::from_parts(96_127_000, 10134)
+		// Measured proof size: 4240 bytes; fastest run 88_649 ns.
+		Weight::from_parts(96_438_000, 10134)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[1, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 978 + r × 84 bytes; fastest run 79_276 ns.
-		Weight::from_parts(84_215_939, 10134)
-			.saturating_add(Weight::from_parts(689_313, 0).saturating_mul(r.into()))
+		// Measured proof size: 978 + r × 84 bytes; fastest run 78_064 ns.
+		Weight::from_parts(102_572_458, 10134)
+			.saturating_add(Weight::from_parts(432_977, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 492 bytes; fastest run 58_548 ns.
-		Weight::from_parts(47_203_754, 3866)
-			.saturating_add(Weight::from_parts(14_572_234, 0).saturating_mul(n.into()))
+		// Measured proof size: 492 bytes; fastest run 58_941 ns.
+		Weight::from_parts(47_866_420, 3866)
+			.saturating_add(Weight::from_parts(14_421_011, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -95,9 +95,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 495 + n × 47 bytes; fastest run 45_992 ns.
-		Weight::from_parts(29_880_369, 3733)
-			.saturating_add(Weight::from_parts(17_397_640, 0).saturating_mul(n.into()))
+		// Measured proof size: 446 + n × 97 bytes; fastest run 45_963 ns.
+		Weight::from_parts(31_752_024, 3733)
+			.saturating_add(Weight::from_parts(17_555_102, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -106,9 +106,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 507 + r × 67 bytes; fastest run 46_005 ns.
-		Weight::from_parts(47_655_200, 10134)
-			.saturating_add(Weight::from_parts(4_302_628, 0).saturating_mul(r.into()))
+		// Measured proof size: 507 + r × 67 bytes; fastest run 46_231 ns.
+		Weight::from_parts(45_416_463, 10134)
+			.saturating_add(Weight::from_parts(4_211_492, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -116,17 +116,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 499 + r × 67 bytes; fastest run 32_086 ns.
-		Weight::from_parts(33_579_456, 10134)
-			.saturating_add(Weight::from_parts(528_339, 0).saturating_mul(r.into()))
+		// Measured proof size: 499 + r × 67 bytes; fastest run 31_646 ns.
+		Weight::from_parts(33_951_120, 10134)
+			.saturating_add(Weight::from_parts(441_777, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1034 + r × 243 bytes; fastest run 134_022 ns.
-		Weight::from_parts(66_135_356, 10134)
-			.saturating_add(Weight::from_parts(72_013_674, 0).saturating_mul(r.into()))
+		// Measured proof size: 1024 + r × 244 bytes; fastest run 134_768 ns.
+		Weight::from_parts(60_360_043, 10134)
+			.saturating_add(Weight::from_parts(73_978_470, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -135,9 +135,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1043 + n × 47 bytes; fastest run 177_342 ns.
-		Weight::from_parts(172_625_377, 6196)
-			.saturating_add(Weight::from_parts(13_930_817, 0).saturating_mul(n.into()))
+		// Measured proof size: 986 + n × 105 bytes; fastest run 178_580 ns.
+		Weight::from_parts(168_496_195, 6196)
+			.saturating_add(Weight::from_parts(14_379_691, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -146,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 807 + a × 176 bytes; fastest run 94_030 ns.
-		Weight::from_parts(14_011_391, 3733)
-			.saturating_add(Weight::from_parts(70_716_758, 0).saturating_mul(a.into()))
+		// Measured proof size: 797 + a × 177 bytes; fastest run 94_057 ns.
+		Weight::from_parts(49_765_817, 3733)
+			.saturating_add(Weight::from_parts(70_338_009, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -156,16 +156,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1003 bytes; fastest run 99_662 ns.
-		Weight::from_parts(103_760_000, 10134)
+		// Measured proof size: 1003 bytes; fastest run 99_862 ns.
+		Weight::from_parts(104_130_000, 10134)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1383 + r × 246 bytes; fastest run 252_245 ns.
-		Weight::from_parts(222_881_799, 10134)
-			.saturating_add(Weight::from_parts(72_528_328, 0).saturating_mul(r.into()))
+		// Measured proof size: 1372 + r × 247 bytes; fastest run 257_804 ns.
+		Weight::from_parts(103_605_710, 10134)
+			.saturating_add(Weight::from_parts(116_638_083, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -173,16 +173,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_463 ns.
-		Weight::from_parts(10_102_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_509 ns.
+		Weight::from_parts(10_140_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1290 + r × 246 bytes; fastest run 255_362 ns.
-		Weight::from_parts(190_308_241, 10134)
-			.saturating_add(Weight::from_parts(73_099_433, 0).saturating_mul(r.into()))
+		// Measured proof size: 1279 + r × 247 bytes; fastest run 252_698 ns.
+		Weight::from_parts(176_891_084, 10134)
+			.saturating_add(Weight::from_parts(72_150_388, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -191,9 +191,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1112 + r × 243 bytes; fastest run 153_906 ns.
-		Weight::from_parts(68_776_166, 10134)
-			.saturating_add(Weight::from_parts(75_445_011, 0).saturating_mul(r.into()))
+		// Measured proof size: 1102 + r × 244 bytes; fastest run 153_574 ns.
+		Weight::from_parts(71_716_035, 10134)
+			.saturating_add(Weight::from_parts(74_939_593, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -202,9 +202,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1091 + r × 218 bytes; fastest run 217_046 ns.
-		Weight::from_parts(118_290_959, 10134)
-			.saturating_add(Weight::from_parts(45_732_890, 0).saturating_mul(r.into()))
+		// Measured proof size: 1091 + r × 218 bytes; fastest run 217_732 ns.
+		Weight::from_parts(108_812_170, 10134)
+			.saturating_add(Weight::from_parts(45_117_577, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
@@ -216,24 +216,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(307_217_000, 293598)
+		Weight::from_parts(301_848_000, 293598)
 			.saturating_add(RocksDbWeight::get().reads(72))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(96_127_000, 10134)
+		Weight::from_parts(96_438_000, 10134)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(84_215_939, 10134)
-			.saturating_add(Weight::from_parts(689_313, 0).saturating_mul(r.into()))
+		Weight::from_parts(102_572_458, 10134)
+			.saturating_add(Weight::from_parts(432_977, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(47_203_754, 3866)
-			.saturating_add(Weight::from_parts(14_572_234, 0).saturating_mul(n.into()))
+		Weight::from_parts(47_866_420, 3866)
+			.saturating_add(Weight::from_parts(14_421_011, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -241,8 +241,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(29_880_369, 3733)
-			.saturating_add(Weight::from_parts(17_397_640, 0).saturating_mul(n.into()))
+		Weight::from_parts(31_752_024, 3733)
+			.saturating_add(Weight::from_parts(17_555_102, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -250,22 +250,22 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(47_655_200, 10134)
-			.saturating_add(Weight::from_parts(4_302_628, 0).saturating_mul(r.into()))
+		Weight::from_parts(45_416_463, 10134)
+			.saturating_add(Weight::from_parts(4_211_492, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(33_579_456, 10134)
-			.saturating_add(Weight::from_parts(528_339, 0).saturating_mul(r.into()))
+		Weight::from_parts(33_951_120, 10134)
+			.saturating_add(Weight::from_parts(441_777, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(66_135_356, 10134)
-			.saturating_add(Weight::from_parts(72_013_674, 0).saturating_mul(r.into()))
+		Weight::from_parts(60_360_043, 10134)
+			.saturating_add(Weight::from_parts(73_978_470, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -273,8 +273,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(172_625_377, 6196)
-			.saturating_add(Weight::from_parts(13_930_817, 0).saturating_mul(n.into()))
+		Weight::from_parts(168_496_195, 6196)
+			.saturating_add(Weight::from_parts(14_379_691, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -282,8 +282,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(14_011_391, 3733)
-			.saturating_add(Weight::from_parts(70_716_758, 0).saturating_mul(a.into()))
+		Weight::from_parts(49_765_817, 3733)
+			.saturating_add(Weight::from_parts(70_338_009, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -291,13 +291,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(103_760_000, 10134)
+		Weight::from_parts(104_130_000, 10134)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(222_881_799, 10134)
-			.saturating_add(Weight::from_parts(72_528_328, 0).saturating_mul(r.into()))
+		Weight::from_parts(103_605_710, 10134)
+			.saturating_add(Weight::from_parts(116_638_083, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -305,13 +305,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_102_000, 3493)
+		Weight::from_parts(10_140_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(190_308_241, 10134)
-			.saturating_add(Weight::from_parts(73_099_433, 0).saturating_mul(r.into()))
+		Weight::from_parts(176_891_084, 10134)
+			.saturating_add(Weight::from_parts(72_150_388, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -319,8 +319,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(68_776_166, 10134)
-			.saturating_add(Weight::from_parts(75_445_011, 0).saturating_mul(r.into()))
+		Weight::from_parts(71_716_035, 10134)
+			.saturating_add(Weight::from_parts(74_939_593, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -328,8 +328,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(118_290_959, 10134)
-			.saturating_add(Weight::from_parts(45_732_890, 0).saturating_mul(r.into()))
+		Weight::from_parts(108_812_170, 10134)
+			.saturating_add(Weight::from_parts(45_117_577, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))

@@ -1,7 +1,7 @@
 //! Weights for `pallet_reputation`, measured by the runtime's benchmarks.
 //!
 //! GENERATED: do not edit; run `scripts/benchmark-weights.sh` to measure again.
-//! Measured 2026-11-25 on `vm` (Intel(R) Xeon(R) Processor) with benchmark CLI 64.0.0:
+//! Measured 2026-12-01 on `vm` (Intel(R) Xeon(R) Processor @ 2.80GHz) with benchmark CLI 64.0.0:
 //! 50 steps, 20 repeats, wasm execution `Compiled`.
 //! Each weight is the measured time (picoseconds of reference time) plus the
 //! database reads and writes counted during the run, priced by the runtime's
@@ -48,8 +48,8 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_parameters() -> Weight {
-		// Measured proof size: 0 bytes; fastest run 4_986 ns.
-		Weight::from_parts(5_720_000, 0)
+		// Measured proof size: 0 bytes; fastest run 8_579 ns.
+		Weight::from_parts(9_269_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -58,7 +58,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn set_parameters() -> Weight {
-		Weight::from_parts(5_720_000, 0)
+		Weight::from_parts(9_269_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
