@@ -1,7 +1,7 @@
 //! Attacks on the labeling protocol through the real runtime, each named for
-//! what it tries, asserting who ends with what money. (More of the attacks
-//! the protocol names are covered as they are built; see the voting pallet's
-//! README.)
+//! what it tries, asserting who ends with what money: false gold, conflicted
+//! experts, losing appeals, replayed commits, farmed reputation, and stake
+//! that could not cover a slash.
 
 mod common;
 
