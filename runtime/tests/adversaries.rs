@@ -13,10 +13,8 @@ use frame_support::{
 	BoundedVec,
 };
 use labelchain_primitives::{
-	cid::EXAMPLE_CID as MANIFEST_CID,
 	commitment::{gold_commitment, label_commitment},
 	reputation::{LabelOutcome, Tier},
-	task::AssignmentMode,
 	traits::{ReputationInspect, ReputationRecorder},
 };
 use labelchain_runtime::{
@@ -25,7 +23,6 @@ use labelchain_runtime::{
 };
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
-use sp_runtime::Perbill;
 
 /// Everything `key` owns, free and held.
 fn worth(key: Sr25519Keyring) -> u128 {
@@ -36,29 +33,11 @@ fn treasury() -> u128 {
 	Balances::total_balance(&TreasuryAccount::get())
 }
 
-/// Alice's binary task of `items` items, redundancy `redundancy`, in
-/// `domain`, with the gold commitments given.
-fn task_with(redundancy: u8, items: u32, domain: u32, gold: Vec<sp_core::H256>) -> u32 {
-	let task = pallet_tasks::NextTaskId::<Runtime>::get();
-	assert_ok!(labelchain_runtime::Tasks::create_task(
-		signed(Alice),
-		pallet_tasks::TaskSpec {
-			manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
-			item_count: items,
-			class_count: 2,
-			redundancy,
-			agreement_threshold: Perbill::from_percent(60),
-			reward_per_label: UNIT,
-			dispute_budget: 5 * UNIT,
-			deadline: 1_000,
-			min_tier: Tier::Newcomer,
-			min_stake: 0,
-			assignment: AssignmentMode::Open,
-			domain,
-			gold_commitments: BoundedVec::truncate_from(gold),
-		}
-	));
-	task
+/// Alice's task of `task_spec` with the gold commitments given.
+fn task_with_gold(redundancy: u8, items: u32, gold: Vec<sp_core::H256>) -> u32 {
+	let mut spec = task_spec(redundancy, items);
+	spec.gold_commitments = BoundedVec::truncate_from(gold);
+	create_task_from(spec)
 }
 
 #[test]
@@ -68,7 +47,7 @@ fn a_requester_revealing_false_gold_gains_nothing_from_the_slashes() {
 		// Alice commits a false gold answer (0) for an item whose true label
 		// the annotators give (1).
 		let salt = [3u8; 32];
-		let task = task_with(3, 1, 0, vec![gold_commitment(0, 0, &salt)]);
+		let task = task_with_gold(3, 1, vec![gold_commitment(0, 0, &salt)]);
 		let (alice_before, treasury_before) = (worth(Alice), treasury());
 		for key in [Bob, Charlie, Dave] {
 			label(task, 0, key, 1);
@@ -91,7 +70,7 @@ fn an_expert_cannot_settle_a_dispute_on_an_item_they_labeled() {
 	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
 		// Eve is in the dev expert set and labels; Ferdie is an expert too.
 		bond_all(&[Bob, Eve]);
-		let task = task_with(2, 1, 0, Vec::new());
+		let task = create_task(2, 1);
 		label(task, 0, Bob, 0);
 		label(task, 0, Eve, 1);
 		reveal(task, 0, Bob, 0);
@@ -111,7 +90,7 @@ fn an_expert_cannot_settle_a_dispute_on_an_item_they_labeled() {
 fn a_requester_who_appeals_and_loses_pays_the_annotators_it_challenged() {
 	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
 		bond_all(&[Bob, Charlie, Dave]);
-		let task = task_with(3, 1, 0, Vec::new());
+		let task = create_task(3, 1);
 		for (key, answer) in [(Bob, 1), (Charlie, 1), (Dave, 0)] {
 			label(task, 0, key, answer);
 		}
@@ -138,7 +117,7 @@ fn a_requester_who_appeals_and_loses_pays_the_annotators_it_challenged() {
 fn a_commit_seen_on_one_item_cannot_be_replayed_on_another() {
 	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
 		bond_all(&[Bob]);
-		let task = task_with(1, 2, 0, Vec::new());
+		let task = create_task(1, 2);
 		let who: AccountId = Bob.to_account_id();
 		let salt = [Bob as u8; 32];
 		let hash = label_commitment(task, 0, 1, &salt, &who);

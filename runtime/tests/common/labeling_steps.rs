@@ -12,29 +12,36 @@ pub fn signed(key: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(key.to_account_id())
 }
 
-/// An `Open`, binary task of Alice's with `items` items and `redundancy`,
-/// 1 LBL a label and a 5 LBL dispute budget.
-pub fn create_task(redundancy: u8, items: u32) -> u32 {
+/// An `Open`, binary task with `items` items and `redundancy`, 1 LBL a label
+/// and a 5 LBL dispute budget, in domain 0, without gold.
+pub fn task_spec(redundancy: u8, items: u32) -> pallet_tasks::TaskSpec<Runtime> {
+	pallet_tasks::TaskSpec {
+		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
+		item_count: items,
+		class_count: 2,
+		redundancy,
+		agreement_threshold: Perbill::from_percent(60),
+		reward_per_label: UNIT,
+		dispute_budget: 5 * UNIT,
+		deadline: 1_000,
+		min_tier: Tier::Newcomer,
+		min_stake: 0,
+		assignment: AssignmentMode::Open,
+		domain: 0,
+		gold_commitments: BoundedVec::<H256, _>::new(),
+	}
+}
+
+/// Alice creates `spec`; returns the task's id.
+pub fn create_task_from(spec: pallet_tasks::TaskSpec<Runtime>) -> u32 {
 	let task = pallet_tasks::NextTaskId::<Runtime>::get();
-	assert_ok!(labelchain_runtime::Tasks::create_task(
-		signed(Sr25519Keyring::Alice),
-		pallet_tasks::TaskSpec {
-			manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
-			item_count: items,
-			class_count: 2,
-			redundancy,
-			agreement_threshold: Perbill::from_percent(60),
-			reward_per_label: UNIT,
-			dispute_budget: 5 * UNIT,
-			deadline: 1_000,
-			min_tier: Tier::Newcomer,
-			min_stake: 0,
-			assignment: AssignmentMode::Open,
-			domain: 0,
-			gold_commitments: BoundedVec::<H256, _>::new(),
-		}
-	));
+	assert_ok!(labelchain_runtime::Tasks::create_task(signed(Sr25519Keyring::Alice), spec));
 	task
+}
+
+/// Alice's task of [`task_spec`].
+pub fn create_task(redundancy: u8, items: u32) -> u32 {
+	create_task_from(task_spec(redundancy, items))
 }
 
 pub fn label(task: u32, item: u32, key: Sr25519Keyring, label: u16) {
