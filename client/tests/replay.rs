@@ -1,6 +1,6 @@
 //! `labelchain replay` against a dev node this test starts: a small crowd
 //! data set (three careful workers, one who always answers wrong, one item
-//! short of labels so a no-show's claim must expire first) is replayed as
+//! short of labels, revealed once the replay stops the task) is replayed as
 //! signed transactions and every item settles; the figures say the careful
 //! workers decided every item and the wrong one lost money. A second set,
 //! replayed without experts, settles its split items by the chain's tally.

@@ -3,8 +3,9 @@
 //! replay`). A [`Chain`] only carries out the protocol's calls; the driver
 //! decides which to make and when: labels are committed in stream order, a
 //! round at a time; an item is revealed as soon as it has all its labels
-//! (an item short of the redundancy first waits for its no-show's claim to
-//! expire); once tallied, a gold item is revealed by the requester, a
+//! (an item short of the redundancy waits until the task stops taking
+//! work: the requester cancels it after the last label, as the chain opens
+//! a short item's reveal only then); once tallied, a gold item is revealed by the requester, a
 //! disputed one is settled by the expert with the truth (or, without
 //! experts, with its top-weighted label) and an accepted one waits out its
 //! appeal window and is then finalized.
@@ -91,8 +92,7 @@ pub enum Tallied {
 /// carried out as the chain does it (calls in the runtime, or signed
 /// transactions, batched as suits it). Methods on several items act on them in
 /// the order given. Workers are numbered as in the plan (the data set's, then
-/// any spammers); item `i`'s no-show is the account that claims it when it
-/// gets fewer labels than the redundancy.
+/// any spammers).
 ///
 /// The methods are `async` for the live node; the native runtime's are plain
 /// code, and its driver future is ready at its first poll. The futures are
@@ -106,12 +106,11 @@ pub trait Chain {
 
 	/// The account of `worker`, whose commitments hash it in.
 	fn account(&self, worker: u32) -> [u8; 32];
-	/// How many blocks a claim lives (`ClaimTtl`).
-	fn claim_ttl(&self) -> u32;
 	/// Creates the replay's task; returns its id (commitments hash it in).
 	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32>;
-	/// Each item's no-show claims it.
-	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()>;
+	/// The requester cancels the task once every label is committed, so that
+	/// items short of the redundancy open their reveal.
+	async fn stop_labeling(&mut self) -> anyhow::Result<()>;
 	async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()>;
 	async fn reveal(&mut self, reveals: &[Reveal]) -> anyhow::Result<()>;
 	/// Where each item stands after its tally.
@@ -122,8 +121,9 @@ pub trait Chain {
 	/// The requester reveals `gold`; the expert settles each of `disputes`
 	/// (item, label).
 	async fn settle(&mut self, gold: &[GoldReveal], disputes: &[(u32, u16)]) -> anyhow::Result<()>;
-	/// Moves each item on (`finalize_items`): opens the reveal of one whose
-	/// no-show's claim expired, settles one past its appeal window.
+	/// Moves each item on (`finalize_items`): opens the reveal of a short one
+	/// once the task stopped taking work, settles one past its appeal window.
+	/// Items the chain's own agenda already moved are skipped.
 	async fn finalize(&mut self, items: &[u32]) -> anyhow::Result<()>;
 	/// The chain's current block: the one the calls sent so far are in.
 	async fn block(&mut self) -> anyhow::Result<u32>;
@@ -207,7 +207,7 @@ pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: P
 		experts: policy.experts,
 		items_per_group,
 		committed: vec![Vec::new(); data.items.len()],
-		waiting: Vec::new(),
+		short: Vec::new(),
 		appealable: Vec::new(),
 		disputed: vec![false; data.items.len()],
 	};
@@ -219,6 +219,7 @@ pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: P
 		driver.step_time().await?;
 		driver.chain.round_done(round + 1);
 	}
+	driver.reveal_short_items().await?;
 	while driver.busy() {
 		driver.chain.next_block().await?;
 		driver.step_time().await?;
@@ -238,26 +239,21 @@ struct Driver<'a, C> {
 	items_per_group: usize,
 	/// Each item's commits so far: (worker, label), in commit order.
 	committed: Vec<Vec<(u32, u16)>>,
-	/// Items with all their labels, waiting for their no-show's claim to
-	/// expire: (item, first block the reveal may open in).
-	waiting: Vec<(u32, u32)>,
+	/// Items with all their labels but fewer than the redundancy, waiting
+	/// for the task to stop taking work.
+	short: Vec<u32>,
 	/// Accepted items waiting out their appeal window: (item, its last block).
 	appealable: Vec<(u32, u32)>,
 	disputed: Vec<bool>,
 }
 
 impl<C: Chain> Driver<'_, C> {
-	/// Commits a round of labels; a no-show first claims each item that gets
-	/// fewer labels than the redundancy (its claim's expiry lets the reveal
-	/// open). Items the round completes are revealed; short ones wait.
+	/// Commits a round of labels. Items the round completes are revealed;
+	/// short ones wait for the end of labeling.
 	async fn commit_round(&mut self, rows: &[Row]) -> anyhow::Result<()> {
-		let mut claims = Vec::new();
 		let mut commits = Vec::with_capacity(rows.len());
 		for row in rows {
 			let item = row.item as usize;
-			if self.committed[item].is_empty() && self.plan.expected[item] < self.plan.redundancy {
-				claims.push(row.item);
-			}
 			let hash = label_commitment(
 				self.task,
 				row.item,
@@ -268,11 +264,7 @@ impl<C: Chain> Driver<'_, C> {
 			commits.push(Commit { worker: row.worker, item: row.item, hash: hash.0 });
 			self.committed[item].push((row.worker, row.label));
 		}
-		if !claims.is_empty() {
-			self.chain.claim(&claims).await?;
-		}
 		self.chain.commit(&commits).await?;
-		let now = self.chain.block().await?;
 		let mut complete = Vec::new();
 		for item in rows.iter().map(|row| row.item).collect::<BTreeSet<_>>() {
 			let expected = self.plan.expected[item as usize];
@@ -280,7 +272,7 @@ impl<C: Chain> Driver<'_, C> {
 				if expected == self.plan.redundancy {
 					complete.push(item);
 				} else {
-					self.waiting.push((item, now + self.chain.claim_ttl() + 1));
+					self.short.push(item);
 				}
 			}
 		}
@@ -346,28 +338,36 @@ impl<C: Chain> Driver<'_, C> {
 		top_weighted(tally).with_context(|| format!("item {item} is disputed with nothing revealed"))
 	}
 
-	/// Whether anything is still waiting for time to pass.
-	fn busy(&self) -> bool {
-		!self.waiting.is_empty() || !self.appealable.is_empty()
+	/// Once every label is committed: the requester stops the task taking
+	/// work, and the items short of the redundancy open their reveal (in
+	/// stream order of their completion) and are revealed.
+	async fn reveal_short_items(&mut self) -> anyhow::Result<()> {
+		if self.short.is_empty() {
+			return Ok(());
+		}
+		self.chain.stop_labeling().await?;
+		let short = core::mem::take(&mut self.short);
+		for group in short.chunks(self.items_per_group) {
+			self.chain.finalize(group).await?;
+			self.reveal(group).await?;
+		}
+		Ok(())
 	}
 
-	/// Moves on the items whose time has come by the block the next calls
-	/// land in: those whose no-show's claim expired open their reveal and are
-	/// revealed, then those past their appeal window settle.
+	/// Whether anything is still waiting for time to pass.
+	fn busy(&self) -> bool {
+		!self.appealable.is_empty()
+	}
+
+	/// Settles the accepted items whose appeal window has ended by the block
+	/// the next calls land in.
 	async fn step_time(&mut self) -> anyhow::Result<()> {
 		if !self.busy() {
 			return Ok(());
 		}
 		let at = self.chain.block().await? + C::CALLS_LAND_AFTER;
-		let (open, waiting): (Vec<_>, Vec<_>) = self.waiting.drain(..).partition(|(_, from)| *from <= at);
-		self.waiting = waiting;
 		let (settle, appealable): (Vec<_>, Vec<_>) = self.appealable.drain(..).partition(|(_, ends)| *ends < at);
 		self.appealable = appealable;
-		let open: Vec<u32> = open.into_iter().map(|(item, _)| item).collect();
-		for group in open.chunks(self.items_per_group) {
-			self.chain.finalize(group).await?;
-			self.reveal(group).await?;
-		}
 		let settle: Vec<u32> = settle.into_iter().map(|(item, _)| item).collect();
 		if !settle.is_empty() {
 			self.chain.finalize(&settle).await?;
@@ -432,18 +432,14 @@ mod tests {
 			[worker as u8; 32]
 		}
 
-		fn claim_ttl(&self) -> u32 {
-			2
-		}
-
 		async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
 			self.item_count = task.item_count;
 			self.note(format!("task of r = {} with {} gold", task.redundancy, task.gold_commitments.len()));
 			Ok(0)
 		}
 
-		async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {
-			self.note(format!("claim {items:?}"));
+		async fn stop_labeling(&mut self) -> anyhow::Result<()> {
+			self.note("labeling stopped".into());
 			Ok(())
 		}
 
@@ -589,16 +585,15 @@ mod tests {
 			"1: commit 2 by 1 (sealing 1)",
 			"2: commit 2 by 2 (sealing 1)",
 			"2: reveal {2}",
-			// The short item's no-show claims it before its first label; the
-			// claim lives two blocks, and the reveal opens in the block after.
-			"2: claim [3]",
+			// The short item waits for the end of labeling: once every label
+			// is in, the requester stops the task and its reveal opens.
 			"2: commit 3 by 0 (sealing 0)",
 			"2: commit 3 by 1 (sealing 0)",
-			"5: finalize [3]",
-			"5: reveal {3}",
-			// Accepted at block 2, item 2's appeal window ends at 4.
-			"5: finalize [2]",
-			"8: finalize [3]",
+			"2: labeling stopped",
+			"2: finalize [3]",
+			"2: reveal {3}",
+			// Accepted at block 2, items 2 and 3's appeal windows end at 4.
+			"5: finalize [2, 3]",
 		];
 		assert_eq!(log, expected);
 		let decided: Vec<(u16, DecidedBy)> = outcome.items.iter().map(|item| (item.label, item.decided_by)).collect();
@@ -623,8 +618,7 @@ mod tests {
 			"0: gold 0 is 1",
 			// Without experts: the top-weighted label, not the truth (0).
 			"0: dispute 1 settled with 1",
-			// The second round's claim comes before its commits.
-			"0: claim [3]",
+			"0: commit 2 by 0 (sealing 1)",
 		];
 		assert_eq!(log[..first_round.len()], first_round);
 		assert_eq!(outcome.items[1].label, 1);

@@ -84,21 +84,18 @@ pub fn replay(data: &Dataset, settings: &Settings) -> anyhow::Result<Outcome> {
 	let most: u32 = <Runtime as pallet_label_voting::Config>::MaxRedundancy::get();
 	let plan = Plan::new(data, settings.gold_share, settings.spammer_share, settings.shuffle, settings.seed, most)?;
 	let worker_count = data.workers.len() as u32 + plan.spammers;
-	let item_count = data.items.len() as u32;
 
-	// Every worker and every no-show (one per item that gets fewer labels than
-	// the redundancy) is funded at genesis; they bond most of it.
+	// Every worker is funded at genesis; they bond most of it.
 	let fund = 10_000 * UNIT;
 	let workers: Vec<AccountId> = (0..worker_count).map(|worker| account("worker", worker)).collect();
-	let no_shows: Vec<AccountId> = (0..item_count).map(|item| account("no-show", item)).collect();
-	let endowed = workers.iter().chain(no_shows.iter()).map(|who| (who.clone(), fund));
+	let endowed = workers.iter().map(|who| (who.clone(), fund));
 	let storage = labelchain_runtime::genesis_config_presets::genesis_storage(&PresetId::from(DEV_RUNTIME_PRESET), endowed)
 		.map_err(|error| anyhow!("genesis: {error}"))?;
 	let mut ext: sp_io::TestExternalities = storage.into();
 
 	let policy = Policy { experts: settings.experts, pace: Pace::OneByOne { labels_per_block: settings.labels_per_block } };
 	ext.execute_with(|| {
-		let mut chain = Native::start(settings, workers, no_shows)?;
+		let mut chain = Native::start(settings, workers)?;
 		driver::ready(driver::run(&mut chain, data, &plan, policy))
 	})
 }
@@ -110,19 +107,18 @@ struct Native<'a> {
 	task: u32,
 	item_count: u32,
 	workers: Vec<AccountId>,
-	no_shows: Vec<AccountId>,
 	expert: AccountId,
 	requester: AccountId,
 }
 
 impl<'a> Native<'a> {
 	/// Block 1, the reputation parameters, and every account bonded.
-	fn start(settings: &'a Settings, workers: Vec<AccountId>, no_shows: Vec<AccountId>) -> anyhow::Result<Self> {
+	fn start(settings: &'a Settings, workers: Vec<AccountId>) -> anyhow::Result<Self> {
 		System::set_block_number(1);
 		if let Some(parameters) = settings.reputation {
 			check(Reputation::set_parameters(RuntimeOrigin::root(), parameters), "set_parameters")?;
 		}
-		for who in workers.iter().chain(no_shows.iter()) {
+		for who in workers.iter() {
 			check(AnnotatorStake::bond(RuntimeOrigin::signed(who.clone()), 9_000 * UNIT), "bond")?;
 		}
 		Ok(Self {
@@ -130,7 +126,6 @@ impl<'a> Native<'a> {
 			task: 0,
 			item_count: 0,
 			workers,
-			no_shows,
 			expert: Sr25519Keyring::Ferdie.to_account_id(),
 			requester: Sr25519Keyring::Alice.to_account_id(),
 		})
@@ -150,10 +145,6 @@ impl Chain for Native<'_> {
 
 	fn account(&self, worker: u32) -> [u8; 32] {
 		<[u8; 32]>::from(self.workers[worker as usize].clone())
-	}
-
-	fn claim_ttl(&self) -> u32 {
-		<Runtime as pallet_label_voting::Config>::ClaimTtl::get()
 	}
 
 	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
@@ -185,12 +176,8 @@ impl Chain for Native<'_> {
 		Ok(self.task)
 	}
 
-	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {
-		for item in items {
-			let no_show = RuntimeOrigin::signed(self.no_shows[*item as usize].clone());
-			check(LabelVoting::claim_item(no_show, self.task, *item), "claim_item (no-show)")?;
-		}
-		Ok(())
+	async fn stop_labeling(&mut self) -> anyhow::Result<()> {
+		check(Tasks::cancel_task(self.requester(), self.task), "cancel_task")
 	}
 
 	async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()> {

@@ -198,7 +198,9 @@ fn main() {
 	agenda_row("labelVoting: a look at a block (nothing due, or a stale entry)", look, voting_budget, look, look);
 	for redundancy in [1, r, max_r] {
 		agenda_row(
-			&format!("labelVoting: an item due (r = {redundancy}; worst case: an appeal lapses, all paid)"),
+			&format!(
+				"labelVoting: an item due (r = {redundancy}; worst case: an appeal lapses, all paid, or {redundancy} expired claims slashed)"
+			),
 			VotingPallet::agenda_entry_weight(redundancy),
 			voting_budget,
 			look,

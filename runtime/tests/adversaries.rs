@@ -1,7 +1,7 @@
 //! Attacks on the labeling protocol through the real runtime, each named for
 //! what it tries, asserting who ends with what money: false gold, conflicted
-//! experts, losing appeals, replayed commits, farmed reputation, and stake
-//! that could not cover a slash.
+//! experts, losing appeals, replayed commits, farmed reputation, stake that
+//! could not cover a slash, and a lapsed claim shortening an item.
 
 mod common;
 
@@ -156,4 +156,26 @@ fn every_slash_a_label_can_incur_is_backed_by_its_locked_stake() {
 	let gold: u128 = <Runtime as pallet_label_voting::Config>::GoldSlash::get();
 	let unrevealed: u128 = <Runtime as pallet_label_voting::Config>::UnrevealedSlash::get();
 	assert!(stake >= gold.max(unrevealed), "{stake} behind a label, {gold} at risk");
+}
+
+#[test]
+fn two_sybils_cannot_settle_an_item_by_letting_a_third_claim_lapse() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use pallet_label_voting::ItemPhase;
+		bond_all(&[Bob, Charlie, Dave]);
+		let task = create_task(5, 1);
+		label(task, 0, Bob, 1);
+		label(task, 0, Charlie, 1);
+		assert_ok!(LabelVoting::claim_item(signed(Dave), task, 0));
+		let ttl: u32 = <<Runtime as pallet_label_voting::Config>::ClaimTtl as frame_support::traits::Get<u32>>::get();
+		labelchain_runtime::System::set_block_number(labelchain_runtime::System::block_number() + ttl + 1);
+		let (dave_before, treasury_before) = (worth(Dave), treasury());
+		assert_ok!(LabelVoting::finalize_item(signed(Alice), task, 0));
+		let phase = pallet_label_voting::Items::<Runtime>::get(task, 0).map(|state| state.phase);
+		assert_eq!(phase, Some(ItemPhase::Labeling), "two labels of five do not open the reveal");
+		let slash: u128 = <Runtime as pallet_label_voting::Config>::ExpiredClaimSlash::get();
+		assert_eq!(worth(Dave), dave_before - slash, "the lapse cost Dave");
+		assert_eq!(treasury(), treasury_before + slash);
+		check_invariants();
+	});
 }

@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The most one agenda entry on an item of `redundancy` can weigh.
 	pub fn agenda_entry_weight(redundancy: u32) -> Weight {
-		T::WeightInfo::agenda_entry(redundancy)
+		T::WeightInfo::agenda_entry(redundancy).max(T::WeightInfo::agenda_expired_claims(redundancy))
 	}
 
 	/// This block's agenda: the due entries that fit `AgendaWeight`.

@@ -48,8 +48,8 @@ impl<T: Config> Pallet<T> {
 	/// if every label had a different annotator.
 	pub fn finalize_items_weight(items: u32, redundancy: u32) -> Weight {
 		let labels = items.saturating_mul(redundancy);
-		Self::finalize_items_actual(items, labels, labels)
-			.saturating_add(Self::timeout_extra().saturating_mul(items.into()))
+		let item_extra = Self::timeout_extra().max(T::WeightInfo::agenda_expired_claims(redundancy));
+		Self::finalize_items_actual(items, labels, labels).saturating_add(item_extra.saturating_mul(items.into()))
 	}
 
 	/// What an expert timeout costs an item over a settlement (measured by

@@ -6,7 +6,7 @@ use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
 	reputation::LabelOutcome,
 	task::{ItemIndex, TaskId},
-	traits::{ReputationRecorder, StakeLock},
+	traits::{ReputationRecorder, StakeLock, StakeSlash},
 };
 use sp_runtime::Saturating;
 
@@ -79,7 +79,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
 		let mut state = Items::<T>::get(task, item).unwrap_or_default();
 		ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
-		Self::drop_expired_claims(task, item, &mut state, terms);
+		// Expired claims are the agenda's to drop (in the block after they
+		// expire, before any transaction): a call never pays for them.
 		ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
 		ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
 		T::Stake::lock(who, T::StakePerLabel::get())?;
@@ -94,8 +95,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Removes the item's expired claims: each counts against its
-	/// annotator's reputation and frees their stake. Returns how many.
+	/// Removes the item's expired claims, freeing their places: each counts
+	/// against its annotator's reputation, frees their stake and costs them
+	/// `ExpiredClaimSlash` (to the treasury), so that holding places one will
+	/// not label is not free. Returns how many.
 	pub(crate) fn drop_expired_claims(
 		task: TaskId,
 		item: ItemIndex,
@@ -103,6 +106,7 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 	) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
+		let treasury = T::Treasury::get();
 		let mut expired = 0u32;
 		state.claims.retain(|claim| {
 			if claim.live_at(now) {
@@ -111,6 +115,8 @@ impl<T: Config> Pallet<T> {
 			expired.saturating_inc();
 			OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
+			let slashed = T::Stake::slash(&claim.annotator, T::ExpiredClaimSlash::get(), &treasury);
+			Self::debit_loss(&claim.annotator, slashed);
 			T::Reputation::record(
 				&claim.annotator,
 				terms.domain,
@@ -119,9 +125,6 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::ClaimExpired { task, item, annotator: claim.annotator.clone() });
 			false
 		});
-		if expired > 0 {
-			state.had_expired_claim = true;
-		}
 		expired
 	}
 

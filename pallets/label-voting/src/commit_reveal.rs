@@ -62,7 +62,6 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				ensure!(open, Error::<T>::NoClaim);
-				Self::drop_expired_claims(task, item, &mut state, terms);
 				ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
 				ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
 				run.implicit_claims.saturating_inc();

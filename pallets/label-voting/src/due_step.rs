@@ -22,12 +22,15 @@ pub enum DueStep {
 	/// No expert decided the appeal in time: return the bond and settle with
 	/// the crowd's `label`.
 	AppealTimedOut { label: Label, agreement: Perbill },
-	/// No live claim is left, commits are waiting and no more labels will
-	/// come (a claim on the item expired, or the task takes no more work):
-	/// open the reveal window with the commits it has.
+	/// The task takes no more work (deadline or cancel) and commits are
+	/// waiting, fewer than the redundancy: open the reveal window with the
+	/// commits it has. (While the task takes work, a short item waits for
+	/// more annotators: an expired claim frees its place, it never shortens
+	/// the item.)
 	OpenReveal,
-	/// Some claims have expired (or the task takes no more work, so no claim
-	/// can become a commit); the item keeps its commits.
+	/// Some claims have expired (each is slashed and frees its place for
+	/// another annotator), or the task takes no more work, so no claim can
+	/// become a commit; the item keeps its commits.
 	DropExpiredClaims,
 	/// Nothing is left on the item (its claims expired without commits):
 	/// forget it, so it is untouched again.
@@ -39,6 +42,13 @@ impl DueStep {
 	/// time (weighed by the agenda entry's benchmark, which times one out).
 	pub fn is_expert_timeout(&self) -> bool {
 		matches!(self, DueStep::DisputeTimedOut | DueStep::AppealTimedOut { .. })
+	}
+
+	/// Whether this step acts on an item still taking labels: it drops the
+	/// expired claims (weighed by their own benchmark), and perhaps opens the
+	/// reveal or forgets the item.
+	pub fn is_labeling_step(&self) -> bool {
+		matches!(self, DueStep::OpenReveal | DueStep::DropExpiredClaims | DueStep::Forget)
 	}
 }
 
@@ -83,10 +93,9 @@ impl<T: Config> ItemState<T> {
 					self.claims.len()
 				};
 				let live_claims = self.claims.len().saturating_sub(unusable);
-				let no_more_labels = self.had_expired_claim || unusable > 0 || !task_accepts_work;
 				if live_claims == 0 && self.commits.is_empty() {
 					Ok(DueStep::Forget)
-				} else if live_claims == 0 && no_more_labels {
+				} else if live_claims == 0 && !task_accepts_work {
 					Ok(DueStep::OpenReveal)
 				} else if unusable > 0 {
 					Ok(DueStep::DropExpiredClaims)

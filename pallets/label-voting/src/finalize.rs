@@ -14,9 +14,9 @@ impl<T: Config> Pallet<T> {
 	/// its reveal window has ended; settles it (into `settlement`) once its
 	/// appeal window has ended; settles a dispute or an appeal no expert
 	/// decided in time; drops its expired claims (all of them once the task
-	/// takes no more work); opens its reveal window once no live claim is
-	/// left and a claim expired or the task takes no more work. Returns the
-	/// item's redundancy and the step taken.
+	/// takes no more work); opens the reveal window of an item short of its
+	/// redundancy once the task takes no more work. Returns the item's
+	/// redundancy and the step taken.
 	pub(crate) fn finalize_one(
 		task: TaskId,
 		item: ItemIndex,
@@ -59,11 +59,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What moving an item of `redundancy` on by `step` weighs: an expert
-	/// timeout (a bond returned, a refund, perhaps the task closed) is
-	/// measured apart from the settlement `finalize_item`'s benchmark takes.
+	/// timeout (a bond returned, a refund, perhaps the task closed) and the
+	/// dropping of expired claims (each slashed) are measured apart from the
+	/// settlement `finalize_item`'s benchmark takes.
 	pub(crate) fn finalize_weight(step: DueStep, redundancy: u32) -> Weight {
 		if step.is_expert_timeout() {
 			T::WeightInfo::agenda_entry(redundancy)
+		} else if step.is_labeling_step() {
+			T::WeightInfo::agenda_expired_claims(redundancy).max(T::WeightInfo::finalize_item(redundancy))
 		} else {
 			T::WeightInfo::finalize_item(redundancy)
 		}
@@ -71,6 +74,6 @@ impl<T: Config> Pallet<T> {
 
 	/// The most `finalize_item` can weigh on an item of `redundancy`.
 	pub fn finalize_item_weight(redundancy: u32) -> Weight {
-		T::WeightInfo::finalize_item(redundancy).max(T::WeightInfo::agenda_entry(redundancy))
+		T::WeightInfo::finalize_item(redundancy).max(Self::agenda_entry_weight(redundancy))
 	}
 }

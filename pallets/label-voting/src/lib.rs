@@ -118,6 +118,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type GoldSlash: Get<Self::Balance>;
 
+		/// Slashed, to the treasury, for a claim left to expire: small, as a
+		/// claim may lapse by accident, but not nothing, so that holding an
+		/// item's places to keep honest annotators off it costs.
+		#[pallet::constant]
+		type ExpiredClaimSlash: Get<Self::Balance>;
+
 		/// Where slashes go: an account of governance (the runtime's treasury),
 		/// never the task's requester, who would then gain from revealing
 		/// false gold, and never an expert, who would gain from the verdicts.
@@ -414,7 +420,8 @@ pub mod pallet {
 				"a task's redundancy is a u8, so MaxRedundancy must fit one"
 			);
 			assert!(
-				T::StakePerLabel::get() >= T::GoldSlash::get().max(T::UnrevealedSlash::get()),
+				T::StakePerLabel::get() >=
+					T::GoldSlash::get().max(T::UnrevealedSlash::get()).max(T::ExpiredClaimSlash::get()),
 				"the stake behind a label must cover the largest slash the label can incur"
 			);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
@@ -508,7 +515,7 @@ pub mod pallet {
 			let mut run = commit_reveal::CommitRun::default();
 			let redundancy = Self::commit_one(&who, task, item, hash, &terms, &mut run, true)?;
 			Self::finish_commits(&who, task, &terms, run)?;
-			Ok(Some(T::WeightInfo::commit(redundancy)).into())
+			Ok(Some(Self::commit_weight(redundancy)).into())
 		}
 
 		/// Reveal a committed label. The last reveal tallies the item. Declared
@@ -541,9 +548,10 @@ pub mod pallet {
 
 		/// Move an item on when time has: tally it once its reveal window has
 		/// ended; settle it once its appeal window has ended; drop its expired
-		/// claims (and, once the task takes no more work, release the rest);
-		/// open its reveal window once no live claim is left and a claim
-		/// expired or the task takes no more work; once an expert's
+		/// claims, each slashed `ExpiredClaimSlash` and freeing its place
+		/// (and, once the task takes no more work, release the rest); open
+		/// the reveal window of an item short of its redundancy once the task
+		/// takes no more work; once an expert's
 		/// `ExpertTimeout` has run out, settle a dispute by the fallback (the
 		/// label with a strict plurality of vote weight and two annotators, or
 		/// else `Unresolved`: nobody paid, the item's label budget refunded)
@@ -779,7 +787,7 @@ pub mod pallet {
 			let redundancy = Self::commit_one(&who, task, commit_item, hash, &terms, &mut run, true)?;
 			Self::finish_commits(&who, task, &terms, run)?;
 			Self::write_quality(task, &quality);
-			Ok(Some(T::WeightInfo::commit(redundancy).saturating_add(revealed)).into())
+			Ok(Some(Self::commit_weight(redundancy).saturating_add(revealed)).into())
 		}
 
 		/// Commit sealed labels on several items of one task, as `commit` would
@@ -873,6 +881,7 @@ pub mod pallet {
 			let mut labels = 0u32;
 			let mut moved = 0u32;
 			let mut timed_out = 0u32;
+			let mut claims_extra = Weight::zero();
 			for item in items.iter() {
 				match Self::finalize_one(task, *item, &terms, &mut settlement) {
 					Ok((redundancy, step)) => {
@@ -880,6 +889,9 @@ pub mod pallet {
 						moved.saturating_inc();
 						if step.is_expert_timeout() {
 							timed_out.saturating_inc();
+						}
+						if step.is_labeling_step() {
+							claims_extra.saturating_accrue(T::WeightInfo::agenda_expired_claims(redundancy));
 						}
 					},
 					// Nothing was written for an item skipped here.
@@ -892,12 +904,19 @@ pub mod pallet {
 			let annotators = settlement.annotators();
 			settlement.apply(task, &terms)?;
 			let actual = Self::finalize_items_actual(items.len() as u32, labels, annotators)
-				.saturating_add(Self::timeout_extra().saturating_mul(timed_out.into()));
+				.saturating_add(Self::timeout_extra().saturating_mul(timed_out.into()))
+				.saturating_add(claims_extra);
 			Ok(Some(actual).into())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// What a commit on an item of `redundancy` is charged: its benchmark,
+		/// measured from redundancy 2 (see the benchmark), at least that.
+		pub(crate) fn commit_weight(redundancy: u32) -> Weight {
+			T::WeightInfo::commit(redundancy.max(2))
+		}
+
 		/// The redundancy an item's weight is charged at: its commits (and any
 		/// claims still open), at least one. A call is declared at
 		/// `MaxRedundancy` and refunds the difference once the item is read.

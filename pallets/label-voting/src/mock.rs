@@ -35,6 +35,7 @@ pub const STAKE_PER_LABEL: Balance = 30;
 pub const UNREVEALED_SLASH: Balance = 7;
 pub const EXPERT_FEE: Balance = 20;
 pub const GOLD_SLASH: Balance = 30;
+pub const EXPIRED_CLAIM_SLASH: Balance = 3;
 pub const APPEAL_WINDOW: u64 = 6;
 pub const APPEAL_BOND: Balance = 50;
 pub const CLAIM_TTL: u64 = 10;
@@ -172,6 +173,7 @@ impl pallet_label_voting::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GoldSlash = ConstU64<GOLD_SLASH>;
 	type Treasury = ConstU64<TREASURY>;
+	type ExpiredClaimSlash = ConstU64<EXPIRED_CLAIM_SLASH>;
 	type AppealWindow = ConstU64<APPEAL_WINDOW>;
 	type AppealBond = ConstU64<APPEAL_BOND>;
 	type Tasks = Tasks;

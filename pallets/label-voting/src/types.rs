@@ -45,9 +45,6 @@ pub struct ItemState<T: Config> {
 	/// Live claims not yet turned into commits.
 	pub claims: BoundedVec<Claim<T>, T::MaxRedundancy>,
 	pub commits: BoundedVec<Commit<T>, T::MaxRedundancy>,
-	/// Whether a claim on this item ever expired: then the reveal window opens
-	/// without waiting for the full redundancy.
-	pub had_expired_claim: bool,
 	/// The block whose `Agenda` entry holds this item: the block its next
 	/// step falls due in (see [`ItemState::agenda_block`]).
 	pub agenda_at: Option<BlockNumberFor<T>>,
@@ -59,7 +56,6 @@ impl<T: Config> Default for ItemState<T> {
 			phase: ItemPhase::Labeling,
 			claims: BoundedVec::new(),
 			commits: BoundedVec::new(),
-			had_expired_claim: false,
 			agenda_at: None,
 		}
 	}

@@ -55,6 +55,7 @@ pub trait WeightInfo {
 	fn decide_appeal(r: u32, ) -> Weight;
 	fn agenda_look() -> Weight;
 	fn agenda_entry(r: u32, ) -> Weight;
+	fn agenda_expired_claims(r: u32, ) -> Weight;
 	fn reveal_gold(r: u32, ) -> Weight;
 	fn resolve_dispute(r: u32, ) -> Weight;
 }
@@ -63,31 +64,31 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 3409 bytes; fastest run 292_357 ns.
-		Weight::from_parts(301_848_000, 293598)
+		// Measured proof size: 3378 bytes; fastest run 287_653 ns.
+		Weight::from_parts(296_943_000, 293566)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4240 bytes; fastest run 88_649 ns.
-		Weight::from_parts(96_438_000, 10134)
+		// Measured proof size: 4239 bytes; fastest run 84_816 ns.
+		Weight::from_parts(93_646_000, 10133)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// `r` in `[1, 64]`.
+	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 978 + r × 84 bytes; fastest run 78_064 ns.
-		Weight::from_parts(102_572_458, 10134)
-			.saturating_add(Weight::from_parts(432_977, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(6))
+		// Measured proof size: 698 + r × 73 bytes; fastest run 56_124 ns.
+		Weight::from_parts(58_915_056, 10133)
+			.saturating_add(Weight::from_parts(606_560, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 492 bytes; fastest run 58_941 ns.
-		Weight::from_parts(47_866_420, 3866)
-			.saturating_add(Weight::from_parts(14_421_011, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
+		// Measured proof size: 492 bytes; fastest run 56_642 ns.
+		Weight::from_parts(48_023_559, 3866)
+			.saturating_add(Weight::from_parts(13_897_042, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -95,10 +96,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 446 + n × 97 bytes; fastest run 45_963 ns.
-		Weight::from_parts(31_752_024, 3733)
-			.saturating_add(Weight::from_parts(17_555_102, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
+		// Measured proof size: 446 + n × 96 bytes; fastest run 46_164 ns.
+		Weight::from_parts(36_591_023, 3733)
+			.saturating_add(Weight::from_parts(17_597_296, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -106,9 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 507 + r × 67 bytes; fastest run 46_231 ns.
-		Weight::from_parts(45_416_463, 10134)
-			.saturating_add(Weight::from_parts(4_211_492, 0).saturating_mul(r.into()))
+		// Measured proof size: 506 + r × 67 bytes; fastest run 45_705 ns.
+		Weight::from_parts(44_829_734, 10133)
+			.saturating_add(Weight::from_parts(4_409_046, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -116,17 +117,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 499 + r × 67 bytes; fastest run 31_646 ns.
-		Weight::from_parts(33_951_120, 10134)
-			.saturating_add(Weight::from_parts(441_777, 0).saturating_mul(r.into()))
+		// Measured proof size: 498 + r × 67 bytes; fastest run 32_106 ns.
+		Weight::from_parts(34_584_161, 10133)
+			.saturating_add(Weight::from_parts(415_154, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1024 + r × 244 bytes; fastest run 134_768 ns.
-		Weight::from_parts(60_360_043, 10134)
-			.saturating_add(Weight::from_parts(73_978_470, 0).saturating_mul(r.into()))
+		// Measured proof size: 1023 + r × 244 bytes; fastest run 134_394 ns.
+		Weight::from_parts(69_923_217, 10133)
+			.saturating_add(Weight::from_parts(70_871_487, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -135,10 +136,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 986 + n × 105 bytes; fastest run 178_580 ns.
-		Weight::from_parts(168_496_195, 6196)
-			.saturating_add(Weight::from_parts(14_379_691, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
+		// Measured proof size: 986 + n × 104 bytes; fastest run 176_935 ns.
+		Weight::from_parts(169_127_136, 6196)
+			.saturating_add(Weight::from_parts(13_893_305, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -146,9 +147,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 797 + a × 177 bytes; fastest run 94_057 ns.
-		Weight::from_parts(49_765_817, 3733)
-			.saturating_add(Weight::from_parts(70_338_009, 0).saturating_mul(a.into()))
+		// Measured proof size: 797 + a × 177 bytes; fastest run 93_865 ns.
+		Weight::from_parts(31_377_336, 3733)
+			.saturating_add(Weight::from_parts(69_683_912, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -156,16 +157,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1003 bytes; fastest run 99_862 ns.
-		Weight::from_parts(104_130_000, 10134)
+		// Measured proof size: 1002 bytes; fastest run 100_565 ns.
+		Weight::from_parts(105_459_000, 10133)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1372 + r × 247 bytes; fastest run 257_804 ns.
-		Weight::from_parts(103_605_710, 10134)
-			.saturating_add(Weight::from_parts(116_638_083, 0).saturating_mul(r.into()))
+		// Measured proof size: 1371 + r × 247 bytes; fastest run 254_154 ns.
+		Weight::from_parts(84_820_583, 10133)
+			.saturating_add(Weight::from_parts(118_992_987, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -173,16 +174,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_509 ns.
-		Weight::from_parts(10_140_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_550 ns.
+		Weight::from_parts(10_211_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1279 + r × 247 bytes; fastest run 252_698 ns.
-		Weight::from_parts(176_891_084, 10134)
-			.saturating_add(Weight::from_parts(72_150_388, 0).saturating_mul(r.into()))
+		// Measured proof size: 1278 + r × 247 bytes; fastest run 257_734 ns.
+		Weight::from_parts(201_872_673, 10133)
+			.saturating_add(Weight::from_parts(72_243_039, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -190,10 +191,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	/// `r` in `[1, 64]`.
+	fn agenda_expired_claims(r: u32, ) -> Weight {
+		// Measured proof size: 707 + r × 337 bytes; fastest run 148_541 ns.
+		Weight::from_parts(60_986_509, 10133)
+			.saturating_add(Weight::from_parts(84_763_529, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(r.into())))
+	}
+	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1102 + r × 244 bytes; fastest run 153_574 ns.
-		Weight::from_parts(71_716_035, 10134)
-			.saturating_add(Weight::from_parts(74_939_593, 0).saturating_mul(r.into()))
+		// Measured proof size: 1101 + r × 244 bytes; fastest run 156_475 ns.
+		Weight::from_parts(82_664_578, 10133)
+			.saturating_add(Weight::from_parts(75_427_743, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -202,9 +214,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1091 + r × 218 bytes; fastest run 217_732 ns.
-		Weight::from_parts(108_812_170, 10134)
-			.saturating_add(Weight::from_parts(45_117_577, 0).saturating_mul(r.into()))
+		// Measured proof size: 1090 + r × 218 bytes; fastest run 218_503 ns.
+		Weight::from_parts(117_339_936, 10133)
+			.saturating_add(Weight::from_parts(45_416_030, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
@@ -216,56 +228,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(301_848_000, 293598)
+		Weight::from_parts(296_943_000, 293566)
 			.saturating_add(RocksDbWeight::get().reads(72))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(96_438_000, 10134)
+		Weight::from_parts(93_646_000, 10133)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(102_572_458, 10134)
-			.saturating_add(Weight::from_parts(432_977, 0).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().writes(6))
+		Weight::from_parts(58_915_056, 10133)
+			.saturating_add(Weight::from_parts(606_560, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(47_866_420, 3866)
-			.saturating_add(Weight::from_parts(14_421_011, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
+		Weight::from_parts(48_023_559, 3866)
+			.saturating_add(Weight::from_parts(13_897_042, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(31_752_024, 3733)
-			.saturating_add(Weight::from_parts(17_555_102, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
+		Weight::from_parts(36_591_023, 3733)
+			.saturating_add(Weight::from_parts(17_597_296, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(45_416_463, 10134)
-			.saturating_add(Weight::from_parts(4_211_492, 0).saturating_mul(r.into()))
+		Weight::from_parts(44_829_734, 10133)
+			.saturating_add(Weight::from_parts(4_409_046, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(33_951_120, 10134)
-			.saturating_add(Weight::from_parts(441_777, 0).saturating_mul(r.into()))
+		Weight::from_parts(34_584_161, 10133)
+			.saturating_add(Weight::from_parts(415_154, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(60_360_043, 10134)
-			.saturating_add(Weight::from_parts(73_978_470, 0).saturating_mul(r.into()))
+		Weight::from_parts(69_923_217, 10133)
+			.saturating_add(Weight::from_parts(70_871_487, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -273,17 +285,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(168_496_195, 6196)
-			.saturating_add(Weight::from_parts(14_379_691, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9144).saturating_mul(n.into()))
+		Weight::from_parts(169_127_136, 6196)
+			.saturating_add(Weight::from_parts(13_893_305, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(9))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(49_765_817, 3733)
-			.saturating_add(Weight::from_parts(70_338_009, 0).saturating_mul(a.into()))
+		Weight::from_parts(31_377_336, 3733)
+			.saturating_add(Weight::from_parts(69_683_912, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -291,13 +303,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(104_130_000, 10134)
+		Weight::from_parts(105_459_000, 10133)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(103_605_710, 10134)
-			.saturating_add(Weight::from_parts(116_638_083, 0).saturating_mul(r.into()))
+		Weight::from_parts(84_820_583, 10133)
+			.saturating_add(Weight::from_parts(118_992_987, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -305,22 +317,31 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_140_000, 3493)
+		Weight::from_parts(10_211_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(176_891_084, 10134)
-			.saturating_add(Weight::from_parts(72_150_388, 0).saturating_mul(r.into()))
+		Weight::from_parts(201_872_673, 10133)
+			.saturating_add(Weight::from_parts(72_243_039, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(10))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
+	fn agenda_expired_claims(r: u32, ) -> Weight {
+		Weight::from_parts(60_986_509, 10133)
+			.saturating_add(Weight::from_parts(84_763_529, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
+	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(71_716_035, 10134)
-			.saturating_add(Weight::from_parts(74_939_593, 0).saturating_mul(r.into()))
+		Weight::from_parts(82_664_578, 10133)
+			.saturating_add(Weight::from_parts(75_427_743, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -328,8 +349,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(108_812_170, 10134)
-			.saturating_add(Weight::from_parts(45_117_577, 0).saturating_mul(r.into()))
+		Weight::from_parts(117_339_936, 10133)
+			.saturating_add(Weight::from_parts(45_416_030, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))

@@ -21,6 +21,10 @@ parameter_types! {
 	pub const StakePerLabel: Balance = UNIT;
 	/// A commit never revealed costs a tenth of an LBL, paid to the treasury.
 	pub const UnrevealedSlash: Balance = 100 * MILLI_UNIT;
+	/// A claim left to expire costs a hundredth of an LBL, paid to the
+	/// treasury: a lapse by accident costs little, holding places one will
+	/// not label costs on every one of them.
+	pub const ExpiredClaimSlash: Balance = 10 * MILLI_UNIT;
 	/// What an expert earns for settling a disputed item or an appeal.
 	pub const ExpertFee: Balance = UNIT;
 	/// A wrong answer on a gold item costs a whole LBL, ten unrevealed commits.
@@ -29,7 +33,7 @@ parameter_types! {
 	pub const AppealBond: Balance = 2 * UNIT;
 	/// The share of every block the items' agenda may use (on top of the 75 %
 	/// normal transactions may fill): at the largest redundancy, 64
-	/// annotators paid per item, a few dozen items a block; at the usual 3 to
+	/// annotators paid per item, sixteen items a block; at the usual 3 to
 	/// 5, hundreds.
 	pub AgendaWeight: Weight = Perbill::from_percent(8) * RuntimeBlockWeights::get().max_block;
 }
@@ -40,6 +44,7 @@ impl pallet_label_voting::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GoldSlash = GoldSlash;
 	type Treasury = super::treasury::TreasuryAccount;
+	type ExpiredClaimSlash = ExpiredClaimSlash;
 	// Accepted labels may be appealed (and gold revealed) for 100 blocks.
 	type AppealWindow = ConstU32<100>;
 	type AppealBond = AppealBond;

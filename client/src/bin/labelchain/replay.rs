@@ -102,9 +102,7 @@ struct Live<'a> {
 	requester: &'a Keypair,
 	expert: Keypair,
 	workers: Vec<Keypair>,
-	no_shows: Vec<Keypair>,
 	max_batch: usize,
-	claim_ttl: u32,
 	labels_per_round: usize,
 	/// When the task was created.
 	started: Instant,
@@ -149,10 +147,6 @@ impl Chain for Live<'_> {
 		account_of(&self.workers[worker as usize]).0
 	}
 
-	fn claim_ttl(&self) -> u32 {
-		self.claim_ttl
-	}
-
 	async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
 		let manifest = raw_cid(format!("labelchain replay of {}", self.name).as_bytes()).to_bytes();
 		let spec = TaskSpec {
@@ -183,15 +177,10 @@ impl Chain for Live<'_> {
 		Ok(self.task)
 	}
 
-	async fn claim(&mut self, items: &[u32]) -> anyhow::Result<()> {
-		let claims = items
-			.iter()
-			.map(|item| {
-				let call = voting(VotingCall::claim_item { task: self.task, item: *item });
-				(&self.no_shows[*item as usize], vec![call])
-			})
-			.collect();
-		send_all(self.node, claims, "claim_item (no-show)").await
+	async fn stop_labeling(&mut self) -> anyhow::Result<()> {
+		let call = runtime::tx().tasks().cancel_task(self.task);
+		sign_and_finalize(self.node, &call, self.requester, "cancel_task").await?;
+		Ok(())
 	}
 
 	async fn commit(&mut self, commits: &[Commit]) -> anyhow::Result<()> {
@@ -368,15 +357,6 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let worker_count = data.workers.len() as u32 + plan.spammers;
 	let item_count = data.items.len() as u32;
 	let workers = replay_keys(task, "worker", worker_count)?;
-	// A no-show per item (funded only for the items that get fewer labels
-	// than the redundancy: their claims must expire).
-	let no_shows = replay_keys(task, "no-show", item_count)?;
-	let short: Vec<&Keypair> = no_shows
-		.iter()
-		.zip(&plan.expected)
-		.filter(|(_, expected)| **expected < plan.redundancy)
-		.map(|(key, _)| key)
-		.collect();
 
 	// Every account bonds enough for all its labels to be in flight at once
 	// (each locks some stake until it settles) and to lose every gold answer,
@@ -390,10 +370,7 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let gold_slash = constants.entry(runtime::constants().label_voting().gold_slash())?;
 	let minimum = at.storage().fetch(runtime::storage().annotator_stake().minimum_stake(), ()).await?.decode()?;
 	let bond = minimum + most_labels * stake_per_label + plan.gold.len() as u128 * gold_slash;
-	// A no-show holds one claim.
-	let no_show_bond = minimum + stake_per_label;
-	let funded: Vec<(&Keypair, u128)> =
-		workers.iter().map(|key| (key, bond)).chain(short.iter().map(|key| (*key, no_show_bond))).collect();
+	let funded: Vec<(&Keypair, u128)> = workers.iter().map(|key| (key, bond)).collect();
 	let transfers: Vec<RuntimeCall> = funded
 		.iter()
 		.map(|(key, bond)| {
@@ -425,9 +402,7 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		requester,
 		expert: labelchain_client::accounts::key_from_spec(&args.expert)?,
 		workers,
-		no_shows,
 		max_batch: constants.entry(runtime::constants().label_voting().max_batch())? as usize,
-		claim_ttl: constants.entry(runtime::constants().label_voting().claim_ttl())?,
 		labels_per_round: args.labels_per_round,
 		started: Instant::now(),
 	};

@@ -135,8 +135,57 @@ fn expired_claims_count_against_reputation_and_free_the_item() {
 		assert_eq!(OpenClaims::<Test>::get(annotator(1)), 0);
 		assert_eq!(locked_stake(annotator(1)), 0);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(1), 1).expired_claims, 1);
-		// With no live claim left, the reveal window opens for the one commit.
+		// The lapse costs a little stake, to the treasury.
+		assert_eq!(
+			pallet_annotator_stake::Ledgers::<Test>::get(annotator(1)).unwrap().bonded,
+			BOND - EXPIRED_CLAIM_SLASH
+		);
+		assert_eq!(Earnings::<Test>::get(annotator(1)).slashed, EXPIRED_CLAIM_SLASH);
+		// The place is free again: the item keeps taking labels, and another
+		// annotator's commit completes it.
+		assert_eq!(phase(task, 0), ItemPhase::Labeling);
+		claim_and_commit(task, 0, annotator(2), 1);
 		assert!(matches!(phase(task, 0), ItemPhase::Revealing { .. }));
+	});
+}
+
+#[test]
+fn two_sybils_cannot_settle_an_item_alone_by_letting_a_third_claim_lapse() {
+	test_with_invariants(|| {
+		// r = 5 on an Open task: two sybils commit, a third claims and lets it
+		// lapse, hoping the item reveals with their two labels only.
+		let task = create_task(1, 5, AssignmentMode::Open);
+		let (sybil_a, sybil_b, lapser) = (annotator(0), annotator(1), annotator(2));
+		claim_and_commit(task, 0, sybil_a, 1);
+		claim_and_commit(task, 0, sybil_b, 1);
+		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(lapser), task, 0));
+		run_to_block(3 + CLAIM_TTL);
+		assert_eq!(phase(task, 0), ItemPhase::Labeling, "the item still asks for five labels");
+		// Honest annotators take the places, the lapsed one included; the
+		// sybils are outvoted, and the lapse cost its claimer.
+		assert_eq!(Earnings::<Test>::get(lapser).slashed, EXPIRED_CLAIM_SLASH);
+		for n in 3..6 {
+			claim_and_commit(task, 0, annotator(n), 0);
+		}
+		assert!(matches!(phase(task, 0), ItemPhase::Revealing { .. }));
+		for (who, label) in [(sybil_a, 1), (sybil_b, 1), (annotator(3), 0), (annotator(4), 0), (annotator(5), 0)] {
+			reveal(task, 0, who, label);
+		}
+		let ItemPhase::Accepted { label, .. } = phase(task, 0) else { panic!("accepted") };
+		assert_eq!(label, 0);
+	});
+}
+
+#[test]
+fn a_short_item_reveals_what_it_has_once_the_task_takes_no_more_work() {
+	test_with_invariants(|| {
+		let task = create_task(1, 3, AssignmentMode::Open);
+		claim_and_commit(task, 0, annotator(0), 1);
+		claim_and_commit(task, 0, annotator(1), 1);
+		run_to_block(1_000);
+		assert_eq!(phase(task, 0), ItemPhase::Labeling, "until the deadline it waits for a third");
+		run_to_block(1_001);
+		assert!(matches!(phase(task, 0), ItemPhase::Revealing { .. }), "past it, two labels reveal");
 	});
 }
 

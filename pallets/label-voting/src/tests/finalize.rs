@@ -8,9 +8,9 @@ use crate::{Claim, Commit, DueStep, ItemState};
 
 const NOW: u64 = 10;
 
-/// An item taking labels: `claims` expiring at the given blocks,
-/// `commits` commits, and whether a claim on it expired before.
-fn labeling(claims: &[u64], commits: u64, had_expired_claim: bool) -> ItemState<Test> {
+/// An item taking labels: `claims` expiring at the given blocks and
+/// `commits` commits.
+fn labeling(claims: &[u64], commits: u64) -> ItemState<Test> {
 	let claims = claims
 		.iter()
 		.enumerate()
@@ -23,7 +23,6 @@ fn labeling(claims: &[u64], commits: u64, had_expired_claim: bool) -> ItemState<
 		phase: ItemPhase::Labeling,
 		claims: BoundedVec::truncate_from(claims),
 		commits: BoundedVec::truncate_from(commits),
-		had_expired_claim,
 		agenda_at: None,
 	}
 }
@@ -41,46 +40,46 @@ fn not_due(error: Error<Test>) -> Result<DueStep, DispatchError> {
 fn an_item_taking_labels_moves_on_when_it_can_get_no_more() {
 	let takes_work = true;
 	assert_eq!(
-		due(&labeling(&[NOW - 1], 0, false), NOW, takes_work),
+		due(&labeling(&[NOW - 1], 0), NOW, takes_work),
 		Ok(DueStep::Forget),
 		"an expiring claim is dropped, and with it the last trace of the item"
 	);
 	assert_eq!(
-		due(&labeling(&[NOW - 1, NOW + 5], 1, false), NOW, takes_work),
+		due(&labeling(&[NOW - 1, NOW + 5], 1), NOW, takes_work),
 		Ok(DueStep::DropExpiredClaims),
 		"an expiring claim is dropped while a live one may still commit"
 	);
 	assert_eq!(
-		due(&labeling(&[NOW], 1, true), NOW, takes_work),
+		due(&labeling(&[NOW], 1), NOW, takes_work),
 		not_due(Error::NothingToFinalize),
 		"a claim live through this block may still commit"
 	);
 	assert_eq!(
-		due(&labeling(&[], 1, false), NOW, takes_work),
+		due(&labeling(&[], 1), NOW, takes_work),
 		not_due(Error::NothingToFinalize),
 		"others may still claim"
 	);
 	assert_eq!(
-		due(&labeling(&[], 1, true), NOW, takes_work),
-		Ok(DueStep::OpenReveal),
-		"a claim expired before"
+		due(&labeling(&[NOW - 1], 1), NOW, takes_work),
+		Ok(DueStep::DropExpiredClaims),
+		"an expired claim frees its place; the short item waits for others"
 	);
 	assert_eq!(
-		due(&labeling(&[NOW - 1], 1, false), NOW, takes_work),
-		Ok(DueStep::OpenReveal),
-		"a claim expires now and no live one is left"
-	);
-	assert_eq!(
-		due(&labeling(&[], 1, false), NOW, false),
+		due(&labeling(&[], 1), NOW, false),
 		Ok(DueStep::OpenReveal),
 		"the task takes no more work"
 	);
-	assert_eq!(due(&labeling(&[], 0, true), NOW, false), Ok(DueStep::Forget), "nothing to reveal");
+	assert_eq!(
+		due(&labeling(&[NOW + 5], 1), NOW, false),
+		Ok(DueStep::OpenReveal),
+		"no claim can become a commit once the task takes no more work"
+	);
+	assert_eq!(due(&labeling(&[], 0), NOW, false), Ok(DueStep::Forget), "nothing to reveal");
 }
 
 #[test]
 fn windows_end_after_their_last_block() {
-	let mut state = labeling(&[], 2, false);
+	let mut state = labeling(&[], 2);
 	state.phase = ItemPhase::Revealing { ends_at: NOW };
 	assert_eq!(due(&state, NOW, true), not_due(Error::RevealWindowOpen));
 	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Tally));
@@ -92,7 +91,7 @@ fn windows_end_after_their_last_block() {
 
 #[test]
 fn items_waiting_for_an_expert_fall_due_when_the_expert_timeout_runs_out() {
-	let mut state = labeling(&[], 2, false);
+	let mut state = labeling(&[], 2);
 	state.phase = ItemPhase::Disputed { times_out_at: NOW };
 	assert_eq!(due(&state, NOW, false), not_due(Error::AwaitingExpert));
 	assert_eq!(due(&state, NOW + 1, false), Ok(DueStep::DisputeTimedOut));
