@@ -119,7 +119,7 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 	let publish = |who: &str| publish_with(who, "4");
 	// A requester without the budget is told so, and no task is created.
 	let refused = fails(url, &strs(&publish("//Nobody")));
-	assert!(refused.contains("short of the budget 40 LBL"), "{refused}");
+	assert!(refused.contains("short of the budget 41.8 LBL"), "{refused}");
 	// Nor is a task whose dispute budget cannot pay one expert, unless the
 	// requester says it wants none.
 	let refused = fails(url, &strs(&publish_with("//Alice", "0")));
@@ -128,7 +128,7 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 
 	let published = succeeds(url, &strs(&publish("//Alice")));
 	assert!(
-		published.contains("task 0 created: 6 items, budget 40 LBL in escrow"),
+		published.contains("task 0 created: 6 items, budget 41.8 LBL in escrow"),
 		"{published}"
 	);
 	let status = succeeds(url, &["status", "0"]);

@@ -95,7 +95,13 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const [bob, charlie, dave] = ['//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
   const genesisHash = api.genesisHash.toHex();
   const deadline = (await api.rpc.chain.getHeader()).number.toNumber() + 1_000;
-  const budget = 3n * UNIT + 5n * UNIT; // 1 item × 3 labels × 1 LBL + 5 LBL dispute budget
+  // 1 item × 3 labels × (1 LBL + the 5 % protocol fee) + 5 LBL dispute
+  // budget, as the chain quotes it before anything is signed.
+  const fee = UNIT / 20n;
+  const budget = 3n * (UNIT + fee) + 5n * UNIT;
+  const quote = (await api.call.labelingApi.taskBudget(1, 3, UNIT, 5n * UNIT)).unwrap();
+  assert.equal(quote.total.toBigInt(), budget);
+  assert.equal(quote.feePerLabel.toBigInt(), fee);
 
   // The requester publishes the task and its budget is held.
   const heldBefore = await held(requester);
@@ -210,14 +216,20 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const paid = lastEvents.filter((e) => api.events.tasks.LabelRewardPaid.is(e)).map((e) => e.data.annotator.toString());
   assert.deepEqual(paid.sort(), [bob.address, charlie.address].sort());
   const closed = lastEvents.find((e) => api.events.tasks.TaskClosed.is(e));
-  assert.equal(closed.data.refunded.toBigInt(), budget - 2n * UNIT);
+  // Two rewards were paid, and their fees to the treasury in one transfer.
+  const fees = lastEvents.filter((e) => api.events.tasks.ProtocolFeePaid.is(e)).map((e) => e.data.amount.toBigInt());
+  assert.deepEqual(fees, [2n * fee]);
+  assert.equal(closed.data.refunded.toBigInt(), budget - 2n * (UNIT + fee));
 
   // Balances: the agreeing two earned exactly one reward; the dissenter
   // nothing; the requester got the rest of the escrow back, less its fee.
   assert.equal(await free(bob) - freeBefore.get(bob), UNIT);
   assert.equal(await free(charlie) - freeBefore.get(charlie), UNIT);
   assert.equal(await free(dave), freeBefore.get(dave));
-  assert.equal(await free(requester) - freeBefore.get(requester), budget - 2n * UNIT - feePaid(lastEvents, requester));
+  assert.equal(
+    await free(requester) - freeBefore.get(requester),
+    budget - 2n * (UNIT + fee) - feePaid(lastEvents, requester),
+  );
   assert.equal(await held(requester), heldBefore);
 
   // Storage: a compact record remains, the per-label data is gone.
@@ -238,7 +250,8 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   assert.equal(finalTask.status, 'closed');
   assert.equal(finalTask.progress.settled, 1);
   assert.equal(finalTask.escrow.paidToAnnotators, (2n * UNIT).toString());
-  assert.equal(finalTask.escrow.refunded, (budget - 2n * UNIT).toString());
+  assert.equal(finalTask.escrow.refunded, (budget - 2n * (UNIT + fee)).toString());
+  assert.equal(finalTask.escrow.feesPaid, (2n * fee).toString());
   assert.equal(finalTask.escrow.held, '0');
   assert.ok(!(await labeling('openTasks')).tasks.some((t) => t.id === task), 'a closed task is not open');
 

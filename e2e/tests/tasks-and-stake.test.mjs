@@ -51,8 +51,10 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   const event = created.find((e) => api.events.tasks.TaskCreated.is(e));
   assert.ok(event, 'no TaskCreated event');
   const task = event.data.task.toNumber();
-  assert.equal(event.data.budget.toBigInt(), 70n * UNIT);
-  assert.equal(await reserved(requester.address), reservedBefore + 70n * UNIT);
+  // 20 items × 3 labels × (1 LBL + 5 % protocol fee) + 10 LBL for disputes.
+  const budget = 60n * (UNIT + UNIT / 20n) + 10n * UNIT;
+  assert.equal(event.data.budget.toBigInt(), budget);
+  assert.equal(await reserved(requester.address), reservedBefore + budget);
 
   const stored = (await api.query.tasks.tasks(task)).unwrap();
   assert.equal(stored.manifest.toHex(), MANIFEST_CID);
@@ -61,14 +63,14 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   assert.equal(stored.goldCount.toNumber(), 1);
 
   await submit(api.tx.tasks.topUp(task, 5n * UNIT), requester);
-  assert.equal(await reserved(requester.address), reservedBefore + 75n * UNIT);
+  assert.equal(await reserved(requester.address), reservedBefore + budget + 5n * UNIT);
 
   // Only the requester may cancel; the runtime's error name comes back.
   await assert.rejects(submit(api.tx.tasks.cancelTask(task), keyring.addFromUri('//Bob')), /tasks\.NotRequester/);
 
   const cancelled = await submit(api.tx.tasks.cancelTask(task), requester);
   const closed = cancelled.find((e) => api.events.tasks.TaskClosed.is(e));
-  assert.equal(closed.data.refunded.toBigInt(), 75n * UNIT);
+  assert.equal(closed.data.refunded.toBigInt(), budget + 5n * UNIT);
   assert.equal((await api.query.tasks.tasks(task)).unwrap().terms.status.type, 'Closed');
   assert.equal(await reserved(requester.address), reservedBefore);
   // Only the fees of the four transactions were spent.

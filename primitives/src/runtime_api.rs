@@ -67,6 +67,12 @@ pub struct EscrowSummary {
 	pub labels_paid: u32,
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub paid_to_experts: Balance,
+	/// The protocol fee paid to the treasury with each label reward.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub fee_per_label: Balance,
+	/// Protocol fees paid so far.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub fees_paid: Balance,
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub refunded: Balance,
 	/// What is still held: the budget left.
@@ -75,6 +81,23 @@ pub struct EscrowSummary {
 	/// What experts may still be paid.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub dispute_budget_left: Balance,
+}
+
+/// What a task would put in escrow, before it is created: the price
+/// `create_task` holds.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct BudgetSummary {
+	/// The protocol fee on each label reward (paid to the treasury on top).
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub fee_per_label: Balance,
+	/// Every label's reward and fee.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub labels: Balance,
+	/// The labels and the dispute budget: what is held.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub total: Balance,
 }
 
 /// How many of a task's items are in each phase. They add up to the item count.
@@ -322,6 +345,8 @@ pub enum LabelingApiError {
 	TierTooLow,
 	/// The annotator already holds the most open claims allowed.
 	TooManyOpenClaims,
+	/// The budget asked about does not fit a balance.
+	BudgetOverflow,
 }
 
 sp_api::decl_runtime_apis! {
@@ -329,8 +354,9 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 2 added `item_tally`; version 3 `finalizable_items` and `items`;
 	/// version 4 the `next_step_at` of an item in progress, and the expert
-	/// timeouts of disputed and appealed items.
-	#[api_version(4)]
+	/// timeouts of disputed and appealed items; version 5 `task_budget`, and
+	/// the protocol fee in a task's escrow.
+	#[api_version(5)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -381,5 +407,17 @@ sp_api::decl_runtime_apis! {
 		/// `start` on, each as `item` gives it: how exports and replays read a
 		/// whole task a page at a time.
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError>;
+
+		/// What a task of `item_count` items, `redundancy` annotators each,
+		/// `reward_per_label` and `dispute_budget` would put in escrow now,
+		/// protocol fee included: what a client shows before the requester
+		/// signs `create_task`.
+		#[api_version(5)]
+		fn task_budget(
+			item_count: u32,
+			redundancy: u8,
+			reward_per_label: Balance,
+			dispute_budget: Balance,
+		) -> Result<BudgetSummary, LabelingApiError>;
 	}
 }

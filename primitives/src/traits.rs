@@ -38,6 +38,11 @@ pub trait TaskEscrow<AccountId, Balance> {
 	/// rewards in all. Returns the amount paid.
 	fn pay_labels(task: TaskId, annotator: &AccountId, labels: u32) -> Result<Balance, DispatchError>;
 
+	/// Pays the treasury the protocol fee of every label reward paid so far
+	/// and not yet charged: once per settling call, so that the treasury's
+	/// account is written once, not once per annotator. Returns the amount.
+	fn pay_owed_fees(task: TaskId) -> Result<Balance, DispatchError>;
+
 	/// Pays `expert` out of the task's dispute budget.
 	fn pay_expert(task: TaskId, expert: &AccountId, amount: Balance) -> DispatchResult;
 

@@ -19,8 +19,8 @@ use sp_version::RuntimeVersion;
 use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary,
-		TaskPage, TaskSummary, WorkItem,
+		AnnotatorSummary, BudgetSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError,
+		QualitySummary, TaskPage, TaskSummary, WorkItem,
 	},
 };
 
@@ -71,6 +71,15 @@ impl_runtime_apis! {
 
 		fn finalizable_items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemPage, LabelingApiError> {
 			labeling_api::finalizable_items(task, start, max)
+		}
+
+		fn task_budget(
+			item_count: u32,
+			redundancy: u8,
+			reward_per_label: Balance,
+			dispute_budget: Balance,
+		) -> Result<BudgetSummary, LabelingApiError> {
+			labeling_api::task_budget(item_count, redundancy, reward_per_label, dispute_budget)
 		}
 
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError> {

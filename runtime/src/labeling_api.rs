@@ -5,14 +5,14 @@ use alloc::vec::Vec;
 use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId, TaskStatus},
 	runtime_api::{
-		AnnotatorSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
+		AnnotatorSummary, BudgetSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
 		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_PAGE,
 	},
 };
 use pallet_label_voting::views::ItemView;
 
-use crate::{AccountId, LabelVoting, Runtime, System};
+use crate::{AccountId, Balance, LabelVoting, Runtime, System};
 
 /// A task with its money and item counts.
 pub fn task(id: TaskId) -> Option<TaskSummary> {
@@ -22,6 +22,8 @@ pub fn task(id: TaskId) -> Option<TaskSummary> {
 		paid_to_annotators: info.escrow.paid_to_annotators,
 		labels_paid: info.escrow.labels_paid,
 		paid_to_experts: info.escrow.paid_to_experts,
+		fee_per_label: info.escrow.fee_per_label,
+		fees_paid: info.escrow.fees_paid,
 		refunded: info.escrow.refunded,
 		held: info.escrow.held(),
 		dispute_budget_left: info.escrow.dispute_budget_left(),
@@ -186,4 +188,16 @@ pub fn claimable_items(
 pub fn task_quality(task: TaskId) -> Option<QualitySummary> {
 	pallet_tasks::Tasks::<Runtime>::contains_key(task)
 		.then(|| pallet_label_voting::TaskQualities::<Runtime>::get(task).into())
+}
+
+/// What a task with these terms would put in escrow: the tasks pallet's rule.
+pub fn task_budget(
+	item_count: u32,
+	redundancy: u8,
+	reward_per_label: Balance,
+	dispute_budget: Balance,
+) -> Result<BudgetSummary, LabelingApiError> {
+	let quote = pallet_tasks::Pallet::<Runtime>::budget_of(item_count, redundancy, reward_per_label, dispute_budget)
+		.map_err(|_| LabelingApiError::BudgetOverflow)?;
+	Ok(BudgetSummary { fee_per_label: quote.fee_per_label, labels: quote.labels, total: quote.total })
 }

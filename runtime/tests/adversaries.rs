@@ -102,10 +102,12 @@ fn a_requester_who_appeals_and_loses_pays_the_annotators_it_challenged() {
 		assert_ok!(LabelVoting::appeal(signed(Alice), task, 0));
 		assert_ok!(LabelVoting::decide_appeal(signed(Ferdie), task, 0, 1));
 		let bond: u128 = <Runtime as pallet_label_voting::Config>::AppealBond::get();
-		let fee: u128 = <Runtime as pallet_label_voting::Config>::ExpertFee::get();
-		// Alice paid the two rewards, the expert and her bond; the bond went to
-		// Bob and Charlie, whose label stood, on top of their rewards.
-		assert_eq!(worth(Alice), before[0] - 2 * UNIT - fee - bond);
+		let expert_fee: u128 = <Runtime as pallet_label_voting::Config>::ExpertFee::get();
+		let protocol_fee = UNIT / 20;
+		// Alice paid the two rewards with their protocol fees, the expert and
+		// her bond; the bond went to Bob and Charlie, whose label stood, on
+		// top of their rewards.
+		assert_eq!(worth(Alice), before[0] - 2 * (UNIT + protocol_fee) - expert_fee - bond);
 		assert_eq!(worth(Bob), before[1] + UNIT + bond / 2);
 		assert_eq!(worth(Charlie), before[2] + UNIT + bond / 2);
 		assert_eq!(worth(Dave), before[3]);

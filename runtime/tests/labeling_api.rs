@@ -29,7 +29,8 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		assert_eq!(summary.terms.requester, id(Alice));
 		assert_eq!((summary.terms.item_count, summary.terms.redundancy, summary.terms.class_count), (2, 3, 2));
 		assert_eq!(summary.terms.assignment, AssignmentMode::Open);
-		assert_eq!(summary.escrow.budget, 2 * 3 * UNIT + 5 * UNIT);
+		// Six labels at 1 LBL with the 5 % protocol fee, and 5 LBL for experts.
+		assert_eq!(summary.escrow.budget, 2 * 3 * (UNIT + UNIT / 20) + 5 * UNIT);
 		assert_eq!(summary.escrow.held, summary.escrow.budget);
 		assert_eq!(summary.progress, ItemCounts { untouched: 2, ..Default::default() });
 		assert!(api::task(task + 1).is_none());
@@ -86,7 +87,8 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		assert_eq!(summary.progress, ItemCounts { untouched: 1, settled: 1, ..Default::default() });
 		assert_eq!(summary.escrow.paid_to_annotators, 2 * UNIT);
 		assert_eq!(summary.escrow.labels_paid, 2);
-		assert_eq!(summary.escrow.held, summary.escrow.budget - 2 * UNIT);
+		assert_eq!(summary.escrow.fees_paid, 2 * (UNIT / 20));
+		assert_eq!(summary.escrow.held, summary.escrow.budget - 2 * (UNIT + UNIT / 20));
 		assert_eq!(summary.terms.status, TaskStatus::Open);
 
 		let quality = api::task_quality(task).expect("the task exists");
@@ -235,9 +237,30 @@ fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
 }
 
 #[test]
-fn the_runtime_serves_version_3_of_the_labeling_api() {
+fn the_runtime_serves_version_5_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(4));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(5));
+}
+
+#[test]
+fn the_chain_quotes_a_tasks_budget_with_its_protocol_fee_and_holds_exactly_that() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use frame_support::traits::fungible::InspectHold;
+		let quote = api::task_budget(2, 3, UNIT, 5 * UNIT).expect("fits");
+		// 5 % of 1 LBL on each of 6 labels, and the dispute budget.
+		assert_eq!(quote.fee_per_label, UNIT / 20);
+		assert_eq!(quote.labels, 6 * (UNIT + UNIT / 20));
+		assert_eq!(quote.total, quote.labels + 5 * UNIT);
+		let task = create_task(3, 2);
+		let escrow: labelchain_runtime::RuntimeHoldReason = pallet_tasks::HoldReason::TaskEscrow.into();
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(labelchain_runtime::Balances::balance_on_hold(&escrow, &alice), quote.total);
+		assert_eq!(api::task(task).map(|summary| summary.escrow.fee_per_label), Some(UNIT / 20));
+		assert_eq!(
+			api::task_budget(u32::MAX, 64, u128::MAX / 2, 0),
+			Err(labelchain_primitives::runtime_api::LabelingApiError::BudgetOverflow)
+		);
+	});
 }

@@ -134,7 +134,9 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 			}
 		));
 		let task = 0;
-		let budget = u128::from(ITEMS) * 3 * REWARD + DISPUTE_BUDGET;
+		// Each of the 3 labels an item funds carries the 5 % protocol fee.
+		let fee = REWARD / 20;
+		let budget = u128::from(ITEMS) * 3 * (REWARD + fee) + DISPUTE_BUDGET;
 		let escrow: RuntimeHoldReason = pallet_tasks::HoldReason::TaskEscrow.into();
 		assert_eq!(Balances::balance_on_hold(&escrow, &requester), budget);
 
@@ -250,12 +252,16 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		let record = pallet_tasks::Tasks::<Runtime>::get(task).expect("the task is kept");
 		assert_eq!(record.terms.status, TaskStatus::Closed);
 		assert_eq!(record.escrow.labels_paid as u128, paid_labels);
-		let spent = paid_labels * REWARD + 2 * EXPERT_FEE;
+		let spent = paid_labels * (REWARD + fee) + 2 * EXPERT_FEE;
 		assert!(System::events().iter().any(|e| e.event ==
 			RuntimeEvent::Tasks(pallet_tasks::Event::TaskClosed { task, refunded: budget - spent })));
 		assert_eq!(Balances::balance_on_hold(&escrow, &requester), 0);
 		assert_eq!(worth(&requester) + spent, requester_start);
-		assert_eq!(worth(&labelchain_runtime::configs::treasury::TreasuryAccount::get()), treasury_start + slashed_to_treasury);
+		assert_eq!(
+			worth(&labelchain_runtime::configs::treasury::TreasuryAccount::get()),
+			treasury_start + slashed_to_treasury + paid_labels * fee,
+			"the treasury got the slashes and a fee on every paid reward"
+		);
 
 		// The events tell the same story.
 		let voting: Vec<pallet_label_voting::Event<Runtime>> = System::events()

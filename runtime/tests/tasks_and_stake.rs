@@ -67,8 +67,8 @@ fn a_requester_creates_tops_up_and_cancels_a_task() {
 		let create = RuntimeCall::Tasks(pallet_tasks::Call::create_task { spec: spec() });
 		assert!(create.get_dispatch_info().call_weight.ref_time() > 0);
 		assert_ok!(dispatch(Sr25519Keyring::Alice, create));
-		// 20 items × 3 labels × 1 LBL + 10 LBL for experts.
-		let budget = 70 * UNIT;
+		// 20 items × 3 labels × (1 LBL + the 5 % protocol fee) + 10 LBL for experts.
+		let budget = 60 * (UNIT + UNIT / 20) + 10 * UNIT;
 		assert!(events().contains(&RuntimeEvent::Tasks(pallet_tasks::Event::TaskCreated {
 			task: 0,
 			requester: alice.clone(),

@@ -42,6 +42,8 @@ pub const CLAIM_TTL: u64 = 10;
 pub const REVEAL_WINDOW: u64 = 5;
 pub const MAX_OPEN_CLAIMS: u32 = 3;
 pub const REWARD: Balance = 5;
+/// The protocol fee on each reward, to the treasury.
+pub const FEE: Balance = 1;
 pub const EXPERT_TIMEOUT: u64 = 20;
 
 #[frame_support::runtime]
@@ -87,6 +89,8 @@ parameter_types! {
 	pub static AgendaBudget: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(200_000_000_000, 20_000_000);
 	pub const ExistentialDeposit: Balance = 1;
 	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+	/// A fifth of each reward: `FEE` on `REWARD`.
+	pub const ProtocolFee: Perbill = Perbill::from_percent(20);
 	pub const UnbondingPeriod: u64 = 100;
 	pub const DefaultMinimumStake: Balance = 100;
 	pub ReputationParameters: pallet_reputation::Parameters = pallet_reputation::Parameters {
@@ -142,6 +146,8 @@ impl pallet_tasks::Config for Test {
 	type MinAgreementThreshold = MinAgreementThreshold;
 	type MaxGoldItems = ConstU32<16>;
 	type AgendaWeight = AgendaBudget;
+	type ProtocolFee = ProtocolFee;
+	type Treasury = ConstU64<TREASURY>;
 	type WeightInfo = ();
 }
 

@@ -149,15 +149,18 @@ impl<T: Config> Settlement<T> {
 	}
 
 	/// Frees the stake behind every settled label, pays each annotator's
-	/// rewards from escrow in one transfer, takes slashes to the treasury,
+	/// rewards from escrow in one transfer and their protocol fees to the
+	/// treasury in one for all, takes slashes to the treasury,
 	/// records each annotator's outcomes, refunds the label budget of
 	/// unresolved items, then adds the task's counts and marks its items done
 	/// (which closes the task after its last item).
 	pub(crate) fn apply(self, task: TaskId, terms: &TermsOf<T>) -> DispatchResult {
 		let treasury = T::Treasury::get();
+		let mut rewarded = false;
 		for (who, owed) in self.owed {
 			T::Stake::unlock(&who, T::StakePerLabel::get().saturating_mul(owed.settled.into()));
 			if owed.rewarded > 0 {
+				rewarded = true;
 				let amount = T::Tasks::pay_labels(task, &who, owed.rewarded)?;
 				Pallet::<T>::credit_label_rewards(&who, amount, owed.rewarded);
 			}
@@ -168,6 +171,9 @@ impl<T: Config> Settlement<T> {
 			if !owed.outcomes.is_empty() {
 				T::Reputation::record_all(&who, terms.domain, &owed.outcomes);
 			}
+		}
+		if rewarded {
+			T::Tasks::pay_owed_fees(task)?;
 		}
 		if self.labels_refunded > 0 {
 			T::Tasks::refund_labels(task, self.labels_refunded)?;

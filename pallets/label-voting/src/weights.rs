@@ -64,30 +64,30 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 3378 bytes; fastest run 287_653 ns.
-		Weight::from_parts(296_943_000, 293566)
+		// Measured proof size: 3410 bytes; fastest run 282_329 ns.
+		Weight::from_parts(289_761_000, 293566)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4239 bytes; fastest run 84_816 ns.
-		Weight::from_parts(93_646_000, 10133)
+		// Measured proof size: 4271 bytes; fastest run 84_387 ns.
+		Weight::from_parts(90_818_000, 10133)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 698 + r × 73 bytes; fastest run 56_124 ns.
-		Weight::from_parts(58_915_056, 10133)
-			.saturating_add(Weight::from_parts(606_560, 0).saturating_mul(r.into()))
+		// Measured proof size: 730 + r × 73 bytes; fastest run 57_522 ns.
+		Weight::from_parts(63_634_684, 10133)
+			.saturating_add(Weight::from_parts(527_814, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 492 bytes; fastest run 56_642 ns.
-		Weight::from_parts(48_023_559, 3866)
-			.saturating_add(Weight::from_parts(13_897_042, 0).saturating_mul(n.into()))
+		// Measured proof size: 524 bytes; fastest run 57_768 ns.
+		Weight::from_parts(48_185_799, 3866)
+			.saturating_add(Weight::from_parts(13_709_416, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -96,9 +96,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 446 + n × 96 bytes; fastest run 46_164 ns.
-		Weight::from_parts(36_591_023, 3733)
-			.saturating_add(Weight::from_parts(17_597_296, 0).saturating_mul(n.into()))
+		// Measured proof size: 478 + n × 96 bytes; fastest run 46_520 ns.
+		Weight::from_parts(30_773_889, 3765)
+			.saturating_add(Weight::from_parts(17_431_191, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -107,9 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 506 + r × 67 bytes; fastest run 45_705 ns.
-		Weight::from_parts(44_829_734, 10133)
-			.saturating_add(Weight::from_parts(4_409_046, 0).saturating_mul(r.into()))
+		// Measured proof size: 538 + r × 67 bytes; fastest run 46_309 ns.
+		Weight::from_parts(45_357_615, 10133)
+			.saturating_add(Weight::from_parts(4_432_406, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -117,84 +117,84 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 498 + r × 67 bytes; fastest run 32_106 ns.
-		Weight::from_parts(34_584_161, 10133)
-			.saturating_add(Weight::from_parts(415_154, 0).saturating_mul(r.into()))
+		// Measured proof size: 530 + r × 67 bytes; fastest run 32_991 ns.
+		Weight::from_parts(33_210_358, 10133)
+			.saturating_add(Weight::from_parts(897_401, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1023 + r × 244 bytes; fastest run 134_394 ns.
-		Weight::from_parts(69_923_217, 10133)
-			.saturating_add(Weight::from_parts(70_871_487, 0).saturating_mul(r.into()))
+		// Measured proof size: 1159 + r × 244 bytes; fastest run 201_054 ns.
+		Weight::from_parts(231_777_000, 10133)
+			.saturating_add(Weight::from_parts(82_672_617, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 986 + n × 104 bytes; fastest run 176_935 ns.
-		Weight::from_parts(169_127_136, 6196)
-			.saturating_add(Weight::from_parts(13_893_305, 0).saturating_mul(n.into()))
+		// Measured proof size: 1121 + n × 104 bytes; fastest run 232_471 ns.
+		Weight::from_parts(233_845_246, 8799)
+			.saturating_add(Weight::from_parts(14_094_097, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().writes(10))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 797 + a × 177 bytes; fastest run 93_865 ns.
-		Weight::from_parts(31_377_336, 3733)
-			.saturating_add(Weight::from_parts(69_683_912, 0).saturating_mul(a.into()))
+		// Measured proof size: 933 + a × 177 bytes; fastest run 146_623 ns.
+		Weight::from_parts(82_101_962, 6196)
+			.saturating_add(Weight::from_parts(70_244_498, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1002 bytes; fastest run 100_565 ns.
-		Weight::from_parts(105_459_000, 10133)
+		// Measured proof size: 1034 bytes; fastest run 101_240 ns.
+		Weight::from_parts(105_409_000, 10133)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1371 + r × 247 bytes; fastest run 254_154 ns.
-		Weight::from_parts(84_820_583, 10133)
-			.saturating_add(Weight::from_parts(118_992_987, 0).saturating_mul(r.into()))
+		// Measured proof size: 1506 + r × 247 bytes; fastest run 306_456 ns.
+		Weight::from_parts(104_492_004, 10133)
+			.saturating_add(Weight::from_parts(121_067_471, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().writes(10))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_550 ns.
-		Weight::from_parts(10_211_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_515 ns.
+		Weight::from_parts(10_352_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1278 + r × 247 bytes; fastest run 257_734 ns.
-		Weight::from_parts(201_872_673, 10133)
-			.saturating_add(Weight::from_parts(72_243_039, 0).saturating_mul(r.into()))
+		// Measured proof size: 1413 + r × 247 bytes; fastest run 338_281 ns.
+		Weight::from_parts(225_693_351, 10133)
+			.saturating_add(Weight::from_parts(81_297_685, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(10))
+			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		// Measured proof size: 707 + r × 337 bytes; fastest run 148_541 ns.
-		Weight::from_parts(60_986_509, 10133)
-			.saturating_add(Weight::from_parts(84_763_529, 0).saturating_mul(r.into()))
+		// Measured proof size: 739 + r × 337 bytes; fastest run 148_286 ns.
+		Weight::from_parts(92_957_326, 10133)
+			.saturating_add(Weight::from_parts(101_255_859, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -203,24 +203,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1101 + r × 244 bytes; fastest run 156_475 ns.
-		Weight::from_parts(82_664_578, 10133)
-			.saturating_add(Weight::from_parts(75_427_743, 0).saturating_mul(r.into()))
+		// Measured proof size: 1237 + r × 244 bytes; fastest run 208_787 ns.
+		Weight::from_parts(272_338_796, 10133)
+			.saturating_add(Weight::from_parts(89_921_125, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(8))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1090 + r × 218 bytes; fastest run 218_503 ns.
-		Weight::from_parts(117_339_936, 10133)
-			.saturating_add(Weight::from_parts(45_416_030, 0).saturating_mul(r.into()))
+		// Measured proof size: 1216 + r × 219 bytes; fastest run 270_486 ns.
+		Weight::from_parts(487_149_850, 10133)
+			.saturating_add(Weight::from_parts(43_218_018, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(8))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(r.into())))
 	}
 }
@@ -228,24 +228,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(296_943_000, 293566)
+		Weight::from_parts(289_761_000, 293566)
 			.saturating_add(RocksDbWeight::get().reads(72))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(93_646_000, 10133)
+		Weight::from_parts(90_818_000, 10133)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(58_915_056, 10133)
-			.saturating_add(Weight::from_parts(606_560, 0).saturating_mul(r.into()))
+		Weight::from_parts(63_634_684, 10133)
+			.saturating_add(Weight::from_parts(527_814, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(48_023_559, 3866)
-			.saturating_add(Weight::from_parts(13_897_042, 0).saturating_mul(n.into()))
+		Weight::from_parts(48_185_799, 3866)
+			.saturating_add(Weight::from_parts(13_709_416, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -253,8 +253,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(36_591_023, 3733)
-			.saturating_add(Weight::from_parts(17_597_296, 0).saturating_mul(n.into()))
+		Weight::from_parts(30_773_889, 3765)
+			.saturating_add(Weight::from_parts(17_431_191, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -262,77 +262,77 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(44_829_734, 10133)
-			.saturating_add(Weight::from_parts(4_409_046, 0).saturating_mul(r.into()))
+		Weight::from_parts(45_357_615, 10133)
+			.saturating_add(Weight::from_parts(4_432_406, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(34_584_161, 10133)
-			.saturating_add(Weight::from_parts(415_154, 0).saturating_mul(r.into()))
+		Weight::from_parts(33_210_358, 10133)
+			.saturating_add(Weight::from_parts(897_401, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(69_923_217, 10133)
-			.saturating_add(Weight::from_parts(70_871_487, 0).saturating_mul(r.into()))
+		Weight::from_parts(231_777_000, 10133)
+			.saturating_add(Weight::from_parts(82_672_617, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().writes(7))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(169_127_136, 6196)
-			.saturating_add(Weight::from_parts(13_893_305, 0).saturating_mul(n.into()))
+		Weight::from_parts(233_845_246, 8799)
+			.saturating_add(Weight::from_parts(14_094_097, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9))
+			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(9))
+			.saturating_add(RocksDbWeight::get().writes(10))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(31_377_336, 3733)
-			.saturating_add(Weight::from_parts(69_683_912, 0).saturating_mul(a.into()))
+		Weight::from_parts(82_101_962, 6196)
+			.saturating_add(Weight::from_parts(70_244_498, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
-			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
-			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(105_459_000, 10133)
+		Weight::from_parts(105_409_000, 10133)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(84_820_583, 10133)
-			.saturating_add(Weight::from_parts(118_992_987, 0).saturating_mul(r.into()))
+		Weight::from_parts(104_492_004, 10133)
+			.saturating_add(Weight::from_parts(121_067_471, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(10))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(9))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
-	}
-	fn agenda_look() -> Weight {
-		Weight::from_parts(10_211_000, 3493)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
-	}
-	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(201_872_673, 10133)
-			.saturating_add(Weight::from_parts(72_243_039, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(10))
+			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(10))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
+	fn agenda_look() -> Weight {
+		Weight::from_parts(10_352_000, 3493)
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn agenda_entry(r: u32, ) -> Weight {
+		Weight::from_parts(225_693_351, 10133)
+			.saturating_add(Weight::from_parts(81_297_685, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(11))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(11))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
+	}
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		Weight::from_parts(60_986_509, 10133)
-			.saturating_add(Weight::from_parts(84_763_529, 0).saturating_mul(r.into()))
+		Weight::from_parts(92_957_326, 10133)
+			.saturating_add(Weight::from_parts(101_255_859, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -340,21 +340,21 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(82_664_578, 10133)
-			.saturating_add(Weight::from_parts(75_427_743, 0).saturating_mul(r.into()))
+		Weight::from_parts(272_338_796, 10133)
+			.saturating_add(Weight::from_parts(89_921_125, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(7))
+			.saturating_add(RocksDbWeight::get().writes(8))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(117_339_936, 10133)
-			.saturating_add(Weight::from_parts(45_416_030, 0).saturating_mul(r.into()))
+		Weight::from_parts(487_149_850, 10133)
+			.saturating_add(Weight::from_parts(43_218_018, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(7))
+			.saturating_add(RocksDbWeight::get().writes(8))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(r.into())))
 	}
 }

@@ -64,6 +64,23 @@ impl<T: Config> TaskProgress for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Moves `amount` of the task's escrow hold to `to`'s free balance.
+	pub(crate) fn move_from_escrow(record: &TaskInfo<T>, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::transfer_on_hold(
+			&HoldReason::TaskEscrow.into(),
+			&record.terms.requester,
+			to,
+			amount,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		)?;
+		Ok(())
+	}
+
 	/// Moves the amount `check` approves, from the requester's escrow hold to
 	/// `to` as free balance, in one read and write of the task; `update`
 	/// records the payment.
@@ -78,15 +95,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 			let amount = check(record)?;
 			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
-			T::Currency::transfer_on_hold(
-				&HoldReason::TaskEscrow.into(),
-				&record.terms.requester,
-				to,
-				amount,
-				Precision::Exact,
-				Restriction::Free,
-				Fortitude::Polite,
-			)?;
+			Self::move_from_escrow(record, to, amount)?;
 			update(record, amount);
 			Ok(amount)
 		})
@@ -118,31 +127,46 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			task,
 			annotator,
 			|record| {
-				let funded = record.labels_funded();
 				let paid = record
 					.escrow
 					.labels_paid
 					.checked_add(labels)
 					.ok_or(Error::<T>::LabelRewardsExhausted)?;
-				ensure!(paid <= funded, Error::<T>::LabelRewardsExhausted);
-				record
-					.terms
-					.reward_per_label
-					.checked_mul(&labels.into())
-					.ok_or_else(|| Error::<T>::EscrowExhausted.into())
+				ensure!(paid <= record.labels_funded(), Error::<T>::LabelRewardsExhausted);
+				// The rewards' fees stay held until `pay_owed_fees`.
+				let fees = record
+					.escrow
+					.fee_per_label
+					.checked_mul(&paid.into())
+					.ok_or(Error::<T>::Overflow)?
+					.saturating_sub(record.escrow.fees_paid);
+				let amount =
+					record.terms.reward_per_label.checked_mul(&labels.into()).ok_or(Error::<T>::Overflow)?;
+				ensure!(
+					amount.saturating_add(fees) <= record.escrow.held(),
+					Error::<T>::EscrowExhausted
+				);
+				Ok(amount)
 			},
 			|record, amount| {
 				record.escrow.labels_paid = record.escrow.labels_paid.saturating_add(labels);
-				record.escrow.paid_to_annotators =
-					record.escrow.paid_to_annotators.saturating_add(amount);
+				record.escrow.paid_to_annotators = record.escrow.paid_to_annotators.saturating_add(amount);
 			},
 		)?;
-		Self::deposit_event(Event::LabelRewardPaid {
+		Self::deposit_event(Event::LabelRewardPaid { task, annotator: annotator.clone(), labels, amount });
+		Ok(amount)
+	}
+
+	fn pay_owed_fees(task: TaskId) -> Result<BalanceOf<T>, DispatchError> {
+		let amount = Self::pay_from_escrow(
 			task,
-			annotator: annotator.clone(),
-			labels,
-			amount,
-		});
+			&T::Treasury::get(),
+			|record| Ok(record.escrow.fees_owed()),
+			|record, amount| record.escrow.fees_paid = record.escrow.fees_paid.saturating_add(amount),
+		)?;
+		if !amount.is_zero() {
+			Self::deposit_event(Event::ProtocolFeePaid { task, amount });
+		}
 		Ok(amount)
 	}
 
@@ -181,7 +205,8 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			let amount = record
 				.terms
 				.reward_per_label
-				.checked_mul(&labels.into())
+				.checked_add(&record.escrow.fee_per_label)
+				.and_then(|per_label| per_label.checked_mul(&labels.into()))
 				.ok_or(Error::<T>::Overflow)?;
 			ensure!(amount <= record.escrow.held(), Error::<T>::EscrowExhausted);
 			Pallet::<T>::refund_to_requester(record, amount)?;

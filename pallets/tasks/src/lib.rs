@@ -4,7 +4,7 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use types::{Escrow, TaskInfo, TaskSpec};
+pub use types::{BudgetQuote, Escrow, TaskInfo, TaskSpec};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -80,6 +80,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type AgendaWeight: Get<Weight>;
 
+		/// The protocol fee: this share of every label reward paid (rounded
+		/// up), paid by the requester on top of it to the treasury, so that
+		/// reputation farmed by paying oneself costs money. Fixed per task at
+		/// its creation.
+		#[pallet::constant]
+		type ProtocolFee: Get<Perbill>;
+
+		/// Where protocol fees go: an account of governance.
+		#[pallet::constant]
+		type Treasury: Get<Self::AccountId>;
+
 		type WeightInfo: WeightInfo;
 	}
 
@@ -132,6 +143,9 @@ pub mod pallet {
 		TaskClosed { task: TaskId, refunded: BalanceOf<T> },
 		/// An annotator was paid `amount` for `labels` accepted labels.
 		LabelRewardPaid { task: TaskId, annotator: T::AccountId, labels: u32, amount: BalanceOf<T> },
+		/// The treasury was paid the protocol fee of the label rewards paid
+		/// since the last time (once per settling call, not per annotator).
+		ProtocolFeePaid { task: TaskId, amount: BalanceOf<T> },
 		/// An expert was paid out of the dispute budget.
 		ExpertPaid { task: TaskId, expert: T::AccountId, amount: BalanceOf<T> },
 		/// The rewards of `labels` labels nobody will earn (an unresolved
@@ -232,8 +246,10 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Publish a labeling task and put its budget in escrow:
-		/// `item_count × redundancy × reward_per_label + dispute_budget` is held
-		/// from the caller's free balance.
+		/// `item_count × redundancy × (reward_per_label + fee) + dispute_budget`
+		/// is held from the caller's free balance, where the fee is
+		/// `ProtocolFee` of the reward, rounded up (`budget_of` says it
+		/// beforehand; the runtime API's `task_budget` serves it).
 		///
 		/// Origin: signed (the requester).
 		///
@@ -248,17 +264,14 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::check_spec(&spec, now)?;
 
-			let label_budget = spec
-				.reward_per_label
-				.checked_mul(&BalanceOf::<T>::from(spec.item_count))
-				.and_then(|total| total.checked_mul(&BalanceOf::<T>::from(spec.redundancy)))
-				.ok_or(Error::<T>::Overflow)?;
+			let quote = Self::budget_of(spec.item_count, spec.redundancy, spec.reward_per_label, spec.dispute_budget)?;
 			let escrow = Escrow {
-				label_budget,
+				label_budget: quote.labels,
+				fee_per_label: quote.fee_per_label,
 				dispute_budget: spec.dispute_budget,
 				..Default::default()
 			};
-			let budget = label_budget.checked_add(&spec.dispute_budget).ok_or(Error::<T>::Overflow)?;
+			let budget = quote.total;
 			let task = NextTaskId::<T>::get();
 			let next = task.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
@@ -405,6 +418,25 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// What a task of `item_count` items, `redundancy` and
+		/// `reward_per_label` with `dispute_budget` puts in escrow: the one
+		/// rule of a task's price, which the runtime API serves to clients.
+		pub fn budget_of(
+			item_count: u32,
+			redundancy: u8,
+			reward_per_label: BalanceOf<T>,
+			dispute_budget: BalanceOf<T>,
+		) -> Result<BudgetQuote<BalanceOf<T>>, Error<T>> {
+			let fee_per_label = T::ProtocolFee::get().mul_ceil(reward_per_label);
+			let labels = reward_per_label
+				.checked_add(&fee_per_label)
+				.and_then(|per_label| per_label.checked_mul(&BalanceOf::<T>::from(item_count)))
+				.and_then(|total| total.checked_mul(&BalanceOf::<T>::from(redundancy)))
+				.ok_or(Error::<T>::Overflow)?;
+			let total = labels.checked_add(&dispute_budget).ok_or(Error::<T>::Overflow)?;
+			Ok(BudgetQuote { fee_per_label, labels, total })
+		}
+
 		fn check_spec(spec: &TaskSpec<T>, now: BlockNumberFor<T>) -> DispatchResult {
 			ensure!(is_binary_cid_v1(&spec.manifest), Error::<T>::InvalidManifestCid);
 			ensure!(
@@ -435,6 +467,13 @@ pub mod pallet {
 		/// Refunds what the task still holds, marks it closed and takes it off
 		/// the deadline agenda. The caller stores the record.
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
+			// Fees of rewards paid are the treasury's, never refunded.
+			let owed = record.escrow.fees_owed();
+			if !owed.is_zero() {
+				Self::move_from_escrow(record, &T::Treasury::get(), owed)?;
+				record.escrow.fees_paid = record.escrow.fees_paid.saturating_add(owed);
+				Self::deposit_event(Event::ProtocolFeePaid { task, amount: owed });
+			}
 			let refunded = record.escrow.held();
 			Self::refund_to_requester(record, refunded)?;
 			record.terms.status = TaskStatus::Closed;
@@ -486,6 +525,7 @@ pub mod pallet {
 				let paid_and_refunded = escrow
 					.paid_to_annotators
 					.saturating_add(escrow.paid_to_experts)
+					.saturating_add(escrow.fees_paid)
 					.saturating_add(escrow.refunded);
 				ensure!(paid_and_refunded <= escrow.budget(), "a task paid out more than its budget");
 				ensure!(
@@ -506,6 +546,8 @@ pub mod pallet {
 						record.terms.reward_per_label.saturating_mul(escrow.labels_paid.into()),
 					"label payments differ from labels paid × reward"
 				);
+				// Every call that pays rewards pays their fees before it ends.
+				ensure!(escrow.fees_owed().is_zero(), "a paid reward's protocol fee has not reached the treasury");
 				ensure!(
 					escrow.paid_to_experts <= escrow.dispute_budget,
 					"experts were paid more than the dispute budget"

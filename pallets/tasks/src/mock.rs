@@ -2,7 +2,7 @@
 
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU16, ConstU32},
+	traits::{ConstU16, ConstU32, ConstU64},
 	BoundedVec,
 };
 use labelchain_primitives::{task::AssignmentMode, reputation::Tier};
@@ -20,6 +20,8 @@ pub const REQUESTER: AccountId = 1;
 pub const ANNOTATOR: AccountId = 2;
 pub const EXPERT: AccountId = 3;
 pub const OTHER: AccountId = 4;
+/// Where protocol fees go.
+pub const TREASURY: AccountId = 6;
 /// Has just enough for a small task.
 pub const POOR: AccountId = 5;
 
@@ -69,6 +71,8 @@ parameter_types! {
 	pub static AgendaBudget: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(20_000_000_000, 2_000_000);
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
 	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+	/// A fifth of each reward: 1 on the specs' reward of 5.
+	pub const ProtocolFee: Perbill = Perbill::from_percent(20);
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -89,11 +93,14 @@ impl pallet_tasks::Config for Test {
 	type MinAgreementThreshold = MinAgreementThreshold;
 	type MaxGoldItems = ConstU32<MAX_GOLD>;
 	type AgendaWeight = AgendaBudget;
+	type ProtocolFee = ProtocolFee;
+	type Treasury = ConstU64<TREASURY>;
 	type WeightInfo = ();
 }
 
-/// A valid task: 10 items, 3 classes, redundancy 3, reward 5, dispute budget
-/// 100, deadline at block 100: a budget of 10 × 3 × 5 + 100 = 250.
+/// A valid task: 10 items, 3 classes, redundancy 3, reward 5 (and a fee of
+/// 1), dispute budget 100, deadline at block 100: a budget of
+/// 10 × 3 × (5 + 1) + 100 = 280.
 pub fn spec() -> TaskSpec<Test> {
 	TaskSpec {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
@@ -112,7 +119,9 @@ pub fn spec() -> TaskSpec<Test> {
 	}
 }
 
-pub const SPEC_BUDGET: Balance = 250;
+pub const SPEC_BUDGET: Balance = 280;
+/// The protocol fee on each of the spec's label rewards.
+pub const FEE_PER_LABEL: Balance = 1;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -123,6 +132,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(EXPERT, INITIAL_BALANCE),
 			(OTHER, INITIAL_BALANCE),
 			(POOR, POOR_BALANCE),
+			(TREASURY, EXISTENTIAL_DEPOSIT),
 		],
 		..Default::default()
 	}

@@ -53,7 +53,9 @@ mod create_task {
 			assert_eq!(record.terms.requester, REQUESTER);
 			assert_eq!(record.manifest.to_vec(), MANIFEST_CID.to_vec());
 			assert_eq!((record.terms.item_count, record.terms.class_count, record.terms.redundancy), (10, 3, 3));
-			assert_eq!(record.escrow.label_budget, 150);
+			// 30 labels at 5 and their fee of 1.
+			assert_eq!(record.escrow.label_budget, 180);
+			assert_eq!(record.escrow.fee_per_label, FEE_PER_LABEL);
 			assert_eq!(record.escrow.dispute_budget, 100);
 			assert_eq!(record.terms.status, TaskStatus::Open);
 			assert_eq!(record.gold_count, 2);
@@ -273,10 +275,10 @@ mod cancel_task {
 			// The item in flight is paid, then settling it closes the task.
 			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 1), Ok(5));
 			assert_ok!(Tasks::items_settled(task, 1));
-			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 }.into());
+			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 - FEE_PER_LABEL }.into());
 			assert_eq!(status(task), TaskStatus::Closed);
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 5);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL);
 		});
 	}
 
@@ -306,9 +308,9 @@ mod close_task {
 			System::set_block_number(101);
 			assert!(!accepts_work_now(task));
 			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
-			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 }.into());
+			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 - FEE_PER_LABEL }.into());
 			assert_eq!(escrowed(REQUESTER), 0);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL);
 		});
 	}
 
@@ -441,6 +443,11 @@ mod voting_interface {
 			System::assert_last_event(Event::LabelRewardPaid { task, annotator: ANNOTATOR, labels: 1, amount: 5 }.into());
 			assert_noop!(Tasks::pay_labels(task, &ANNOTATOR, 1), Error::<Test>::LabelRewardsExhausted);
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 150);
+			// Every reward's fee goes to the treasury, on top, in one payment.
+			assert_eq!(Tasks::pay_owed_fees(task), Ok(30 * FEE_PER_LABEL));
+			System::assert_last_event(Event::ProtocolFeePaid { task, amount: 30 * FEE_PER_LABEL }.into());
+			assert_eq!(free(TREASURY), EXISTENTIAL_DEPOSIT + 30 * FEE_PER_LABEL);
+			assert_eq!(Tasks::pay_owed_fees(task), Ok(0), "each fee is paid once");
 		});
 	}
 
@@ -456,6 +463,7 @@ mod voting_interface {
 			assert_noop!(Tasks::pay_labels(task, &ANNOTATOR, 3), Error::<Test>::LabelRewardsExhausted);
 			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 2), Ok(10));
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 150);
+			assert_eq!(Tasks::pay_owed_fees(task), Ok(30 * FEE_PER_LABEL));
 		});
 	}
 
@@ -520,4 +528,42 @@ fn try_state_catches_an_escrow_that_does_not_match() {
 		TaskStore::<Test>::mutate(task, |record| record.as_mut().unwrap().escrow.refunded = 1);
 		assert!(Tasks::do_try_state().is_err());
 	});
+}
+
+mod protocol_fee {
+	use super::*;
+
+	#[test]
+	fn every_paid_reward_pays_its_fee_to_the_treasury_and_the_budget_says_so_beforehand() {
+		test_with_invariants(|| {
+			let quote = Tasks::budget_of(10, 3, 5, 100).expect("no overflow");
+			assert_eq!((quote.fee_per_label, quote.labels, quote.total), (FEE_PER_LABEL, 180, SPEC_BUDGET));
+			let task = create();
+			let requester_before = free(REQUESTER) + escrowed(REQUESTER);
+			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 4), Ok(20));
+			assert_ok!(Tasks::pay_owed_fees(task));
+			assert_eq!(free(TREASURY), EXISTENTIAL_DEPOSIT + 4 * FEE_PER_LABEL);
+			assert_eq!(free(REQUESTER) + escrowed(REQUESTER), requester_before - 20 - 4 * FEE_PER_LABEL);
+			let escrow = TaskStore::<Test>::get(task).unwrap().escrow;
+			assert_eq!((escrow.paid_to_annotators, escrow.fees_paid), (20, 4 * FEE_PER_LABEL));
+		});
+	}
+
+	#[test]
+	fn a_refunded_label_returns_its_fee_too() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_eq!(Tasks::refund_labels(task, 3), Ok(3 * (5 + FEE_PER_LABEL)));
+			assert_eq!(free(TREASURY), EXISTENTIAL_DEPOSIT, "no fee on a label nobody earned");
+		});
+	}
+
+	#[test]
+	fn the_fee_rounds_up_so_no_reward_goes_without_one() {
+		test_with_invariants(|| {
+			// 20 % of 3 is 0.6: the fee is 1.
+			assert_eq!(Tasks::budget_of(1, 1, 3, 0).map(|quote| quote.fee_per_label).ok(), Some(1));
+			assert!(matches!(Tasks::budget_of(u32::MAX, 64, Balance::MAX / 2, 0), Err(Error::<Test>::Overflow)));
+		});
+	}
 }

@@ -65,8 +65,14 @@ pub struct TaskSpec<T: Config> {
 	Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default,
 )]
 pub struct Escrow<Balance> {
-	/// `item_count × redundancy × reward_per_label`, fixed at creation.
+	/// `item_count × redundancy × (reward_per_label + fee_per_label)`, fixed
+	/// at creation.
 	pub label_budget: Balance,
+	/// The protocol fee paid to the treasury with each label reward, fixed
+	/// at creation (`ProtocolFee` of the reward, rounded up).
+	pub fee_per_label: Balance,
+	/// Protocol fees paid to the treasury.
+	pub fees_paid: Balance,
 	/// The dispute budget, including top-ups.
 	pub dispute_budget: Balance,
 	/// Paid to annotators for accepted labels.
@@ -88,18 +94,40 @@ impl<Balance: Saturating + Copy + Zero> Escrow<Balance> {
 		self.label_budget.saturating_add(self.dispute_budget)
 	}
 
-	/// What is still held: budget minus paid minus refunded.
+	/// What is still held: budget minus paid (rewards, fees, experts) minus
+	/// refunded.
 	pub fn held(&self) -> Balance {
 		self.budget()
 			.saturating_sub(self.paid_to_annotators)
+			.saturating_sub(self.fees_paid)
 			.saturating_sub(self.paid_to_experts)
 			.saturating_sub(self.refunded)
+	}
+
+	/// Fees of rewards paid that the treasury has not had yet.
+	pub fn fees_owed(&self) -> Balance
+	where
+		Balance: From<u32>,
+	{
+		self.fee_per_label.saturating_mul(Balance::from(self.labels_paid)).saturating_sub(self.fees_paid)
 	}
 
 	/// What experts may still be paid.
 	pub fn dispute_budget_left(&self) -> Balance {
 		self.dispute_budget.saturating_sub(self.paid_to_experts)
 	}
+}
+
+/// What a task puts in escrow, before it is created (`Pallet::budget_of`).
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct BudgetQuote<Balance> {
+	/// The protocol fee on each label reward.
+	pub fee_per_label: Balance,
+	/// Every label's reward and fee: `item_count × redundancy ×
+	/// (reward_per_label + fee_per_label)`.
+	pub labels: Balance,
+	/// `labels` plus the dispute budget: what is held.
+	pub total: Balance,
 }
 
 /// A task's terms as the chain keeps them.

@@ -55,46 +55,46 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` in `[0, 10000]`.
 	fn create_task(g: u32, ) -> Weight {
-		// Measured proof size: 43 bytes; fastest run 74_660 ns.
-		Weight::from_parts(74_952_000, 3568)
-			.saturating_add(Weight::from_parts(3_082_192, 0).saturating_mul(g.into()))
+		// Measured proof size: 43 bytes; fastest run 74_155 ns.
+		Weight::from_parts(75_135_000, 3568)
+			.saturating_add(Weight::from_parts(2_824_781, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		// Measured proof size: 454 bytes; fastest run 128_787 ns.
-		Weight::from_parts(134_404_000, 3733)
+		// Measured proof size: 486 bytes; fastest run 131_898 ns.
+		Weight::from_parts(138_194_000, 3765)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		// Measured proof size: 399 bytes; fastest run 68_089 ns.
-		Weight::from_parts(72_893_000, 3733)
+		// Measured proof size: 431 bytes; fastest run 68_223 ns.
+		Weight::from_parts(75_179_000, 3765)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		// Measured proof size: 454 bytes; fastest run 124_927 ns.
-		Weight::from_parts(130_900_000, 3733)
+		// Measured proof size: 486 bytes; fastest run 130_218 ns.
+		Weight::from_parts(136_150_000, 3765)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn close_task() -> Weight {
-		// Measured proof size: 454 bytes; fastest run 122_034 ns.
-		Weight::from_parts(128_138_000, 3733)
+		// Measured proof size: 486 bytes; fastest run 126_521 ns.
+		Weight::from_parts(133_104_000, 3765)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 70 bytes; fastest run 9_981 ns.
-		Weight::from_parts(10_805_000, 3489)
+		// Measured proof size: 70 bytes; fastest run 10_112 ns.
+		Weight::from_parts(10_904_000, 3489)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		// Measured proof size: 454 bytes; fastest run 121_494 ns.
-		Weight::from_parts(166_370_000, 3733)
+		// Measured proof size: 486 bytes; fastest run 119_732 ns.
+		Weight::from_parts(127_906_000, 3765)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -103,39 +103,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn create_task(g: u32, ) -> Weight {
-		Weight::from_parts(74_952_000, 3568)
-			.saturating_add(Weight::from_parts(3_082_192, 0).saturating_mul(g.into()))
+		Weight::from_parts(75_135_000, 3568)
+			.saturating_add(Weight::from_parts(2_824_781, 0).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(134_404_000, 3733)
+		Weight::from_parts(138_194_000, 3765)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		Weight::from_parts(72_893_000, 3733)
+		Weight::from_parts(75_179_000, 3765)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(130_900_000, 3733)
+		Weight::from_parts(136_150_000, 3765)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn close_task() -> Weight {
-		Weight::from_parts(128_138_000, 3733)
+		Weight::from_parts(133_104_000, 3765)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_805_000, 3489)
+		Weight::from_parts(10_904_000, 3489)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		Weight::from_parts(166_370_000, 3733)
+		Weight::from_parts(127_906_000, 3765)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}

@@ -33,7 +33,7 @@ parameter_types! {
 	pub const AppealBond: Balance = 2 * UNIT;
 	/// The share of every block the items' agenda may use (on top of the 75 %
 	/// normal transactions may fill): at the largest redundancy, 64
-	/// annotators paid per item, sixteen items a block; at the usual 3 to
+	/// annotators paid per item, fourteen items a block; at the usual 3 to
 	/// 5, hundreds.
 	pub AgendaWeight: Weight = Perbill::from_percent(8) * RuntimeBlockWeights::get().max_block;
 }

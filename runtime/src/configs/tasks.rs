@@ -16,6 +16,10 @@ parameter_types! {
 	/// The share of every block for closing tasks past their deadline
 	/// (hundreds a block).
 	pub AgendaWeight: Weight = Perbill::from_percent(2) * RuntimeBlockWeights::get().max_block;
+	/// Every paid label reward carries a 5 % fee to the treasury, paid by the
+	/// requester on top: farming reputation by paying oneself costs a
+	/// twentieth of every reward, and the chain's upkeep is paid by its use.
+	pub const ProtocolFee: Perbill = Perbill::from_percent(5);
 }
 
 /// Most annotators per item: what a task may ask for, and what an item's
@@ -34,5 +38,7 @@ impl pallet_tasks::Config for Runtime {
 	// Up to a tenth of the largest task can be gold.
 	type MaxGoldItems = ConstU32<10_000>;
 	type AgendaWeight = AgendaWeight;
+	type ProtocolFee = ProtocolFee;
+	type Treasury = super::treasury::TreasuryAccount;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
 }

@@ -194,21 +194,28 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		format_lbl(expert_fee),
 		format_lbl(expert_fee),
 	);
-	let budget = (items.len() as u128)
-		.checked_mul(u128::from(args.redundancy))
-		.and_then(|labels| labels.checked_mul(reward))
-		.and_then(|labels| labels.checked_add(dispute_budget))
-		.context("the budget overflows")?;
+	// The chain says what it will hold (the protocol fee included): the
+	// tasks pallet's rule, not a copy of it.
+	let quote_call =
+		runtime::runtime_apis().labeling_api().task_budget(items.len() as u32, args.redundancy, reward, dispute_budget);
+	let quote = at
+		.runtime_apis()
+		.call(quote_call)
+		.await?
+		.map_err(|error| anyhow::anyhow!("the chain cannot price this task: {error:?}"))?;
+	let budget = quote.total;
 	let requester = account_of(key);
 	let free = free_balance(&at, &requester).await?;
 	anyhow::ensure!(
 		free > budget,
-		"{requester} has {} free, short of the budget {} ({} items × {} × {} + {} for disputes) and the fee",
+		"{requester} has {} free, short of the budget {} ({} items × {} × ({} + a protocol fee of {}) + {} for \
+		 disputes) and the transaction fee",
 		format_lbl(free),
 		format_lbl(budget),
 		items.len(),
 		args.redundancy,
 		format_lbl(reward),
+		format_lbl(quote.fee_per_label),
 		format_lbl(dispute_budget)
 	);
 	anyhow::ensure!(

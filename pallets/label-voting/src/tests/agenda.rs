@@ -99,8 +99,9 @@ fn a_dispute_no_expert_decides_falls_back_to_a_two_annotator_plurality() {
 		assert_eq!(TaskQualities::<Test>::get(task).settled_by_fallback, 1);
 		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND);
-		// No expert was paid: the whole dispute budget comes back.
-		assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * REWARD);
+		// No expert was paid: the whole dispute budget comes back; the two
+		// rewards cost their fee too.
+		assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * (REWARD + FEE));
 		nothing_outlives(task);
 	});
 }
@@ -117,7 +118,7 @@ fn a_tie_no_expert_decides_is_unresolved_and_its_label_budget_refunded() {
 		let record = settled(task, 0);
 		assert_eq!(record.decided_by, Decision::Unresolved);
 		System::assert_has_event(
-			pallet_tasks::Event::LabelBudgetRefunded { task, labels: 2, amount: 2 * REWARD }.into(),
+			pallet_tasks::Event::LabelBudgetRefunded { task, labels: 2, amount: 2 * (REWARD + FEE) }.into(),
 		);
 		// Nobody was paid, slashed or scored.
 		for n in 0..2 {

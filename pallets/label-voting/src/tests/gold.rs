@@ -33,7 +33,8 @@ fn the_gold_answer_decides_and_wrong_answers_are_slashed() {
 		// The slashes go to the treasury: the requester who chose the answer
 		// gains nothing from them.
 		assert_eq!(free(REQUESTER), requester_before);
-		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_SLASH);
+		// (and the fee on the one reward paid).
+		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_SLASH + FEE);
 		let wrong = pallet_reputation::Reputations::<Test>::get(annotator(0), 1);
 		assert_eq!(wrong.gold_wrong, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(2), 1).gold_correct, 1);

@@ -63,10 +63,10 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(a, 1).agreed, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(c, 1).disagreed, 1);
 		// The only item settled, so the task closed and refunded the rest:
-		// 1 × 3 × 5 + 100 held, 10 paid.
+		// 1 × 3 × (5 + 1) + 100 held, 10 paid and their fees of 2.
 		let record = pallet_tasks::Tasks::<Test>::get(task).unwrap();
 		assert_eq!(record.terms.status, TaskStatus::Closed);
-		assert_eq!(free(REQUESTER), requester_before + 105);
+		assert_eq!(free(REQUESTER), requester_before + 106);
 	});
 }
 
@@ -136,8 +136,10 @@ fn an_unrevealed_commit_is_slashed_to_the_treasury() {
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		settle_after_appeal_window(task, 0);
 		assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
+		// The slash and the two rewards' fees go to the treasury, none of it
+		// to the requester.
 		assert_eq!(free(REQUESTER), requester_before);
-		assert_eq!(free(TREASURY), treasury_before + UNREVEALED_SLASH);
+		assert_eq!(free(TREASURY), treasury_before + UNREVEALED_SLASH + 2 * FEE);
 		let lazy = annotator(2);
 		assert_eq!(pallet_annotator_stake::Ledgers::<Test>::get(lazy).unwrap().bonded, BOND - UNREVEALED_SLASH);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(lazy, 1).unrevealed, 1);
