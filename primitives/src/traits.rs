@@ -72,9 +72,6 @@ pub trait StakeLock<AccountId, Balance> {
 	/// Frees up to `amount` of locked stake when a claim settles or expires.
 	fn unlock(who: &AccountId, amount: Balance);
 
-	/// How much of `who`'s stake is locked now.
-	fn locked(who: &AccountId) -> Balance;
-
 	/// Every account with locked stake, and how much: for invariant checks
 	/// (it reads every ledger).
 	fn all_locked() -> alloc::vec::Vec<(AccountId, Balance)>;

@@ -45,10 +45,6 @@ impl<T: Config> StakeLock<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		});
 	}
 
-	fn locked(who: &T::AccountId) -> BalanceOf<T> {
-		Ledgers::<T>::get(who).map(|ledger| ledger.locked).unwrap_or_default()
-	}
-
 	fn all_locked() -> alloc::vec::Vec<(T::AccountId, BalanceOf<T>)> {
 		Ledgers::<T>::iter()
 			.filter(|(_, ledger)| !ledger.locked.is_zero())

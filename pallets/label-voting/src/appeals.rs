@@ -69,26 +69,21 @@ impl<T: Config> Pallet<T> {
 		let bond = T::AppealBond::get();
 		let treasury = T::Treasury::get();
 		let count = T::Balance::from(recipients.len() as u32);
-		let shares = if count.is_zero() {
-			alloc::vec![(&treasury, bond)]
+		if count.is_zero() {
+			Self::move_bond(appellant, &treasury, bond)?;
 		} else {
 			let share = bond.checked_div(&count).ok_or(ArithmeticError::DivisionByZero)?;
 			let remainder = bond.saturating_sub(share.saturating_mul(count));
-			recipients
-				.into_iter()
-				.enumerate()
-				.map(|(index, who)| (who, if index == 0 { share.saturating_add(remainder) } else { share }))
-				.collect()
-		};
-		for (who, amount) in shares {
-			if amount.is_zero() {
-				continue;
-			}
-			let paid = Self::move_bond(appellant, who, amount).is_ok();
-			if paid {
-				Self::credit_award(who, amount);
-			} else {
-				Self::move_bond(appellant, &treasury, amount)?;
+			for (index, who) in recipients.into_iter().enumerate() {
+				let amount = if index == 0 { share.saturating_add(remainder) } else { share };
+				if amount.is_zero() {
+					continue;
+				}
+				if Self::move_bond(appellant, who, amount).is_ok() {
+					Self::credit_award(who, amount);
+				} else {
+					Self::move_bond(appellant, &treasury, amount)?;
+				}
 			}
 		}
 		Self::debit_loss(appellant, bond);

@@ -64,8 +64,22 @@ impl<T: Config> TaskProgress for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Pays the treasury the fees of the rewards `record` has paid and not
+	/// yet charged; the caller stores the record.
+	pub(crate) fn pay_fees_owed(task: TaskId, record: &mut TaskInfo<T>) -> Result<BalanceOf<T>, DispatchError> {
+		let owed = record.escrow.fees_owed();
+		if owed.is_zero() {
+			return Ok(owed);
+		}
+		ensure!(owed <= record.escrow.held(), Error::<T>::EscrowExhausted);
+		Self::move_from_escrow(record, &T::Treasury::get(), owed)?;
+		record.escrow.fees_paid = record.escrow.fees_paid.saturating_add(owed);
+		Self::deposit_event(Event::ProtocolFeePaid { task, amount: owed });
+		Ok(owed)
+	}
+
 	/// Moves `amount` of the task's escrow hold to `to`'s free balance.
-	pub(crate) fn move_from_escrow(record: &TaskInfo<T>, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	fn move_from_escrow(record: &TaskInfo<T>, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
@@ -137,9 +151,9 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 				let fees = record
 					.escrow
 					.fee_per_label
-					.checked_mul(&paid.into())
+					.checked_mul(&labels.into())
 					.ok_or(Error::<T>::Overflow)?
-					.saturating_sub(record.escrow.fees_paid);
+					.saturating_add(record.escrow.fees_owed());
 				let amount =
 					record.terms.reward_per_label.checked_mul(&labels.into()).ok_or(Error::<T>::Overflow)?;
 				ensure!(
@@ -158,16 +172,11 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn pay_owed_fees(task: TaskId) -> Result<BalanceOf<T>, DispatchError> {
-		let amount = Self::pay_from_escrow(
-			task,
-			&T::Treasury::get(),
-			|record| Ok(record.escrow.fees_owed()),
-			|record, amount| record.escrow.fees_paid = record.escrow.fees_paid.saturating_add(amount),
-		)?;
-		if !amount.is_zero() {
-			Self::deposit_event(Event::ProtocolFeePaid { task, amount });
-		}
-		Ok(amount)
+		Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			Self::pay_fees_owed(task, record)
+		})
 	}
 
 	fn pay_expert(task: TaskId, expert: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {

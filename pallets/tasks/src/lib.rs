@@ -468,12 +468,7 @@ pub mod pallet {
 		/// the deadline agenda. The caller stores the record.
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
 			// Fees of rewards paid are the treasury's, never refunded.
-			let owed = record.escrow.fees_owed();
-			if !owed.is_zero() {
-				Self::move_from_escrow(record, &T::Treasury::get(), owed)?;
-				record.escrow.fees_paid = record.escrow.fees_paid.saturating_add(owed);
-				Self::deposit_event(Event::ProtocolFeePaid { task, amount: owed });
-			}
+			Self::pay_fees_owed(task, record)?;
 			let refunded = record.escrow.held();
 			Self::refund_to_requester(record, refunded)?;
 			record.terms.status = TaskStatus::Closed;
