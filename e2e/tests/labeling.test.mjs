@@ -99,7 +99,7 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   // budget, as the chain quotes it before anything is signed.
   const fee = UNIT / 20n;
   const budget = 3n * (UNIT + fee) + 5n * UNIT;
-  const quote = (await api.call.labelingApi.taskBudget(1, 3, UNIT, 5n * UNIT)).asOk;
+  const quote = (await api.call.labelingApi.taskBudget(1, 3, UNIT, 5n * UNIT, 0)).asOk;
   assert.equal(quote.total.toBigInt(), budget);
   assert.equal(quote.feePerLabel.toBigInt(), fee);
 

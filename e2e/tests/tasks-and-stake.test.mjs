@@ -54,7 +54,10 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   // 20 items × 3 labels × (1 LBL + 5 % protocol fee) + 10 LBL for disputes.
   const budget = 60n * (UNIT + UNIT / 20n) + 10n * UNIT;
   assert.equal(event.data.budget.toBigInt(), budget);
-  assert.equal(await reserved(requester.address), reservedBefore + budget);
+  // The gold commitment bonds a gold slash (1 LBL) for each of its item's 3 labels.
+  const goldBond = 3n * UNIT;
+  assert.equal(event.data.goldBonds.toBigInt(), goldBond);
+  assert.equal(await reserved(requester.address), reservedBefore + budget + goldBond);
 
   const stored = (await api.query.tasks.tasks(task)).unwrap();
   assert.equal(stored.manifest.toHex(), MANIFEST_CID);
@@ -63,7 +66,7 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   assert.equal(stored.goldCount.toNumber(), 1);
 
   await submit(api.tx.tasks.topUp(task, 5n * UNIT), requester);
-  assert.equal(await reserved(requester.address), reservedBefore + budget + 5n * UNIT);
+  assert.equal(await reserved(requester.address), reservedBefore + budget + goldBond + 5n * UNIT);
 
   // Only the requester may cancel; the runtime's error name comes back.
   await assert.rejects(submit(api.tx.tasks.cancelTask(task), keyring.addFromUri('//Bob')), /tasks\.NotRequester/);
@@ -73,8 +76,11 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   assert.equal(closed.data.refunded.toBigInt(), budget + 5n * UNIT);
   assert.equal((await api.query.tasks.tasks(task)).unwrap().terms.status.type, 'Closed');
   assert.equal(await reserved(requester.address), reservedBefore);
-  // Only the fees of the four transactions were spent.
-  const spent = freeBefore - await free(requester.address);
+  // Its gold was never revealed: the bond went to the treasury.
+  const goldSettled = cancelled.find((e) => api.events.tasks.GoldBondsSettled.is(e));
+  assert.equal(goldSettled.data.forfeited.toBigInt(), goldBond);
+  // The bond and the fees of the four transactions were spent.
+  const spent = freeBefore - await free(requester.address) - goldBond;
   assert.ok(spent > 0n && spent < UNIT, `spent ${spent}`);
 });
 

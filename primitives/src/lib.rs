@@ -14,6 +14,7 @@ pub mod currency;
 pub mod item_lifecycle;
 pub mod reputation;
 pub mod runtime_api;
+pub mod shares;
 #[cfg(feature = "serde")]
 mod serde_amount;
 pub mod task;

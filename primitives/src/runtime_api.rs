@@ -81,6 +81,13 @@ pub struct EscrowSummary {
 	/// What experts may still be paid.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub dispute_budget_left: Balance,
+	/// Each gold commitment's bond.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub gold_bond: Balance,
+	/// Gold bonds still held (apart from `held`): those not yet returned or
+	/// forfeited.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub gold_bonds_held: Balance,
 }
 
 /// What a task would put in escrow, before it is created: the price
@@ -95,7 +102,14 @@ pub struct BudgetSummary {
 	/// Every label's reward and fee.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub labels: Balance,
-	/// The labels and the dispute budget: what is held.
+	/// Each gold commitment's bond: returned at close if its answer stood,
+	/// forfeited if it was overturned, a second answer, or never revealed.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub gold_bond: Balance,
+	/// Every gold commitment's bond.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub gold_bonds: Balance,
+	/// The labels, the dispute budget and the gold bonds: what is held.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub total: Balance,
 }
@@ -355,8 +369,9 @@ sp_api::decl_runtime_apis! {
 	/// Version 2 added `item_tally`; version 3 `finalizable_items` and `items`;
 	/// version 4 the `next_step_at` of an item in progress, and the expert
 	/// timeouts of disputed and appealed items; version 5 `task_budget`, and
-	/// the protocol fee in a task's escrow.
-	#[api_version(5)]
+	/// the protocol fee in a task's escrow; version 6 the gold bonds, in
+	/// `task_budget` (which takes the gold count) and in a task's escrow.
+	#[api_version(6)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -409,15 +424,16 @@ sp_api::decl_runtime_apis! {
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError>;
 
 		/// What a task of `item_count` items, `redundancy` annotators each,
-		/// `reward_per_label` and `dispute_budget` would put in escrow now,
-		/// protocol fee included: what a client shows before the requester
-		/// signs `create_task`.
-		#[api_version(5)]
+		/// `reward_per_label`, `dispute_budget` and `gold_count` gold
+		/// commitments would hold now, protocol fee and gold bonds included:
+		/// what a client shows before the requester signs `create_task`.
+		#[api_version(6)]
 		fn task_budget(
 			item_count: u32,
 			redundancy: u8,
 			reward_per_label: Balance,
 			dispute_budget: Balance,
+			gold_count: u32,
 		) -> Result<BudgetSummary, LabelingApiError>;
 	}
 }

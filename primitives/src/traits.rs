@@ -49,6 +49,19 @@ pub trait TaskEscrow<AccountId, Balance> {
 	/// Whether the task's dispute budget can still pay `fee` to an expert.
 	fn can_pay_expert(task: TaskId, fee: Balance) -> bool;
 
+	/// Counts one of the task's gold commitments as revealed: its bond goes
+	/// back to the requester at close unless forfeited before.
+	fn gold_revealed(task: TaskId) -> DispatchResult;
+
+	/// Forfeits the bond of one revealed gold answer (overturned on appeal,
+	/// or a second answer for its item), shared equally by `recipients`;
+	/// with none, or what one cannot receive, to the treasury. Returns who
+	/// was paid what.
+	fn forfeit_gold_bond(
+		task: TaskId,
+		recipients: &[AccountId],
+	) -> Result<alloc::vec::Vec<(AccountId, Balance)>, DispatchError>;
+
 	/// Gives the rewards of `labels` funded labels back to the requester (the
 	/// label budget of an item nobody will be paid for) and stops funding
 	/// them. Returns the amount refunded.
@@ -104,4 +117,8 @@ pub trait ReputationRecorder<AccountId> {
 	/// Counts each of `outcomes` in order for `who` in `domain`, reading and
 	/// writing its record once.
 	fn record_all(who: &AccountId, domain: DomainId, outcomes: &[LabelOutcome]);
+
+	/// Takes back an `outcome` counted for `who` in `domain` that proved
+	/// wrong (a gold answer an expert overturned).
+	fn withdraw(who: &AccountId, domain: DomainId, outcome: LabelOutcome);
 }

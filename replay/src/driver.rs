@@ -300,9 +300,10 @@ impl<C: Chain> Driver<'_, C> {
 		self.after_tally(items).await
 	}
 
-	/// Gold is revealed by the requester; a disputed item is settled by the
-	/// expert with the truth (or its top-weighted label); an accepted one
-	/// waits out its appeal window.
+	/// Gold is revealed by the requester (the answer is then the item's label
+	/// in an appeal window of its own, which it waits out); a disputed item
+	/// is settled by the expert with the truth (or its top-weighted label);
+	/// an accepted one waits out its appeal window.
 	async fn after_tally(&mut self, items: &[u32]) -> anyhow::Result<()> {
 		let phases = self.chain.tallied(items).await?;
 		let (mut gold, mut disputes) = (Vec::new(), Vec::new());
@@ -328,7 +329,15 @@ impl<C: Chain> Driver<'_, C> {
 		if gold.is_empty() && disputes.is_empty() {
 			return Ok(());
 		}
-		self.chain.settle(&gold, &disputes).await
+		self.chain.settle(&gold, &disputes).await?;
+		let gold_items: Vec<u32> = gold.iter().map(|gold| gold.item).collect();
+		for (item, phase) in gold_items.iter().copied().zip(self.chain.tallied(&gold_items).await?) {
+			match phase {
+				Tallied::Accepted { appeal_ends_at } => self.appealable.push((item, appeal_ends_at)),
+				other => bail!("item {item} is {other:?} after its gold answer"),
+			}
+		}
+		Ok(())
 	}
 
 	/// The label with the most vote weight now, as the chain's tally weighs
@@ -415,6 +424,8 @@ mod tests {
 		log: Vec<String>,
 		revealed: BTreeMap<u32, Vec<u16>>,
 		accepted: BTreeMap<u32, u16>,
+		/// Items whose gold answer is their label, in its appeal window.
+		gold: BTreeMap<u32, u16>,
 		settled: BTreeMap<u32, (u16, DecidedBy)>,
 		item_count: u32,
 	}
@@ -465,6 +476,10 @@ mod tests {
 		async fn tallied(&mut self, items: &[u32]) -> anyhow::Result<Vec<Tallied>> {
 			let mut tallied = Vec::new();
 			for item in items {
+				if self.gold.contains_key(item) {
+					tallied.push(Tallied::Accepted { appeal_ends_at: self.block + 2 });
+					continue;
+				}
 				let labels = &self.revealed[item];
 				tallied.push(if labels.iter().all(|label| *label == labels[0]) {
 					self.accepted.insert(*item, labels[0]);
@@ -486,7 +501,7 @@ mod tests {
 			for gold in gold {
 				assert_eq!(gold.salt, gold_salt(gold.item));
 				self.accepted.remove(&gold.item);
-				self.settled.insert(gold.item, (gold.answer, DecidedBy::Gold));
+				self.gold.insert(gold.item, gold.answer);
 				self.note(format!("gold {} is {}", gold.item, gold.answer));
 			}
 			for (item, label) in disputes {
@@ -498,6 +513,10 @@ mod tests {
 
 		async fn finalize(&mut self, items: &[u32]) -> anyhow::Result<()> {
 			for item in items {
+				if let Some(answer) = self.gold.remove(item) {
+					self.settled.insert(*item, (answer, DecidedBy::Gold));
+					continue;
+				}
 				match self.accepted.remove(item) {
 					Some(label) => {
 						self.settled.insert(*item, (label, DecidedBy::Crowd));
@@ -592,6 +611,9 @@ mod tests {
 			"2: labeling stopped",
 			"2: finalize [3]",
 			"2: reveal {3}",
+			// Item 0's gold answer, revealed at block 0, had its appeal
+			// window to block 2.
+			"3: finalize [0]",
 			// Accepted at block 2, items 2 and 3's appeal windows end at 4.
 			"5: finalize [2, 3]",
 		];

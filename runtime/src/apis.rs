@@ -78,8 +78,9 @@ impl_runtime_apis! {
 			redundancy: u8,
 			reward_per_label: Balance,
 			dispute_budget: Balance,
+			gold_count: u32,
 		) -> Result<BudgetSummary, LabelingApiError> {
-			labeling_api::task_budget(item_count, redundancy, reward_per_label, dispute_budget)
+			labeling_api::task_budget(item_count, redundancy, reward_per_label, dispute_budget, gold_count)
 		}
 
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError> {

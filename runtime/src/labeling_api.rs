@@ -27,6 +27,8 @@ pub fn task(id: TaskId) -> Option<TaskSummary> {
 		refunded: info.escrow.refunded,
 		held: info.escrow.held(),
 		dispute_budget_left: info.escrow.dispute_budget_left(),
+		gold_bond: info.gold_bonds.per_commitment,
+		gold_bonds_held: info.gold_bonds.held(info.gold_count),
 	};
 	let (progress, next_item_step) = LabelVoting::task_progress(id, info.terms.item_count);
 	let next_step_at = match info.terms.status {
@@ -190,14 +192,27 @@ pub fn task_quality(task: TaskId) -> Option<QualitySummary> {
 		.then(|| pallet_label_voting::TaskQualities::<Runtime>::get(task).into())
 }
 
-/// What a task with these terms would put in escrow: the tasks pallet's rule.
+/// What a task with these terms would hold: the tasks pallet's rule.
 pub fn task_budget(
 	item_count: u32,
 	redundancy: u8,
 	reward_per_label: Balance,
 	dispute_budget: Balance,
+	gold_count: u32,
 ) -> Result<BudgetSummary, LabelingApiError> {
-	let quote = pallet_tasks::Pallet::<Runtime>::budget_of(item_count, redundancy, reward_per_label, dispute_budget)
-		.map_err(|_| LabelingApiError::BudgetOverflow)?;
-	Ok(BudgetSummary { fee_per_label: quote.fee_per_label, labels: quote.labels, total: quote.total })
+	let quote = pallet_tasks::Pallet::<Runtime>::budget_of(
+		item_count,
+		redundancy,
+		reward_per_label,
+		dispute_budget,
+		gold_count,
+	)
+	.map_err(|_| LabelingApiError::BudgetOverflow)?;
+	Ok(BudgetSummary {
+		fee_per_label: quote.fee_per_label,
+		labels: quote.labels,
+		gold_bond: quote.gold_bond,
+		gold_bonds: quote.gold_bonds,
+		total: quote.total,
+	})
 }

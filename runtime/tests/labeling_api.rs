@@ -237,29 +237,34 @@ fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
 }
 
 #[test]
-fn the_runtime_serves_version_5_of_the_labeling_api() {
+fn the_runtime_serves_version_6_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(5));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(6));
 }
 
 #[test]
 fn the_chain_quotes_a_tasks_budget_with_its_protocol_fee_and_holds_exactly_that() {
 	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
 		use frame_support::traits::fungible::InspectHold;
-		let quote = api::task_budget(2, 3, UNIT, 5 * UNIT).expect("fits");
+		let quote = api::task_budget(2, 3, UNIT, 5 * UNIT, 0).expect("fits");
 		// 5 % of 1 LBL on each of 6 labels, and the dispute budget.
 		assert_eq!(quote.fee_per_label, UNIT / 20);
 		assert_eq!(quote.labels, 6 * (UNIT + UNIT / 20));
 		assert_eq!(quote.total, quote.labels + 5 * UNIT);
+		// Each gold commitment bonds a gold slash for each of its item's labels.
+		let gold_slash: u128 = <labelchain_runtime::Runtime as pallet_label_voting::Config>::GoldSlash::get();
+		let with_gold = api::task_budget(2, 3, UNIT, 5 * UNIT, 2).expect("fits");
+		assert_eq!((with_gold.gold_bond, with_gold.gold_bonds), (3 * gold_slash, 6 * gold_slash));
+		assert_eq!(with_gold.total, quote.total + 6 * gold_slash);
 		let task = create_task(3, 2);
 		let escrow: labelchain_runtime::RuntimeHoldReason = pallet_tasks::HoldReason::TaskEscrow.into();
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 		assert_eq!(labelchain_runtime::Balances::balance_on_hold(&escrow, &alice), quote.total);
 		assert_eq!(api::task(task).map(|summary| summary.escrow.fee_per_label), Some(UNIT / 20));
 		assert_eq!(
-			api::task_budget(u32::MAX, 64, u128::MAX / 2, 0),
+			api::task_budget(u32::MAX, 64, u128::MAX / 2, 0, 0),
 			Err(labelchain_primitives::runtime_api::LabelingApiError::BudgetOverflow)
 		);
 	});

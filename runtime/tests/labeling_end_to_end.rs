@@ -46,6 +46,7 @@ const EXPERT_FEE: u128 = UNIT;
 const UNREVEALED_SLASH: u128 = UNIT / 10;
 const GOLD_SLASH: u128 = UNIT;
 const APPEAL_BOND: u128 = 2 * UNIT;
+const STAKE_PER_LABEL: u128 = UNIT;
 
 fn truth(item: u32) -> u16 {
 	(item % 2) as u16
@@ -226,10 +227,24 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 				}
 			}
 		}
+		// The labels the expert overturned on the appealed item cost their
+		// annotators their label stake, which went to the appellant, the only
+		// one who gave the expert's label.
+		let overturned: Vec<usize> = annotators_of(APPEALED_ITEM)
+			.into_iter()
+			.filter(|n| label_of(*n, APPEALED_ITEM) != truth(APPEALED_ITEM))
+			.collect();
+		assert_eq!(overturned.len(), 2);
 		for (n, who) in annotators.iter().enumerate() {
 			let (agreed, disagreed, gold_correct, gold_wrong, unrevealed) = expected_counts[&n];
-			let earned = u128::from(agreed + gold_correct) * REWARD;
-			let lost = u128::from(gold_wrong) * GOLD_SLASH + u128::from(unrevealed) * UNREVEALED_SLASH;
+			let mut earned = u128::from(agreed + gold_correct) * REWARD;
+			let mut lost = u128::from(gold_wrong) * GOLD_SLASH + u128::from(unrevealed) * UNREVEALED_SLASH;
+			if overturned.contains(&n) {
+				lost += STAKE_PER_LABEL;
+			}
+			if n == appellant {
+				earned += overturned.len() as u128 * STAKE_PER_LABEL;
+			}
 			assert_eq!(worth(who) + lost, start[n] + earned, "annotator {n}'s balance");
 			let record = pallet_reputation::Reputations::<Runtime>::get(who, 0);
 			assert_eq!(

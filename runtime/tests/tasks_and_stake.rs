@@ -69,13 +69,16 @@ fn a_requester_creates_tops_up_and_cancels_a_task() {
 		assert_ok!(dispatch(Sr25519Keyring::Alice, create));
 		// 20 items × 3 labels × (1 LBL + the 5 % protocol fee) + 10 LBL for experts.
 		let budget = 60 * (UNIT + UNIT / 20) + 10 * UNIT;
+		// Each of the two gold commitments bonds a gold slash (1 LBL) per label.
+		let gold_bonds = 2 * 3 * UNIT;
 		assert!(events().contains(&RuntimeEvent::Tasks(pallet_tasks::Event::TaskCreated {
 			task: 0,
 			requester: alice.clone(),
 			budget,
+			gold_bonds,
 		})));
 		assert_eq!(Balances::balance_on_hold(&escrow, &alice), budget);
-		assert_eq!(Balances::balance(&alice), free_before - budget);
+		assert_eq!(Balances::balance(&alice), free_before - budget - gold_bonds);
 		check_invariants();
 
 		assert_ok!(dispatch(
@@ -107,7 +110,8 @@ fn a_requester_creates_tops_up_and_cancels_a_task() {
 			Some(TaskStatus::Closed)
 		);
 		assert_eq!(Balances::balance_on_hold(&escrow, &alice), 0);
-		assert_eq!(Balances::balance(&alice), free_before);
+		// Cancelled with its gold never revealed: the bonds went to the treasury.
+		assert_eq!(Balances::balance(&alice), free_before - gold_bonds);
 		assert_eq!(Balances::total_issuance(), issuance);
 		check_invariants();
 	});

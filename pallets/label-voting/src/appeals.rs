@@ -3,7 +3,6 @@
 //! appellant was wrong. Nobody who took part in an item judges it, and no
 //! bond is ever paid to the party that lost it or to the expert who judged.
 
-use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -11,10 +10,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	ArithmeticError,
-};
+use labelchain_primitives::shares::share_out;
 
 use crate::{Config, Error, HoldReason, ItemPhase, ItemState, Label, Pallet, TermsOf};
 
@@ -60,32 +56,16 @@ impl<T: Config> Pallet<T> {
 		state: &ItemState<T>,
 		standing: Label,
 	) -> DispatchResult {
-		let recipients: Vec<&T::AccountId> = state
-			.commits
-			.iter()
-			.filter(|commit| commit.revealed == Some(standing) && &commit.annotator != appellant)
-			.map(|commit| &commit.annotator)
-			.collect();
+		let recipients = state.revealers_of(standing, &[appellant]);
 		let bond = T::AppealBond::get();
 		let treasury = T::Treasury::get();
-		let count = T::Balance::from(recipients.len() as u32);
-		if count.is_zero() {
-			Self::move_bond(appellant, &treasury, bond)?;
-		} else {
-			let share = bond.checked_div(&count).ok_or(ArithmeticError::DivisionByZero)?;
-			let remainder = bond.saturating_sub(share.saturating_mul(count));
-			for (index, who) in recipients.into_iter().enumerate() {
-				let amount = if index == 0 { share.saturating_add(remainder) } else { share };
-				if amount.is_zero() {
-					continue;
-				}
-				if Self::move_bond(appellant, who, amount).is_ok() {
-					Self::credit_award(who, amount);
-				} else {
-					Self::move_bond(appellant, &treasury, amount)?;
-				}
-			}
-		}
+		let paid = share_out(
+			bond,
+			&recipients,
+			|who, amount| Self::move_bond(appellant, who, amount),
+			|amount| Self::move_bond(appellant, &treasury, amount),
+		)?;
+		paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
 		Self::debit_loss(appellant, bond);
 		Ok(())
 	}

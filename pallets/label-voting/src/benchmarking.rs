@@ -256,7 +256,7 @@ mod benchmarks {
 		let annotators: Vec<T::AccountId> = (0..a).map(T::BenchmarkHelper::annotator).collect();
 		for who in annotators.iter() {
 			T::Stake::lock(who, T::StakePerLabel::get()).expect("bonded");
-			settlement.count_label(who, LabelOutcome::Agreed, None);
+			settlement.count_label(who, LabelOutcome::Agreed, false, None);
 		}
 
 		#[block]
@@ -279,11 +279,17 @@ mod benchmarks {
 		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Appealed { .. })));
 	}
 
-	/// Rejected: the bond is shared by the `r - 1` other annotators, who gave
-	/// the label that stood, and all `r` are paid.
+	/// The costliest decision: a gold answer (0) that none of the item's `r`
+	/// annotators gave, appealed by one of them and overturned: the bond is
+	/// returned, the gold bond shared by all `r`, who are all paid. (A
+	/// rejected appeal shares its bond among at most `r - 1`; an overturned
+	/// crowd label's annotators are slashed where these are paid.)
 	#[benchmark]
 	fn decide_appeal(r: Linear<1, { T::MaxRedundancy::get() }>) -> Result<(), BenchmarkError> {
-		let task = accepted_item::<T>(r, Vec::new());
+		let gold_salt = [3u8; 32];
+		let task = accepted_item::<T>(r, alloc::vec![gold_commitment(0, 0, &gold_salt)]);
+		let requester = T::Tasks::terms(task).map(|terms| terms.requester).expect("created");
+		Pallet::<T>::reveal_gold(RawOrigin::Signed(requester).into(), task, 0, 0, 0, gold_salt).expect("tallied");
 		let appellant = T::BenchmarkHelper::annotator(0);
 		Pallet::<T>::appeal(RawOrigin::Signed(appellant).into(), task, 0).expect("involved");
 		let origin = T::ExpertOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -291,7 +297,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, task, 0, 1);
 
-		assert_eq!(SettledItems::<T>::get(task, 0).map(|s| s.decided_by), Some(Decision::Crowd));
+		assert_eq!(SettledItems::<T>::get(task, 0).map(|s| s.decided_by), Some(Decision::Expert));
 		Ok(())
 	}
 
@@ -370,18 +376,24 @@ mod benchmarks {
 		assert!(Items::<T>::get(task, 0).is_none());
 	}
 
-	/// The gold answer agrees with all `r` annotators, who are paid.
+	/// The costliest reveal: a second answer for an item that has one, whose
+	/// gold bond is shared by the item's `r` annotators. (A first answer only
+	/// returns a pending appeal's bond and writes the item: the item settles
+	/// later, weighed by the agenda's and `finalize_item`'s benchmarks.)
 	#[benchmark]
 	fn reveal_gold(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let gold_salt = [3u8; 32];
-		let commitment = gold_commitment(0, 1, &gold_salt);
-		let task = accepted_item::<T>(r, alloc::vec![commitment]);
+		let answers = alloc::vec![gold_commitment(0, 1, &gold_salt), gold_commitment(0, 0, &gold_salt)];
+		let task = accepted_item::<T>(r, answers);
 		let requester = T::Tasks::terms(task).map(|terms| terms.requester).expect("created");
+		Pallet::<T>::reveal_gold(RawOrigin::Signed(requester.clone()).into(), task, 0, 0, 1, gold_salt)
+			.expect("tallied");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(requester), task, 0, 0, 1, gold_salt);
+		_(RawOrigin::Signed(requester), task, 0, 1, 0, gold_salt);
 
-		assert_eq!(SettledItems::<T>::get(task, 0).map(|s| s.decided_by), Some(Decision::Gold));
+		assert!(RevealedGold::<T>::contains_key(task, 1));
+		assert_eq!(Items::<T>::get(task, 0).and_then(|state| state.gold), Some(0));
 	}
 
 	/// A split item of `r` annotators settled by an expert.

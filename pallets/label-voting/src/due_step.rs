@@ -7,21 +7,22 @@
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::Perbill;
 
-use crate::{Config, Error, ItemPhase, ItemState, Label, TermsOf};
+use crate::{Config, Decision, Error, ItemPhase, ItemState, Label, TermsOf};
 
 /// The step time allows on an item.
 #[derive(Clone, Copy, Eq, PartialEq, Debug)]
 pub enum DueStep {
 	/// The reveal window has ended: count the revealed labels.
 	Tally,
-	/// The appeal window of the crowd's `label` has ended: settle and pay.
-	Settle { label: Label, agreement: Perbill },
+	/// The appeal window of the item's `label` (the crowd's, or the gold
+	/// answer: `decided_by`) has ended: settle and pay.
+	Settle { label: Label, agreement: Perbill, decided_by: Decision },
 	/// No expert decided the dispute in time: settle by the fallback rule,
 	/// or leave the item unresolved.
 	DisputeTimedOut,
 	/// No expert decided the appeal in time: return the bond and settle with
-	/// the crowd's `label`.
-	AppealTimedOut { label: Label, agreement: Perbill },
+	/// the `label` appealed (the crowd's or the gold answer: `decided_by`).
+	AppealTimedOut { label: Label, agreement: Perbill, decided_by: Decision },
 	/// The task takes no more work (deadline or cancel) and commits are
 	/// waiting, fewer than the redundancy: open the reveal window with the
 	/// commits it has. (While the task takes work, a short item waits for
@@ -69,7 +70,7 @@ impl<T: Config> ItemState<T> {
 				},
 			ItemPhase::Accepted { label, agreement, appeal_ends_at } =>
 				if now > appeal_ends_at {
-					Ok(DueStep::Settle { label, agreement })
+					Ok(DueStep::Settle { label, agreement, decided_by: self.standing_decision() })
 				} else {
 					Err(Error::<T>::AppealWindowOpen)
 				},
@@ -81,7 +82,7 @@ impl<T: Config> ItemState<T> {
 				},
 			ItemPhase::Appealed { label, agreement, times_out_at, .. } =>
 				if now > times_out_at {
-					Ok(DueStep::AppealTimedOut { label, agreement })
+					Ok(DueStep::AppealTimedOut { label, agreement, decided_by: self.standing_decision() })
 				} else {
 					Err(Error::<T>::AwaitingExpert)
 				},

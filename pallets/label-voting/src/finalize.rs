@@ -5,7 +5,7 @@ use frame_support::pallet_prelude::*;
 use labelchain_primitives::task::{ItemIndex, TaskId};
 
 use crate::{
-	settlement::Settlement, Config, Decision, DueStep, Error, Event, ItemPhase, Items, Pallet, TermsOf,
+	settlement::Settlement, Config, DueStep, Error, Event, ItemPhase, Items, Pallet, TermsOf,
 	WeightInfo,
 };
 
@@ -30,15 +30,15 @@ impl<T: Config> Pallet<T> {
 		let step = state.due_step(now, accepts_work)?;
 		match step {
 			DueStep::Tally => Self::tally(task, item, state, terms, &mut settlement.quality),
-			DueStep::Settle { label, agreement } =>
-				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement),
+			DueStep::Settle { label, agreement, decided_by } =>
+				Self::settle(task, item, state, label, decided_by, agreement, None, settlement),
 			DueStep::DisputeTimedOut => Self::settle_by_fallback(task, item, state, terms, settlement),
-			DueStep::AppealTimedOut { label, agreement } => {
+			DueStep::AppealTimedOut { label, agreement, decided_by } => {
 				if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 					Self::return_appeal_bond(appellant)?;
 				}
 				Self::deposit_event(Event::AppealTimedOut { task, item });
-				Self::settle(task, item, state, label, Decision::Crowd, agreement, settlement)
+				Self::settle(task, item, state, label, decided_by, agreement, None, settlement)
 			},
 			step @ (DueStep::Forget | DueStep::OpenReveal | DueStep::DropExpiredClaims) => {
 				Self::drop_expired_claims(task, item, &mut state, terms);

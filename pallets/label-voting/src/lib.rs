@@ -311,8 +311,18 @@ pub mod pallet {
 		/// An agenda entry failed and will be tried again in the next block
 		/// (a broken invariant: `try_state` would say which).
 		AgendaEntryFailed { task: TaskId, item: ItemIndex, error: DispatchError },
-		/// The requester revealed the gold answer of an item.
-		GoldRevealed { task: TaskId, item: ItemIndex, gold_index: u32, answer: Label },
+		/// The requester revealed the gold answer of an item: its label, open
+		/// to appeal by its annotators until `appeal_ends_at`.
+		GoldRevealed {
+			task: TaskId,
+			item: ItemIndex,
+			gold_index: u32,
+			answer: Label,
+			appeal_ends_at: BlockNumberFor<T>,
+		},
+		/// The requester revealed a second gold answer for an item that had
+		/// one: it changed nothing, and its commitment's bond was forfeited.
+		SecondGoldAnswer { task: TaskId, item: ItemIndex, gold_index: u32, answer: Label },
 		/// The item settled: agreeing annotators were paid, the rest scored.
 		/// `votes` is each annotator's revealed label (`None`: never revealed).
 		ItemSettled {
@@ -608,17 +618,19 @@ pub mod pallet {
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
 			let agreement = Self::weight_share(&state, &terms, label);
-			Self::settle_now(task, item, state, &terms, label, Decision::Expert, agreement)?;
+			Self::settle_now(task, item, state, &terms, label, Decision::Expert, agreement, None)?;
 			Ok(Some(actual).into())
 		}
 
-		/// Appeal the label the crowd accepted, holding `AppealBond` from the
+		/// Appeal the label the crowd accepted, or the gold answer the requester
+		/// revealed, holding `AppealBond` from the
 		/// caller until an expert decides, for at most `ExpertTimeout` blocks:
 		/// then the appeal lapses, the bond is returned and the crowd's label
 		/// stands. Refused when the task's dispute budget cannot pay an expert
 		/// (the requester may top it up), as no one would decide it.
 		///
-		/// Origin: signed (an annotator of the item, or the task's requester).
+		/// Origin: signed (an annotator of the item, or the task's requester,
+		/// who may not appeal their own gold answer).
 		///
 		/// Errors: `UnknownTask`, `UnknownItem`, `NotAppealable`, `NotInvolved`,
 		/// `DisputeBudgetExhausted`, `InsufficientBalance`. Event: `AppealLodged`.
@@ -634,10 +646,9 @@ pub mod pallet {
 				frame_system::Pallet::<T>::block_number() <= appeal_ends_at,
 				Error::<T>::NotAppealable
 			);
-			ensure!(
-				who == terms.requester || state.commits.iter().any(|c| c.annotator == who),
-				Error::<T>::NotInvolved
-			);
+			let annotator = state.commits.iter().any(|commit| commit.annotator == who);
+			let requester_of_crowd_label = who == terms.requester && state.gold.is_none();
+			ensure!(annotator || requester_of_crowd_label, Error::<T>::NotInvolved);
 			ensure!(
 				T::Tasks::can_pay_expert(task, T::ExpertFee::get()),
 				Error::<T>::DisputeBudgetExhausted
@@ -654,11 +665,15 @@ pub mod pallet {
 		}
 
 		/// Decide an appeal with the expert's `label`. If it differs from the
-		/// crowd's, the appeal is upheld: the item settles with `label` and the
-		/// bond is returned; otherwise the crowd's label stands and the bond is
-		/// shared by the annotators who gave it (the treasury takes it if the
-		/// appellant was the only one). The expert is paid `ExpertFee` from the
-		/// dispute budget.
+		/// label appealed (the crowd's or the gold answer), the appeal is
+		/// upheld: the item settles with `label`, the bond is returned, and
+		/// each annotator who gave the overturned label loses `StakePerLabel`
+		/// to the appellant and those who gave `label`, in turn (never to the
+		/// requester); an overturned gold answer also forfeits its gold bond
+		/// to the annotators who gave `label`. Otherwise the label appealed
+		/// stands and the bond is shared by the annotators who gave it (the
+		/// treasury takes it if the appellant was the only one). The expert is
+		/// paid `ExpertFee` from the dispute budget.
 		///
 		/// Origin: a member of the expert set who neither requested the task,
 		/// nor claimed, labeled or appealed the item.
@@ -688,33 +703,51 @@ pub mod pallet {
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
 			let upheld = label != accepted;
 			Self::count_appeal(task, Some(upheld));
-			if upheld {
-				Self::return_appeal_bond(&appellant)?;
-			} else {
-				Self::award_appeal_bond(&appellant, &state, accepted)?;
-			}
 			Self::deposit_event(Event::AppealDecided { task, item, upheld });
 			if upheld {
+				Self::return_appeal_bond(&appellant)?;
+				let right = state.revealers_of(label, &[&terms.requester]);
+				if state.gold.is_some() {
+					let paid = T::Tasks::forfeit_gold_bond(task, &right)?;
+					paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
+					for (who, outcome) in Self::gold_outcomes(&state, accepted) {
+						T::Reputation::withdraw(who, terms.domain, outcome);
+					}
+				}
+				let mut beneficiaries = right;
+				if appellant != terms.requester && !beneficiaries.contains(&appellant) {
+					beneficiaries.insert(0, appellant);
+				}
+				let overturn = settlement::Overturn { label: accepted, beneficiaries };
 				let share = Self::weight_share(&state, &terms, label);
-				Self::settle_now(task, item, state, &terms, label, Decision::Expert, share)?;
+				Self::settle_now(task, item, state, &terms, label, Decision::Expert, share, Some(&overturn))?;
 			} else {
-				Self::settle_now(task, item, state, &terms, accepted, Decision::Crowd, agreement)?;
+				Self::award_appeal_bond(&appellant, &state, accepted)?;
+				let decided_by = state.standing_decision();
+				Self::settle_now(task, item, state, &terms, accepted, decided_by, agreement, None)?;
 			}
 			Ok(Some(actual).into())
 		}
 
-		/// Reveal the hidden gold answer of a tallied item:
-		/// `blake2_256(SCALE((item: u32, answer: u16, salt: [u8; 32])))` must equal
-		/// the task's gold commitment at `gold_index`. The answer becomes the
-		/// item's final label and settles it at once; annotators are scored
-		/// against it with the gold weight, and wrong answers are slashed
-		/// `GoldSlash` to the requester. A pending appeal's bond is returned.
+		/// Reveal the hidden gold answer of a tallied item, before it settles:
+		/// `blake2_256(SCALE((item: u32, answer: u16, salt: [u8; 32])))` must
+		/// equal the task's gold commitment at `gold_index`. The answer becomes
+		/// the item's label and its appeal window runs at least `AppealWindow`
+		/// blocks from now (a pending appeal of the crowd's label is dropped
+		/// and its bond returned): the item's annotators may appeal it; when
+		/// the window ends they are scored against it with the gold weight,
+		/// wrong answers slashed `GoldSlash` to the treasury. A second answer
+		/// for an item that has one changes nothing but forfeits its
+		/// commitment's gold bond to the item's annotators who revealed.
+		/// Every revealed commitment's bond not forfeited returns at close.
 		///
 		/// Origin: signed (the task's requester).
 		///
 		/// Errors: `UnknownTask`, `NotRequester`, `UnknownGold`,
-		/// `GoldAlreadyRevealed`, `LabelOutOfRange`, `GoldMismatch`, `UnknownItem`,
-		/// `NotTallied`. Events: `GoldRevealed`, `ItemSettled`.
+		/// `GoldAlreadyRevealed`, `LabelOutOfRange`, `GoldMismatch`,
+		/// `ItemAlreadySettled`, `UnknownItem`, `NotTallied`.
+		/// Events: `GoldRevealed`, or `SecondGoldAnswer` (and the tasks
+		/// pallet's `GoldBondForfeited`).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::reveal_gold(T::MaxRedundancy::get()))]
 		pub fn reveal_gold(
@@ -739,18 +772,42 @@ pub mod pallet {
 				gold_commitment(item, answer, &salt) == commitment,
 				Error::<T>::GoldMismatch
 			);
-			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
-			match &state.phase {
-				ItemPhase::Accepted { .. } | ItemPhase::Disputed { .. } => {},
-				ItemPhase::Appealed { appellant, .. } => Self::return_appeal_bond(appellant)?,
+			let Some(mut state) = Items::<T>::get(task, item) else {
+				ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
+				return Err(Error::<T>::UnknownItem.into());
+			};
+			let actual = T::WeightInfo::reveal_gold(Self::redundancy_of(&state));
+			let window_ends_at = frame_system::Pallet::<T>::block_number()
+				.saturating_add(T::AppealWindow::get());
+			let appeal_ends_at = match &state.phase {
+				ItemPhase::Accepted { appeal_ends_at, .. } => window_ends_at.max(*appeal_ends_at),
+				ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. } => window_ends_at,
 				ItemPhase::Labeling | ItemPhase::Revealing { .. } =>
 					return Err(Error::<T>::NotTallied.into()),
-			}
+			};
 			RevealedGold::<T>::insert(task, gold_index, item);
-			Self::deposit_event(Event::GoldRevealed { task, item, gold_index, answer });
-			let share = Self::weight_share(&state, &terms, answer);
-			let actual = T::WeightInfo::reveal_gold(Self::redundancy_of(&state));
-			Self::settle_now(task, item, state, &terms, answer, Decision::Gold, share)?;
+			T::Tasks::gold_revealed(task)?;
+			if state.gold.is_some() {
+				// Committing both answers and revealing the convenient one
+				// must cost the bond of the other: it goes to the item's
+				// annotators, whose item was played with.
+				let wronged = state.revealers(&[&terms.requester]);
+				let paid = T::Tasks::forfeit_gold_bond(task, &wronged)?;
+				paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
+				Self::deposit_event(Event::SecondGoldAnswer { task, item, gold_index, answer });
+				return Ok(Some(actual).into());
+			}
+			if let ItemPhase::Appealed { appellant, .. } = &state.phase {
+				Self::return_appeal_bond(appellant)?;
+			}
+			let agreement = Self::weight_share(&state, &terms, answer);
+			for (who, outcome) in Self::gold_outcomes(&state, answer) {
+				T::Reputation::record(who, terms.domain, outcome);
+			}
+			state.phase = ItemPhase::Accepted { label: answer, agreement, appeal_ends_at };
+			state.gold = Some(gold_index);
+			Self::store_item(task, item, state, &terms);
+			Self::deposit_event(Event::GoldRevealed { task, item, gold_index, answer, appeal_ends_at });
 			Ok(Some(actual).into())
 		}
 

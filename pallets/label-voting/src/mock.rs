@@ -147,6 +147,7 @@ impl pallet_tasks::Config for Test {
 	type MaxGoldItems = ConstU32<16>;
 	type AgendaWeight = AgendaBudget;
 	type ProtocolFee = ProtocolFee;
+	type GoldBondPerLabel = ConstU64<GOLD_SLASH>;
 	type Treasury = ConstU64<TREASURY>;
 	type WeightInfo = ();
 }

@@ -86,25 +86,40 @@ impl LabelTotals {
 	}
 }
 
+/// A label an expert overturned on appeal: every annotator who revealed it
+/// loses their label stake, each in turn to one of `beneficiaries` (the
+/// appellant, unless the requester, and the annotators who revealed the
+/// expert's label), or to the treasury when there are none.
+pub(crate) struct Overturn<T: Config> {
+	pub label: Label,
+	pub beneficiaries: Vec<T::AccountId>,
+}
+
 /// What one annotator is owed by the items settled together.
-#[derive(Default)]
-struct Owed<Balance> {
+struct Owed<AccountId, Balance> {
 	/// Labels that matched their item's final label: paid in one transfer.
 	rewarded: u32,
 	/// Labels settled: each frees `StakePerLabel` of locked stake.
 	settled: u32,
 	/// Each label's outcome, in settling order, for the reputation record.
 	outcomes: Vec<LabelOutcome>,
-	/// Stake to take (unrevealed commits, wrong gold answers), one entry per
-	/// label, taken after the stake behind the labels is freed.
-	slashes: Vec<Balance>,
+	/// Stake to take (unrevealed commits, wrong gold answers, overturned
+	/// labels) and whom it goes to, one entry per label, taken after the
+	/// stake behind the labels is freed.
+	slashes: Vec<(Balance, AccountId)>,
+}
+
+impl<AccountId, Balance> Default for Owed<AccountId, Balance> {
+	fn default() -> Self {
+		Self { rewarded: 0, settled: 0, outcomes: Vec::new(), slashes: Vec::new() }
+	}
 }
 
 /// The effects of settling one or more items of a task that are shared
 /// between items: written by [`Settlement::apply`] once per annotator and once
 /// per task.
 pub(crate) struct Settlement<T: Config> {
-	owed: BTreeMap<T::AccountId, Owed<T::Balance>>,
+	owed: BTreeMap<T::AccountId, Owed<T::AccountId, T::Balance>>,
 	/// Tallies and settlements counted for the task.
 	pub(crate) quality: TaskQuality,
 	/// Settled items that had commits (the task counts them as done).
@@ -121,19 +136,24 @@ impl<T: Config> Default for Settlement<T> {
 
 impl<T: Config> Settlement<T> {
 	/// Counts one settled label of `who`: its stake is to be freed, its
-	/// `outcome` recorded, an agreeing label rewarded, and `slash` taken.
+	/// `outcome` recorded (unless it was already, as a gold answer's is at
+	/// its reveal), an agreeing label rewarded, and `slash` taken (to the
+	/// account it names).
 	pub(crate) fn count_label(
 		&mut self,
 		who: &T::AccountId,
 		outcome: LabelOutcome,
-		slash: Option<T::Balance>,
+		already_recorded: bool,
+		slash: Option<(T::Balance, T::AccountId)>,
 	) {
 		let owed = self.owed.entry(who.clone()).or_default();
 		owed.settled.saturating_inc();
 		if matches!(outcome, LabelOutcome::Agreed | LabelOutcome::GoldCorrect) {
 			owed.rewarded.saturating_inc();
 		}
-		owed.outcomes.push(outcome);
+		if !already_recorded {
+			owed.outcomes.push(outcome);
+		}
 		owed.slashes.extend(slash);
 	}
 
@@ -150,7 +170,8 @@ impl<T: Config> Settlement<T> {
 
 	/// Frees the stake behind every settled label, pays each annotator's
 	/// rewards from escrow in one transfer and their protocol fees to the
-	/// treasury in one for all, takes slashes to the treasury,
+	/// treasury in one for all, takes slashes (to the treasury, or an
+	/// overturned label's stake to those who were right),
 	/// records each annotator's outcomes, refunds the label budget of
 	/// unresolved items, then adds the task's counts and marks its items done
 	/// (which closes the task after its last item).
@@ -164,9 +185,12 @@ impl<T: Config> Settlement<T> {
 				let amount = T::Tasks::pay_labels(task, &who, owed.rewarded)?;
 				Pallet::<T>::credit_label_rewards(&who, amount, owed.rewarded);
 			}
-			for wanted in owed.slashes {
-				let slashed = T::Stake::slash(&who, wanted, &treasury);
+			for (wanted, beneficiary) in owed.slashes {
+				let slashed = T::Stake::slash(&who, wanted, &beneficiary);
 				Pallet::<T>::debit_loss(&who, slashed);
+				if beneficiary != treasury {
+					Pallet::<T>::credit_award(&beneficiary, slashed);
+				}
 			}
 			if !owed.outcomes.is_empty() {
 				T::Reputation::record_all(&who, terms.domain, &owed.outcomes);
@@ -251,6 +275,20 @@ impl<T: Config> Pallet<T> {
 		tally
 	}
 
+	/// Each revealed label's outcome against the gold `answer`: recorded
+	/// in reputation when the answer is revealed (its money waits for the
+	/// appeal window), withdrawn if an expert overturns the answer.
+	pub(crate) fn gold_outcomes(
+		state: &ItemState<T>,
+		answer: Label,
+	) -> impl Iterator<Item = (&T::AccountId, LabelOutcome)> + '_ {
+		state.commits.iter().filter_map(move |commit| {
+			let revealed = commit.revealed?;
+			let outcome = if revealed == answer { LabelOutcome::GoldCorrect } else { LabelOutcome::GoldWrong };
+			Some((&commit.annotator, outcome))
+		})
+	}
+
 	/// `label`'s share of the item's revealed vote weight.
 	pub(crate) fn weight_share(state: &ItemState<T>, terms: &TermsOf<T>, label: Label) -> Perbill {
 		let totals = LabelTotals::of::<T>(state, terms);
@@ -259,11 +297,13 @@ impl<T: Config> Pallet<T> {
 
 	/// Settles an item with `label`: every annotator whose label is `label` is
 	/// owed the reward, everyone is scored (against a gold answer with the gold
-	/// weight, wrong ones owing `GoldSlash`), commits never revealed owe
-	/// `UnrevealedSlash`, and the stake behind the item is to be freed; the
-	/// item's commits are replaced with a compact record. `Unresolved` pays
-	/// and scores no revealed label. What is owed is gathered in
-	/// `settlement`, which the caller applies.
+	/// weight, wrong ones owing `GoldSlash` to the treasury), commits never
+	/// revealed owe `UnrevealedSlash` to the treasury, the annotators of an
+	/// `overturned` label owe their label stake to its beneficiaries, and the
+	/// stake behind the item is to be freed; the item's commits are replaced
+	/// with a compact record. `Unresolved` pays and scores no revealed label.
+	/// What is owed is gathered in `settlement`, which the caller applies.
+	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn settle(
 		task: TaskId,
 		item: ItemIndex,
@@ -271,9 +311,12 @@ impl<T: Config> Pallet<T> {
 		label: Label,
 		decided_by: Decision,
 		agreement: Perbill,
+		overturned: Option<&Overturn<T>>,
 		settlement: &mut Settlement<T>,
 	) {
 		let gold = decided_by == Decision::Gold;
+		let treasury = T::Treasury::get();
+		let mut overturned_labels = 0usize;
 		let mut counts = SettlementCounts::default();
 		let mut votes = Votes::<T>::new();
 		for commit in state.commits.iter() {
@@ -281,7 +324,7 @@ impl<T: Config> Pallet<T> {
 				// Not revealing is a fault whatever the label, decided or not.
 				None => {
 					counts.unrevealed.saturating_inc();
-					(Some(LabelOutcome::Unrevealed), Some(T::UnrevealedSlash::get()))
+					(Some(LabelOutcome::Unrevealed), Some((T::UnrevealedSlash::get(), treasury.clone())))
 				},
 				// Nobody decided: a revealed label is neither right nor wrong.
 				Some(_) if decided_by == Decision::Unresolved => (None, None),
@@ -289,11 +332,24 @@ impl<T: Config> Pallet<T> {
 					counts.agreeing.saturating_inc();
 					(Some(if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }), None)
 				},
-				Some(_) if gold => (Some(LabelOutcome::GoldWrong), Some(T::GoldSlash::get())),
+				Some(_) if gold => (Some(LabelOutcome::GoldWrong), Some((T::GoldSlash::get(), treasury.clone()))),
+				Some(revealed) if overturned.is_some_and(|overturn| overturn.label == revealed) => {
+					let beneficiary = overturned
+						.and_then(|overturn| {
+							let turn = overturned_labels.checked_rem(overturn.beneficiaries.len())?;
+							overturn.beneficiaries.get(turn).cloned()
+						})
+						.unwrap_or_else(|| treasury.clone());
+					overturned_labels.saturating_inc();
+					(Some(LabelOutcome::Disagreed), Some((T::StakePerLabel::get(), beneficiary)))
+				},
 				Some(_) => (Some(LabelOutcome::Disagreed), None),
 			};
+			// A revealed label's gold outcome was recorded when the answer
+			// was revealed, so that later tallies weigh it at once.
+			let already_recorded = gold && commit.revealed.is_some();
 			match outcome {
-				Some(outcome) => settlement.count_label(&commit.annotator, outcome, slash),
+				Some(outcome) => settlement.count_label(&commit.annotator, outcome, already_recorded, slash),
 				None => settlement.count_unjudged(&commit.annotator),
 			}
 			if commit.revealed.is_some() {
@@ -345,18 +401,19 @@ impl<T: Config> Pallet<T> {
 	) {
 		match Self::fallback_label(&state, terms) {
 			Some((label, agreement)) =>
-				Self::settle(task, item, state, label, Decision::Fallback, agreement, settlement),
+				Self::settle(task, item, state, label, Decision::Fallback, agreement, None, settlement),
 			None => {
 				if !state.commits.is_empty() {
 					settlement.labels_refunded.saturating_accrue(u32::from(terms.redundancy));
 				}
 				// An unresolved item's label means nothing: 0.
-				Self::settle(task, item, state, 0, Decision::Unresolved, Perbill::zero(), settlement)
+				Self::settle(task, item, state, 0, Decision::Unresolved, Perbill::zero(), None, settlement)
 			},
 		}
 	}
 
 	/// Settles one item and applies what it owes at once.
+	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn settle_now(
 		task: TaskId,
 		item: ItemIndex,
@@ -365,9 +422,10 @@ impl<T: Config> Pallet<T> {
 		label: Label,
 		decided_by: Decision,
 		agreement: Perbill,
+		overturned: Option<&Overturn<T>>,
 	) -> DispatchResult {
 		let mut settlement = Settlement::default();
-		Self::settle(task, item, state, label, decided_by, agreement, &mut settlement);
+		Self::settle(task, item, state, label, decided_by, agreement, overturned, &mut settlement);
 		settlement.apply(task, terms)
 	}
 }

@@ -48,6 +48,9 @@ pub struct ItemState<T: Config> {
 	/// The block whose `Agenda` entry holds this item: the block its next
 	/// step falls due in (see [`ItemState::agenda_block`]).
 	pub agenda_at: Option<BlockNumberFor<T>>,
+	/// The task's gold commitment whose revealed answer is the item's label
+	/// (in its appeal window, or appealed), if the requester revealed one.
+	pub gold: Option<u32>,
 }
 
 impl<T: Config> Default for ItemState<T> {
@@ -57,6 +60,7 @@ impl<T: Config> Default for ItemState<T> {
 			claims: BoundedVec::new(),
 			commits: BoundedVec::new(),
 			agenda_at: None,
+			gold: None,
 		}
 	}
 }
@@ -65,6 +69,41 @@ impl<T: Config> ItemState<T> {
 	/// Claims and commits together: the places taken on this item.
 	pub fn places_taken(&self) -> u32 {
 		(self.claims.len() as u32).saturating_add(self.commits.len() as u32)
+	}
+
+	/// How the label the item carries now was decided, should it stand:
+	/// by gold once the requester revealed the item's answer, else by the
+	/// crowd.
+	pub fn standing_decision(&self) -> Decision {
+		if self.gold.is_some() {
+			Decision::Gold
+		} else {
+			Decision::Crowd
+		}
+	}
+
+	/// The annotators who revealed `label`, but never `excluded` (the
+	/// requester, or an appellant): those a bond or stake lost over this
+	/// item is owed to when `label` proved right.
+	pub fn revealers_of(&self, label: Label, excluded: &[&T::AccountId]) -> alloc::vec::Vec<T::AccountId> {
+		self.revealers_where(|revealed| revealed == label, excluded)
+	}
+
+	/// The annotators who revealed any label, but never `excluded`.
+	pub fn revealers(&self, excluded: &[&T::AccountId]) -> alloc::vec::Vec<T::AccountId> {
+		self.revealers_where(|_| true, excluded)
+	}
+
+	fn revealers_where(
+		&self,
+		wanted: impl Fn(Label) -> bool,
+		excluded: &[&T::AccountId],
+	) -> alloc::vec::Vec<T::AccountId> {
+		self.commits
+			.iter()
+			.filter(|commit| commit.revealed.is_some_and(&wanted) && !excluded.contains(&&commit.annotator))
+			.map(|commit| commit.annotator.clone())
+			.collect()
 	}
 
 	/// Whether `who` already claimed or committed on this item.

@@ -64,31 +64,31 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 3410 bytes; fastest run 282_329 ns.
-		Weight::from_parts(289_761_000, 293566)
+		// Measured proof size: 3469 bytes; fastest run 283_992 ns.
+		Weight::from_parts(296_079_000, 293726)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4271 bytes; fastest run 84_387 ns.
-		Weight::from_parts(90_818_000, 10133)
+		// Measured proof size: 4300 bytes; fastest run 82_946 ns.
+		Weight::from_parts(88_893_000, 10138)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 730 + r × 73 bytes; fastest run 57_522 ns.
-		Weight::from_parts(63_634_684, 10133)
-			.saturating_add(Weight::from_parts(527_814, 0).saturating_mul(r.into()))
+		// Measured proof size: 759 + r × 73 bytes; fastest run 55_120 ns.
+		Weight::from_parts(59_099_850, 10138)
+			.saturating_add(Weight::from_parts(526_520, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 524 bytes; fastest run 57_768 ns.
-		Weight::from_parts(48_185_799, 3866)
-			.saturating_add(Weight::from_parts(13_709_416, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
+		// Measured proof size: 552 bytes; fastest run 57_522 ns.
+		Weight::from_parts(48_420_373, 3866)
+			.saturating_add(Weight::from_parts(13_752_275, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -96,10 +96,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 478 + n × 96 bytes; fastest run 46_520 ns.
-		Weight::from_parts(30_773_889, 3765)
-			.saturating_add(Weight::from_parts(17_431_191, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
+		// Measured proof size: 506 + n × 97 bytes; fastest run 44_891 ns.
+		Weight::from_parts(31_340_952, 3793)
+			.saturating_add(Weight::from_parts(17_544_542, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -107,9 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 538 + r × 67 bytes; fastest run 46_309 ns.
-		Weight::from_parts(45_357_615, 10133)
-			.saturating_add(Weight::from_parts(4_432_406, 0).saturating_mul(r.into()))
+		// Measured proof size: 567 + r × 67 bytes; fastest run 46_138 ns.
+		Weight::from_parts(50_958_178, 10138)
+			.saturating_add(Weight::from_parts(4_373_115, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -117,17 +117,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 530 + r × 67 bytes; fastest run 32_991 ns.
-		Weight::from_parts(33_210_358, 10133)
-			.saturating_add(Weight::from_parts(897_401, 0).saturating_mul(r.into()))
+		// Measured proof size: 559 + r × 67 bytes; fastest run 32_172 ns.
+		Weight::from_parts(35_615_459, 10138)
+			.saturating_add(Weight::from_parts(460_045, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1159 + r × 244 bytes; fastest run 201_054 ns.
-		Weight::from_parts(231_777_000, 10133)
-			.saturating_add(Weight::from_parts(82_672_617, 0).saturating_mul(r.into()))
+		// Measured proof size: 1188 + r × 244 bytes; fastest run 187_978 ns.
+		Weight::from_parts(76_322_705, 10138)
+			.saturating_add(Weight::from_parts(73_740_590, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -136,10 +136,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1121 + n × 104 bytes; fastest run 232_471 ns.
-		Weight::from_parts(233_845_246, 8799)
-			.saturating_add(Weight::from_parts(14_094_097, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
+		// Measured proof size: 1149 + n × 105 bytes; fastest run 234_559 ns.
+		Weight::from_parts(225_330_470, 8799)
+			.saturating_add(Weight::from_parts(14_439_874, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -147,9 +147,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 933 + a × 177 bytes; fastest run 146_623 ns.
-		Weight::from_parts(82_101_962, 6196)
-			.saturating_add(Weight::from_parts(70_244_498, 0).saturating_mul(a.into()))
+		// Measured proof size: 961 + a × 177 bytes; fastest run 146_736 ns.
+		Weight::from_parts(92_714_376, 6196)
+			.saturating_add(Weight::from_parts(69_913_219, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -157,16 +157,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1034 bytes; fastest run 101_240 ns.
-		Weight::from_parts(105_409_000, 10133)
+		// Measured proof size: 1063 bytes; fastest run 99_251 ns.
+		Weight::from_parts(103_451_000, 10138)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1506 + r × 247 bytes; fastest run 306_456 ns.
-		Weight::from_parts(104_492_004, 10133)
-			.saturating_add(Weight::from_parts(121_067_471, 0).saturating_mul(r.into()))
+		// Measured proof size: 1651 + r × 338 bytes; fastest run 358_433 ns.
+		Weight::from_parts(256_524_107, 10138)
+			.saturating_add(Weight::from_parts(127_619_223, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -174,16 +174,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_515 ns.
-		Weight::from_parts(10_352_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_487 ns.
+		Weight::from_parts(10_116_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1413 + r × 247 bytes; fastest run 338_281 ns.
-		Weight::from_parts(225_693_351, 10133)
-			.saturating_add(Weight::from_parts(81_297_685, 0).saturating_mul(r.into()))
+		// Measured proof size: 1442 + r × 247 bytes; fastest run 307_475 ns.
+		Weight::from_parts(234_011_218, 10138)
+			.saturating_add(Weight::from_parts(73_817_395, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -192,9 +192,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		// Measured proof size: 739 + r × 337 bytes; fastest run 148_286 ns.
-		Weight::from_parts(92_957_326, 10133)
-			.saturating_add(Weight::from_parts(101_255_859, 0).saturating_mul(r.into()))
+		// Measured proof size: 768 + r × 337 bytes; fastest run 147_488 ns.
+		Weight::from_parts(567_270, 10138)
+			.saturating_add(Weight::from_parts(89_098_642, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -203,20 +203,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1237 + r × 244 bytes; fastest run 208_787 ns.
-		Weight::from_parts(272_338_796, 10133)
-			.saturating_add(Weight::from_parts(89_921_125, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(8))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
+		// Measured proof size: 1178 + r × 158 bytes; fastest run 118_754 ns.
+		Weight::from_parts(85_401_547, 10138)
+			.saturating_add(Weight::from_parts(53_398_083, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1216 + r × 219 bytes; fastest run 270_486 ns.
-		Weight::from_parts(487_149_850, 10133)
-			.saturating_add(Weight::from_parts(43_218_018, 0).saturating_mul(r.into()))
+		// Measured proof size: 1245 + r × 219 bytes; fastest run 267_561 ns.
+		Weight::from_parts(174_122_569, 10138)
+			.saturating_add(Weight::from_parts(44_938_788, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
@@ -228,56 +228,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(289_761_000, 293566)
+		Weight::from_parts(296_079_000, 293726)
 			.saturating_add(RocksDbWeight::get().reads(72))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(90_818_000, 10133)
+		Weight::from_parts(88_893_000, 10138)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(63_634_684, 10133)
-			.saturating_add(Weight::from_parts(527_814, 0).saturating_mul(r.into()))
+		Weight::from_parts(59_099_850, 10138)
+			.saturating_add(Weight::from_parts(526_520, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(48_185_799, 3866)
-			.saturating_add(Weight::from_parts(13_709_416, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
+		Weight::from_parts(48_420_373, 3866)
+			.saturating_add(Weight::from_parts(13_752_275, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(30_773_889, 3765)
-			.saturating_add(Weight::from_parts(17_431_191, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
+		Weight::from_parts(31_340_952, 3793)
+			.saturating_add(Weight::from_parts(17_544_542, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(45_357_615, 10133)
-			.saturating_add(Weight::from_parts(4_432_406, 0).saturating_mul(r.into()))
+		Weight::from_parts(50_958_178, 10138)
+			.saturating_add(Weight::from_parts(4_373_115, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(33_210_358, 10133)
-			.saturating_add(Weight::from_parts(897_401, 0).saturating_mul(r.into()))
+		Weight::from_parts(35_615_459, 10138)
+			.saturating_add(Weight::from_parts(460_045, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(231_777_000, 10133)
-			.saturating_add(Weight::from_parts(82_672_617, 0).saturating_mul(r.into()))
+		Weight::from_parts(76_322_705, 10138)
+			.saturating_add(Weight::from_parts(73_740_590, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -285,17 +285,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(233_845_246, 8799)
-			.saturating_add(Weight::from_parts(14_094_097, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 9143).saturating_mul(n.into()))
+		Weight::from_parts(225_330_470, 8799)
+			.saturating_add(Weight::from_parts(14_439_874, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(10))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(82_101_962, 6196)
-			.saturating_add(Weight::from_parts(70_244_498, 0).saturating_mul(a.into()))
+		Weight::from_parts(92_714_376, 6196)
+			.saturating_add(Weight::from_parts(69_913_219, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -303,13 +303,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(105_409_000, 10133)
+		Weight::from_parts(103_451_000, 10138)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(104_492_004, 10133)
-			.saturating_add(Weight::from_parts(121_067_471, 0).saturating_mul(r.into()))
+		Weight::from_parts(256_524_107, 10138)
+			.saturating_add(Weight::from_parts(127_619_223, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -317,13 +317,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_352_000, 3493)
+		Weight::from_parts(10_116_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(225_693_351, 10133)
-			.saturating_add(Weight::from_parts(81_297_685, 0).saturating_mul(r.into()))
+		Weight::from_parts(234_011_218, 10138)
+			.saturating_add(Weight::from_parts(73_817_395, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -331,8 +331,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		Weight::from_parts(92_957_326, 10133)
-			.saturating_add(Weight::from_parts(101_255_859, 0).saturating_mul(r.into()))
+		Weight::from_parts(567_270, 10138)
+			.saturating_add(Weight::from_parts(89_098_642, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -340,17 +340,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(272_338_796, 10133)
-			.saturating_add(Weight::from_parts(89_921_125, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(9))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(8))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
+		Weight::from_parts(85_401_547, 10138)
+			.saturating_add(Weight::from_parts(53_398_083, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(487_149_850, 10133)
-			.saturating_add(Weight::from_parts(43_218_018, 0).saturating_mul(r.into()))
+		Weight::from_parts(174_122_569, 10138)
+			.saturating_add(Weight::from_parts(44_938_788, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))

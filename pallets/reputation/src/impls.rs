@@ -39,4 +39,17 @@ impl<T: Config> ReputationRecorder<T::AccountId> for Pallet<T> {
 			Pallet::<T>::deposit_event(Event::TierChanged { who: who.clone(), domain, tier });
 		}
 	}
+
+	fn withdraw(who: &T::AccountId, domain: DomainId, outcome: LabelOutcome) {
+		let params = ReputationParameters::<T>::get();
+		let tier = Reputations::<T>::mutate(who, domain, |record| {
+			let before = record.tier(&params);
+			record.withdraw(outcome);
+			let after = record.tier(&params);
+			(before != after).then_some(after)
+		});
+		if let Some(tier) = tier {
+			Pallet::<T>::deposit_event(Event::TierChanged { who: who.clone(), domain, tier });
+		}
+	}
 }

@@ -67,11 +67,15 @@ mod weight {
 		// A newcomer on a binary task: ln(2/1).
 		let newcomer = ReputationRecord::default().vote_weight(&params, 2);
 		assert!(newcomer.into_inner().abs_diff(693_147_180_559_945_309) <= 100);
-		// On a 3-class task chance is 1/3, so the same record weighs ln(2·2/1).
-		let three_classes = ReputationRecord::default().vote_weight(&params, 3);
-		assert!(three_classes.into_inner().abs_diff(1_386_294_361_119_890_618) <= 100);
-		// A 0.5-accurate annotator beats chance on a 3-class task: ln(2).
-		assert!(record(9, 10).vote_weight(&params, 3).into_inner().abs_diff(693_147_180_559_945_309) <= 100);
+		// The prior is K-aware: a newcomer is assumed a little above chance
+		// on any task (2/(K+1)), and weighs ln 2 on every one of them.
+		for classes in [3u16, 8, 256] {
+			let newcomer = ReputationRecord::default().vote_weight(&params, classes);
+			assert!(newcomer.into_inner().abs_diff(693_147_180_559_945_309) <= 100, "{classes} classes");
+		}
+		// 9 right and 10 wrong on a 3-class task, with the prior 2 : 1·2:
+		// p = 11/23, above chance (1/3): ln(11·2/12).
+		assert!(record(9, 10).vote_weight(&params, 3).into_inner().abs_diff(606_135_803_570_315_520) <= 1_000);
 	}
 
 	#[test]
@@ -154,6 +158,19 @@ mod recording {
 			assert_eq!(general.disagreed, 1);
 			assert_eq!(general.total(), 1);
 			assert_eq!(Reputations::<Test>::get(BOB, 0), ReputationRecord::default());
+		});
+	}
+
+	#[test]
+	fn an_outcome_withdrawn_is_as_if_never_counted_and_never_below_zero() {
+		test_with_invariants(|| {
+			Reputation::record(&ALICE, 5, LabelOutcome::Agreed);
+			let before = Reputations::<Test>::get(ALICE, 5);
+			Reputation::record(&ALICE, 5, LabelOutcome::GoldWrong);
+			Reputation::withdraw(&ALICE, 5, LabelOutcome::GoldWrong);
+			assert_eq!(Reputations::<Test>::get(ALICE, 5), before);
+			Reputation::withdraw(&ALICE, 5, LabelOutcome::GoldWrong);
+			assert_eq!(Reputations::<Test>::get(ALICE, 5), before, "nothing to take back");
 		});
 	}
 

@@ -83,17 +83,30 @@ pub struct ReputationRecord {
 impl ReputationRecord {
 	/// Counts one outcome, then fades if the record has grown past the threshold.
 	pub fn record(&mut self, outcome: LabelOutcome, fade_threshold: u32) {
-		let count = match outcome {
+		let count = self.count_of(outcome);
+		*count = count.saturating_add(1);
+		if self.total() > fade_threshold {
+			self.fade();
+		}
+	}
+
+	/// Takes back one outcome counted earlier (a gold answer's, counted at
+	/// its reveal, when an expert overturns it). A fade between the two can
+	/// leave the count short by less than one halved label: it stops at 0.
+	pub fn withdraw(&mut self, outcome: LabelOutcome) {
+		let count = self.count_of(outcome);
+		*count = count.saturating_sub(1);
+	}
+
+	/// The count an outcome goes to.
+	fn count_of(&mut self, outcome: LabelOutcome) -> &mut u32 {
+		match outcome {
 			LabelOutcome::Agreed => &mut self.agreed,
 			LabelOutcome::Disagreed => &mut self.disagreed,
 			LabelOutcome::GoldCorrect => &mut self.gold_correct,
 			LabelOutcome::GoldWrong => &mut self.gold_wrong,
 			LabelOutcome::Unrevealed => &mut self.unrevealed,
 			LabelOutcome::ClaimExpired => &mut self.expired_claims,
-		};
-		*count = count.saturating_add(1);
-		if self.total() > fade_threshold {
-			self.fade();
 		}
 	}
 
@@ -176,9 +189,16 @@ impl ReputationRecord {
 	/// The vote weight on a task with `class_count` classes: the log-odds
 	/// `ln(p·(K−1)/(1−p))` of the posterior accuracy p, clipped to
 	/// `[0, max_weight]`. With p = c/(c+i) the odds are exactly c·(K−1)/i.
+	/// The prior is K-aware: its incorrect pseudo-count is scaled by K−1,
+	/// so a newcomer's assumed accuracy is `c₀/(c₀ + i₀·(K−1))`, a little
+	/// above chance (1/K) whatever K, and their weight `ln(c₀/i₀)` the same
+	/// on every task; with the binary task's prior on an 8-class one, a
+	/// newcomer would weigh ln 14, nearly the cap.
 	pub fn vote_weight(&self, params: &Parameters, class_count: u16) -> FixedU128 {
 		let (correct, incorrect) = self.evidence(params);
 		let others = u128::from(class_count.saturating_sub(1)).max(1);
+		let incorrect = incorrect
+			.saturating_add(u128::from(params.prior_incorrect).saturating_mul(others.saturating_sub(1)));
 		let odds_numerator = correct.saturating_mul(others);
 		if odds_numerator <= incorrect {
 			// No better than chance: no say in the vote.

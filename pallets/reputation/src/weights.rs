@@ -48,8 +48,8 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_parameters() -> Weight {
-		// Measured proof size: 0 bytes; fastest run 8_579 ns.
-		Weight::from_parts(9_269_000, 0)
+		// Measured proof size: 0 bytes; fastest run 8_498 ns.
+		Weight::from_parts(9_214_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -58,7 +58,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn set_parameters() -> Weight {
-		Weight::from_parts(9_269_000, 0)
+		Weight::from_parts(9_214_000, 0)
 			.saturating_add(RocksDbWeight::get().reads(0))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}

@@ -11,7 +11,7 @@ use frame_support::{
 };
 use frame_support::weights::Weight;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use labelchain_primitives::{task::{AssignmentMode, TaskId, TaskStatus}, reputation::Tier};
+use labelchain_primitives::{task::{AssignmentMode, TaskId, TaskStatus}, reputation::Tier, traits::TaskEscrow};
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
@@ -48,9 +48,17 @@ fn distinct_commitment(index: u32) -> H256 {
 /// A requester with enough for the widest task many times over.
 fn funded_requester<T: Config>() -> T::AccountId {
 	let requester: T::AccountId = whitelisted_caller();
-	let per_task = BalanceOf::<T>::from(T::MaxItems::get())
-		.saturating_mul(T::MaxRedundancy::get().into())
-		.saturating_add(1_000_000u32.into());
+	let widest = widest_spec::<T>(T::MaxGoldItems::get());
+	let per_task = Pallet::<T>::budget_of(
+		widest.item_count,
+		widest.redundancy,
+		widest.reward_per_label,
+		widest.dispute_budget,
+		T::MaxGoldItems::get(),
+	)
+	.expect("the widest task's budget fits a balance")
+	.total
+	.saturating_add(1_000_000u32.into());
 	T::Currency::set_balance(
 		&requester,
 		per_task.saturating_mul(4u32.into()).saturating_add(T::Currency::minimum_balance()),
@@ -58,10 +66,13 @@ fn funded_requester<T: Config>() -> T::AccountId {
 	requester
 }
 
+/// The widest task, one of its gold commitments revealed: closing it both
+/// returns a gold bond and forfeits the others.
 fn create<T: Config>(requester: &T::AccountId) -> TaskId {
 	let task = NextTaskId::<T>::get();
 	Pallet::<T>::create_task(RawOrigin::Signed(requester.clone()).into(), widest_spec::<T>(T::MaxGoldItems::get()))
 		.expect("funded and valid");
+	<Pallet<T> as TaskEscrow<_, _>>::gold_revealed(task).expect("the task has gold");
 	task
 }
 

@@ -17,6 +17,8 @@ use sp_core::H256;
 use sp_runtime::traits::{CheckedMul, Saturating, Zero};
 
 use crate::{BalanceOf, Config, Error, Event, GoldCommitments, HoldReason, Pallet, TaskInfo, Tasks};
+use alloc::vec::Vec;
+use labelchain_primitives::shares::share_out;
 
 impl<T: Config> TaskInspect<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
 	fn terms(task: TaskId) -> Option<TaskTerms<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
@@ -64,6 +66,39 @@ impl<T: Config> TaskProgress for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// At close: every gold commitment never revealed forfeits its bond to
+	/// the treasury (its item is unknown, so are the annotators it might
+	/// have wronged); the bonds of revealed answers not forfeited go back to
+	/// the requester. The caller stores the record.
+	pub(crate) fn settle_gold_bonds(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
+		let bonds = &mut record.gold_bonds;
+		let unrevealed = record.gold_count.saturating_sub(bonds.revealed);
+		let standing = bonds.revealed.saturating_sub(bonds.forfeited);
+		let forfeited = bonds.per_commitment.saturating_mul(unrevealed.into());
+		let returned = bonds.per_commitment.saturating_mul(standing.into());
+		let requester = &record.terms.requester;
+		if !forfeited.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::GoldBond.into(),
+				requester,
+				&T::Treasury::get(),
+				forfeited,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+		}
+		if !returned.is_zero() {
+			T::Currency::release(&HoldReason::GoldBond.into(), requester, returned, Precision::Exact)?;
+		}
+		bonds.forfeited = bonds.forfeited.saturating_add(unrevealed);
+		bonds.returned = bonds.returned.saturating_add(standing);
+		if record.gold_count > 0 {
+			Self::deposit_event(Event::GoldBondsSettled { task, returned, forfeited });
+		}
+		Ok(())
+	}
+
 	/// Pays the treasury the fees of the rewards `record` has paid and not
 	/// yet charged; the caller stores the record.
 	pub(crate) fn pay_fees_owed(task: TaskId, record: &mut TaskInfo<T>) -> Result<BalanceOf<T>, DispatchError> {
@@ -203,6 +238,52 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Tasks::<T>::get(task).is_some_and(|record| {
 			record.terms.status != TaskStatus::Closed && fee <= record.escrow.dispute_budget_left()
 		})
+	}
+
+	fn gold_revealed(task: TaskId) -> DispatchResult {
+		Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			ensure!(record.gold_bonds.revealed < record.gold_count, Error::<T>::NoGoldLeft);
+			record.gold_bonds.revealed.saturating_inc();
+			Ok(())
+		})
+	}
+
+	fn forfeit_gold_bond(
+		task: TaskId,
+		recipients: &[T::AccountId],
+	) -> Result<Vec<(T::AccountId, BalanceOf<T>)>, DispatchError> {
+		let (bond, requester) = Tasks::<T>::try_mutate(task, |maybe_task| {
+			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
+			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
+			let bonds = &mut record.gold_bonds;
+			// Only a revealed answer's bond is forfeited before close.
+			ensure!(bonds.forfeited < bonds.revealed, Error::<T>::NoGoldLeft);
+			bonds.forfeited.saturating_inc();
+			Ok::<_, DispatchError>((bonds.per_commitment, record.terms.requester.clone()))
+		})?;
+		let treasury = T::Treasury::get();
+		let move_bond = |to: &T::AccountId, amount: BalanceOf<T>| {
+			T::Currency::transfer_on_hold(
+				&HoldReason::GoldBond.into(),
+				&requester,
+				to,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)
+			.map(|_| ())
+		};
+		let mut to_treasury = BalanceOf::<T>::zero();
+		let paid = share_out(bond, recipients, |who, amount| move_bond(who, amount), |amount| {
+			to_treasury = to_treasury.saturating_add(amount);
+			move_bond(&treasury, amount)
+		})?;
+		let to_annotators = bond.saturating_sub(to_treasury);
+		Self::deposit_event(Event::GoldBondForfeited { task, to_annotators, to_treasury });
+		Ok(paid)
 	}
 
 	fn refund_labels(task: TaskId, labels: u32) -> Result<BalanceOf<T>, DispatchError> {

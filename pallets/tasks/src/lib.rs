@@ -4,7 +4,7 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use types::{BudgetQuote, Escrow, TaskInfo, TaskSpec};
+pub use types::{BudgetQuote, Escrow, GoldBonds, TaskInfo, TaskSpec};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -87,7 +87,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type ProtocolFee: Get<Perbill>;
 
-		/// Where protocol fees go: an account of governance.
+		/// The bond of a gold commitment per label of its item: each
+		/// commitment holds `redundancy` times this from the requester, at
+		/// least the gold slashes a false answer could cause its annotators.
+		#[pallet::constant]
+		type GoldBondPerLabel: Get<BalanceOf<Self>>;
+
+		/// Where protocol fees and unrevealed gold bonds go: an account of
+		/// governance.
 		#[pallet::constant]
 		type Treasury: Get<Self::AccountId>;
 
@@ -100,6 +107,9 @@ pub mod pallet {
 		/// The unspent budgets of a requester's tasks.
 		#[codec(index = 0)]
 		TaskEscrow,
+		/// The bonds of a requester's gold commitments.
+		#[codec(index = 1)]
+		GoldBond,
 	}
 
 	/// The id the next task gets.
@@ -131,8 +141,9 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A task was created and `budget` was put in escrow.
-		TaskCreated { task: TaskId, requester: T::AccountId, budget: BalanceOf<T> },
+		/// A task was created: `budget` was put in escrow, and `gold_bonds`
+		/// held behind its gold commitments.
+		TaskCreated { task: TaskId, requester: T::AccountId, budget: BalanceOf<T>, gold_bonds: BalanceOf<T> },
 		/// The requester added `amount` to the dispute budget.
 		TaskToppedUp { task: TaskId, amount: BalanceOf<T>, dispute_budget: BalanceOf<T> },
 		/// The requester moved the deadline later.
@@ -141,6 +152,12 @@ pub mod pallet {
 		TaskCancelled { task: TaskId },
 		/// The task closed and `refunded` went back to the requester.
 		TaskClosed { task: TaskId, refunded: BalanceOf<T> },
+		/// A gold commitment's bond was forfeited: paid to the annotators it
+		/// wronged (`to_annotators`), the rest to the treasury.
+		GoldBondForfeited { task: TaskId, to_annotators: BalanceOf<T>, to_treasury: BalanceOf<T> },
+		/// At close, the bonds of the gold answers that stood went back to the
+		/// requester and those of commitments never revealed to the treasury.
+		GoldBondsSettled { task: TaskId, returned: BalanceOf<T>, forfeited: BalanceOf<T> },
 		/// An annotator was paid `amount` for `labels` accepted labels.
 		LabelRewardPaid { task: TaskId, annotator: T::AccountId, labels: u32, amount: BalanceOf<T> },
 		/// The treasury was paid the protocol fee of the label rewards paid
@@ -200,6 +217,8 @@ pub mod pallet {
 		TooManyItemsStarted,
 		/// An item settled that had not started.
 		NoItemInFlight,
+		/// More gold commitments revealed or forfeited than the task has.
+		NoGoldLeft,
 	}
 
 	#[pallet::hooks]
@@ -248,8 +267,10 @@ pub mod pallet {
 		/// Publish a labeling task and put its budget in escrow:
 		/// `item_count × redundancy × (reward_per_label + fee) + dispute_budget`
 		/// is held from the caller's free balance, where the fee is
-		/// `ProtocolFee` of the reward, rounded up (`budget_of` says it
-		/// beforehand; the runtime API's `task_budget` serves it).
+		/// `ProtocolFee` of the reward, rounded up; and each gold commitment
+		/// holds a bond of `redundancy × GoldBondPerLabel` apart, returned at
+		/// close if its answer stood (`budget_of` says it all beforehand; the
+		/// runtime API's `task_budget` serves it).
 		///
 		/// Origin: signed (the requester).
 		///
@@ -264,23 +285,33 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::check_spec(&spec, now)?;
 
-			let quote = Self::budget_of(spec.item_count, spec.redundancy, spec.reward_per_label, spec.dispute_budget)?;
+			let gold_count = spec.gold_commitments.len() as u32;
+			let quote = Self::budget_of(
+				spec.item_count,
+				spec.redundancy,
+				spec.reward_per_label,
+				spec.dispute_budget,
+				gold_count,
+			)?;
 			let escrow = Escrow {
 				label_budget: quote.labels,
 				fee_per_label: quote.fee_per_label,
 				dispute_budget: spec.dispute_budget,
 				..Default::default()
 			};
-			let budget = quote.total;
+			let budget = escrow.budget();
 			let task = NextTaskId::<T>::get();
 			let next = task.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
 			T::Currency::hold(&HoldReason::TaskEscrow.into(), &requester, budget)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			if !quote.gold_bonds.is_zero() {
+				T::Currency::hold(&HoldReason::GoldBond.into(), &requester, quote.gold_bonds)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+			}
 
 			let terms = spec.terms_for(requester.clone());
 			let deadline = spec.deadline;
-			let gold_count = spec.gold_commitments.len() as u32;
 			for (index, commitment) in spec.gold_commitments.into_iter().enumerate() {
 				GoldCommitments::<T>::insert(task, index as u32, commitment);
 			}
@@ -291,6 +322,7 @@ pub mod pallet {
 					manifest: spec.manifest,
 					gold_count,
 					escrow,
+					gold_bonds: GoldBonds { per_commitment: quote.gold_bond, ..Default::default() },
 					items_in_flight: 0,
 					items_settled: 0,
 					created_at: now,
@@ -298,7 +330,7 @@ pub mod pallet {
 			);
 			Deadlines::<T>::insert(Self::deadline_entry(deadline), task, ());
 			NextTaskId::<T>::put(next);
-			Self::deposit_event(Event::TaskCreated { task, requester, budget });
+			Self::deposit_event(Event::TaskCreated { task, requester, budget, gold_bonds: quote.gold_bonds });
 			Ok(())
 		}
 
@@ -419,13 +451,15 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// What a task of `item_count` items, `redundancy` and
-		/// `reward_per_label` with `dispute_budget` puts in escrow: the one
-		/// rule of a task's price, which the runtime API serves to clients.
+		/// `reward_per_label` with `dispute_budget` and `gold_count` gold
+		/// commitments holds: the one rule of a task's price, which the
+		/// runtime API serves to clients.
 		pub fn budget_of(
 			item_count: u32,
 			redundancy: u8,
 			reward_per_label: BalanceOf<T>,
 			dispute_budget: BalanceOf<T>,
+			gold_count: u32,
 		) -> Result<BudgetQuote<BalanceOf<T>>, Error<T>> {
 			let fee_per_label = T::ProtocolFee::get().mul_ceil(reward_per_label);
 			let labels = reward_per_label
@@ -433,8 +467,16 @@ pub mod pallet {
 				.and_then(|per_label| per_label.checked_mul(&BalanceOf::<T>::from(item_count)))
 				.and_then(|total| total.checked_mul(&BalanceOf::<T>::from(redundancy)))
 				.ok_or(Error::<T>::Overflow)?;
-			let total = labels.checked_add(&dispute_budget).ok_or(Error::<T>::Overflow)?;
-			Ok(BudgetQuote { fee_per_label, labels, total })
+			let gold_bond = T::GoldBondPerLabel::get()
+				.checked_mul(&BalanceOf::<T>::from(redundancy))
+				.ok_or(Error::<T>::Overflow)?;
+			let gold_bonds =
+				gold_bond.checked_mul(&BalanceOf::<T>::from(gold_count)).ok_or(Error::<T>::Overflow)?;
+			let total = labels
+				.checked_add(&dispute_budget)
+				.and_then(|total| total.checked_add(&gold_bonds))
+				.ok_or(Error::<T>::Overflow)?;
+			Ok(BudgetQuote { fee_per_label, labels, gold_bond, gold_bonds, total })
 		}
 
 		fn check_spec(spec: &TaskSpec<T>, now: BlockNumberFor<T>) -> DispatchResult {
@@ -464,13 +506,16 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Refunds what the task still holds, marks it closed and takes it off
-		/// the deadline agenda. The caller stores the record.
+		/// Refunds what the task still holds, settles its gold bonds (those of
+		/// answers that stood back to the requester, those never revealed to
+		/// the treasury), marks it closed and takes it off the deadline
+		/// agenda. The caller stores the record.
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
 			// Fees of rewards paid are the treasury's, never refunded.
 			Self::pay_fees_owed(task, record)?;
 			let refunded = record.escrow.held();
 			Self::refund_to_requester(record, refunded)?;
+			Self::settle_gold_bonds(task, record)?;
 			record.terms.status = TaskStatus::Closed;
 			Deadlines::<T>::remove(Self::deadline_entry(record.terms.deadline), task);
 			Self::deposit_event(Event::TaskClosed { task, refunded });
@@ -514,6 +559,7 @@ pub mod pallet {
 			use alloc::collections::btree_map::BTreeMap;
 			use frame_support::traits::fungible::InspectHold;
 			let mut held_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			let mut gold_bonds_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			for (task, record) in Tasks::<T>::iter() {
 				ensure!(task < NextTaskId::<T>::get(), "a task id at or above NextTaskId");
 				let escrow = &record.escrow;
@@ -561,6 +607,21 @@ pub mod pallet {
 				);
 				let held = held_by_requester.entry(record.terms.requester.clone()).or_default();
 				*held = held.saturating_add(escrow.held());
+				let bonds = &record.gold_bonds;
+				ensure!(bonds.revealed <= record.gold_count, "more gold revealed than committed");
+				ensure!(
+					bonds.forfeited.saturating_add(bonds.returned) <= record.gold_count,
+					"more gold bonds settled than committed"
+				);
+				if record.terms.status == TaskStatus::Closed {
+					// Every gold bond's reason ends with the task.
+					ensure!(bonds.held(record.gold_count).is_zero(), "a closed task still holds gold bonds");
+				} else {
+					ensure!(bonds.returned == 0, "a gold bond returned before close");
+					ensure!(bonds.forfeited <= bonds.revealed, "an unrevealed gold bond forfeited before close");
+				}
+				let gold_held = gold_bonds_by_requester.entry(record.terms.requester.clone()).or_default();
+				*gold_held = gold_held.saturating_add(bonds.held(record.gold_count));
 			}
 			for (block, task, ()) in Deadlines::<T>::iter() {
 				let record = Tasks::<T>::get(task).ok_or("a deadline entry of an unknown task")?;
@@ -575,6 +636,10 @@ pub mod pallet {
 			for (requester, expected) in held_by_requester {
 				let held = T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &requester);
 				ensure!(held == expected, "escrow hold differs from the tasks' budgets left");
+			}
+			for (requester, expected) in gold_bonds_by_requester {
+				let held = T::Currency::balance_on_hold(&HoldReason::GoldBond.into(), &requester);
+				ensure!(held == expected, "gold bond hold differs from the tasks' pending gold bonds");
 			}
 			Ok(())
 		}

@@ -28,6 +28,8 @@ pub const POOR: AccountId = 5;
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 pub const POOR_BALANCE: Balance = 100;
+/// Each gold commitment of a redundancy-3 spec holds 6.
+pub const GOLD_BOND_PER_LABEL: Balance = 2;
 pub const MAX_ITEMS: u32 = 1_000;
 pub const MAX_CLASSES: u16 = 256;
 pub const MAX_REDUNDANCY: u8 = 64;
@@ -94,6 +96,7 @@ impl pallet_tasks::Config for Test {
 	type MaxGoldItems = ConstU32<MAX_GOLD>;
 	type AgendaWeight = AgendaBudget;
 	type ProtocolFee = ProtocolFee;
+	type GoldBondPerLabel = ConstU64<GOLD_BOND_PER_LABEL>;
 	type Treasury = ConstU64<TREASURY>;
 	type WeightInfo = ();
 }
@@ -120,6 +123,8 @@ pub fn spec() -> TaskSpec<Test> {
 }
 
 pub const SPEC_BUDGET: Balance = 280;
+/// The spec's two gold commitments' bonds: 2 × 3 × `GOLD_BOND_PER_LABEL`.
+pub const SPEC_GOLD_BONDS: Balance = 12;
 /// The protocol fee on each of the spec's label rewards.
 pub const FEE_PER_LABEL: Balance = 1;
 

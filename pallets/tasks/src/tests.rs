@@ -45,10 +45,10 @@ mod create_task {
 		test_with_invariants(|| {
 			let task = create();
 			System::assert_last_event(
-				Event::TaskCreated { task, requester: REQUESTER, budget: SPEC_BUDGET }.into(),
+				Event::TaskCreated { task, requester: REQUESTER, budget: SPEC_BUDGET, gold_bonds: SPEC_GOLD_BONDS }.into(),
 			);
 			assert_eq!(escrowed(REQUESTER), SPEC_BUDGET);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_BUDGET);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_BUDGET - SPEC_GOLD_BONDS);
 			let record = TaskStore::<Test>::get(task).unwrap();
 			assert_eq!(record.terms.requester, REQUESTER);
 			assert_eq!(record.manifest.to_vec(), MANIFEST_CID.to_vec());
@@ -255,7 +255,10 @@ mod cancel_task {
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET }.into());
 			assert_eq!(status(task), TaskStatus::Closed);
 			assert_eq!(escrowed(REQUESTER), 0);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE);
+			// Its two gold commitments were never revealed: their bonds went
+			// to the treasury.
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_GOLD_BONDS);
+			System::assert_has_event(Event::GoldBondsSettled { task, returned: 0, forfeited: SPEC_GOLD_BONDS }.into());
 		});
 	}
 
@@ -278,7 +281,7 @@ mod cancel_task {
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 - FEE_PER_LABEL }.into());
 			assert_eq!(status(task), TaskStatus::Closed);
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 5);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL - SPEC_GOLD_BONDS);
 		});
 	}
 
@@ -310,7 +313,7 @@ mod close_task {
 			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 - FEE_PER_LABEL }.into());
 			assert_eq!(escrowed(REQUESTER), 0);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL - SPEC_GOLD_BONDS);
 		});
 	}
 
@@ -530,14 +533,87 @@ fn try_state_catches_an_escrow_that_does_not_match() {
 	});
 }
 
+mod gold_bonds {
+	use super::*;
+
+	fn gold_held() -> Balance {
+		Balances::balance_on_hold(&HoldReason::GoldBond.into(), &REQUESTER)
+	}
+
+	#[test]
+	fn each_commitment_holds_its_bond_apart_from_the_escrow() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_eq!(gold_held(), SPEC_GOLD_BONDS);
+			assert_eq!(escrowed(REQUESTER), SPEC_BUDGET);
+			assert_eq!(TaskStore::<Test>::get(task).unwrap().gold_bonds.per_commitment, 3 * GOLD_BOND_PER_LABEL);
+		});
+	}
+
+	#[test]
+	fn a_requester_short_of_the_bonds_cannot_create() {
+		test_with_invariants(|| {
+			// POOR can hold this task's escrow but not its gold bonds too.
+			let mut spec = spec();
+			spec.item_count = 2;
+			spec.redundancy = 1;
+			spec.dispute_budget = 78;
+			let quote = Tasks::budget_of(2, 1, 5, 78, 2).unwrap();
+			assert!(quote.total - quote.gold_bonds <= POOR_BALANCE - EXISTENTIAL_DEPOSIT);
+			assert!(quote.total > POOR_BALANCE - EXISTENTIAL_DEPOSIT);
+			assert_noop!(Tasks::create_task(RuntimeOrigin::signed(POOR), spec), Error::<Test>::InsufficientBalance);
+		});
+	}
+
+	#[test]
+	fn a_revealed_answer_that_stood_gets_its_bond_back_and_an_unrevealed_one_forfeits_to_the_treasury() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_ok!(Tasks::gold_revealed(task));
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			let bond = 3 * GOLD_BOND_PER_LABEL;
+			System::assert_has_event(Event::GoldBondsSettled { task, returned: bond, forfeited: bond }.into());
+			assert_eq!(gold_held(), 0);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - bond);
+			assert_eq!(free(TREASURY), EXISTENTIAL_DEPOSIT + bond);
+		});
+	}
+
+	#[test]
+	fn a_forfeited_bond_is_shared_by_the_wronged_annotators_and_never_returned() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(Tasks::forfeit_gold_bond(task, &[ANNOTATOR]), Error::<Test>::NoGoldLeft);
+			assert_ok!(Tasks::gold_revealed(task));
+			let bond = 3 * GOLD_BOND_PER_LABEL;
+			assert_eq!(Tasks::forfeit_gold_bond(task, &[ANNOTATOR, OTHER]), Ok(vec![(ANNOTATOR, bond / 2), (OTHER, bond / 2)]));
+			System::assert_last_event(Event::GoldBondForfeited { task, to_annotators: bond, to_treasury: 0 }.into());
+			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + bond / 2);
+			// The same answer's bond cannot be forfeited twice.
+			assert_noop!(Tasks::forfeit_gold_bond(task, &[ANNOTATOR]), Error::<Test>::NoGoldLeft);
+			assert_ok!(Tasks::gold_revealed(task));
+			assert_noop!(Tasks::gold_revealed(task), Error::<Test>::NoGoldLeft);
+			// With nobody to share it, the treasury takes it.
+			assert_eq!(Tasks::forfeit_gold_bond(task, &[]), Ok(vec![]));
+			System::assert_last_event(Event::GoldBondForfeited { task, to_annotators: 0, to_treasury: bond }.into());
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+			System::assert_has_event(Event::GoldBondsSettled { task, returned: 0, forfeited: 0 }.into());
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * bond);
+		});
+	}
+}
+
 mod protocol_fee {
 	use super::*;
 
 	#[test]
 	fn every_paid_reward_pays_its_fee_to_the_treasury_and_the_budget_says_so_beforehand() {
 		test_with_invariants(|| {
-			let quote = Tasks::budget_of(10, 3, 5, 100).expect("no overflow");
-			assert_eq!((quote.fee_per_label, quote.labels, quote.total), (FEE_PER_LABEL, 180, SPEC_BUDGET));
+			let quote = Tasks::budget_of(10, 3, 5, 100, 2).expect("no overflow");
+			assert_eq!(
+				(quote.fee_per_label, quote.labels, quote.gold_bonds, quote.total),
+				(FEE_PER_LABEL, 180, SPEC_GOLD_BONDS, SPEC_BUDGET + SPEC_GOLD_BONDS)
+			);
 			let task = create();
 			let requester_before = free(REQUESTER) + escrowed(REQUESTER);
 			assert_eq!(Tasks::pay_labels(task, &ANNOTATOR, 4), Ok(20));
@@ -562,8 +638,8 @@ mod protocol_fee {
 	fn the_fee_rounds_up_so_no_reward_goes_without_one() {
 		test_with_invariants(|| {
 			// 20 % of 3 is 0.6: the fee is 1.
-			assert_eq!(Tasks::budget_of(1, 1, 3, 0).map(|quote| quote.fee_per_label).ok(), Some(1));
-			assert!(matches!(Tasks::budget_of(u32::MAX, 64, Balance::MAX / 2, 0), Err(Error::<Test>::Overflow)));
+			assert_eq!(Tasks::budget_of(1, 1, 3, 0, 0).map(|quote| quote.fee_per_label).ok(), Some(1));
+			assert!(matches!(Tasks::budget_of(u32::MAX, 64, Balance::MAX / 2, 0, 0), Err(Error::<Test>::Overflow)));
 		});
 	}
 }

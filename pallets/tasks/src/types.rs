@@ -118,7 +118,36 @@ impl<Balance: Saturating + Copy + Zero> Escrow<Balance> {
 	}
 }
 
-/// What a task puts in escrow, before it is created (`Pallet::budget_of`).
+/// The bonds behind a task's gold commitments, held from the requester
+/// under [`crate::HoldReason::GoldBond`] apart from the escrow: each
+/// commitment's bond is returned at close once its answer stood, and
+/// forfeited if the answer was overturned on appeal, was a second answer
+/// for an item, or was never revealed.
+#[derive(
+	Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default,
+)]
+pub struct GoldBonds<Balance> {
+	/// Each commitment's bond: `redundancy × GoldBondPerLabel`, enough to
+	/// cover the gold slashes one false answer can cause, fixed at creation.
+	pub per_commitment: Balance,
+	/// Commitments revealed.
+	pub revealed: u32,
+	/// Bonds forfeited (to annotators, or to the treasury).
+	pub forfeited: u32,
+	/// Bonds returned to the requester (at close).
+	pub returned: u32,
+}
+
+impl<Balance: Saturating + Copy + From<u32>> GoldBonds<Balance> {
+	/// The bonds still held, of a task with `count` commitments.
+	pub fn held(&self, count: u32) -> Balance {
+		let pending = count.saturating_sub(self.forfeited).saturating_sub(self.returned);
+		self.per_commitment.saturating_mul(Balance::from(pending))
+	}
+}
+
+/// What a task puts in escrow and in gold bonds, before it is created
+/// (`Pallet::budget_of`).
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct BudgetQuote<Balance> {
 	/// The protocol fee on each label reward.
@@ -126,7 +155,12 @@ pub struct BudgetQuote<Balance> {
 	/// Every label's reward and fee: `item_count × redundancy ×
 	/// (reward_per_label + fee_per_label)`.
 	pub labels: Balance,
-	/// `labels` plus the dispute budget: what is held.
+	/// The bond of each gold commitment.
+	pub gold_bond: Balance,
+	/// Every gold commitment's bond, held apart and returned at close for
+	/// each answer that stood.
+	pub gold_bonds: Balance,
+	/// `labels` plus the dispute budget plus the gold bonds: what is held.
 	pub total: Balance,
 }
 
@@ -145,6 +179,7 @@ pub struct TaskInfo<T: Config> {
 	/// How many gold commitments the task has (stored in `GoldCommitments`).
 	pub gold_count: u32,
 	pub escrow: Escrow<BalanceOf<T>>,
+	pub gold_bonds: GoldBonds<BalanceOf<T>>,
 	/// Items with at least one commit that have not settled yet.
 	pub items_in_flight: u32,
 	/// Items settled and paid.

@@ -55,88 +55,88 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` in `[0, 10000]`.
 	fn create_task(g: u32, ) -> Weight {
-		// Measured proof size: 43 bytes; fastest run 74_155 ns.
-		Weight::from_parts(75_135_000, 3568)
-			.saturating_add(Weight::from_parts(2_824_781, 0).saturating_mul(g.into()))
+		// Measured proof size: 43 bytes; fastest run 75_246 ns.
+		Weight::from_parts(76_211_000, 3586)
+			.saturating_add(Weight::from_parts(2_779_812, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		// Measured proof size: 486 bytes; fastest run 131_898 ns.
-		Weight::from_parts(138_194_000, 3765)
+		// Measured proof size: 534 bytes; fastest run 126_150 ns.
+		Weight::from_parts(132_822_000, 3793)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		// Measured proof size: 431 bytes; fastest run 68_223 ns.
-		Weight::from_parts(75_179_000, 3765)
+		// Measured proof size: 459 bytes; fastest run 64_698 ns.
+		Weight::from_parts(71_127_000, 3793)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		// Measured proof size: 486 bytes; fastest run 130_218 ns.
-		Weight::from_parts(136_150_000, 3765)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Measured proof size: 637 bytes; fastest run 215_654 ns.
+		Weight::from_parts(223_395_000, 3793)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	fn close_task() -> Weight {
-		// Measured proof size: 486 bytes; fastest run 126_521 ns.
-		Weight::from_parts(133_104_000, 3765)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Measured proof size: 637 bytes; fastest run 215_144 ns.
+		Weight::from_parts(221_533_000, 3793)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 70 bytes; fastest run 10_112 ns.
-		Weight::from_parts(10_904_000, 3489)
+		// Measured proof size: 70 bytes; fastest run 9_885 ns.
+		Weight::from_parts(10_608_000, 3489)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		// Measured proof size: 486 bytes; fastest run 119_732 ns.
-		Weight::from_parts(127_906_000, 3765)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Measured proof size: 637 bytes; fastest run 207_045 ns.
+		Weight::from_parts(215_135_000, 3793)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 }
 
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn create_task(g: u32, ) -> Weight {
-		Weight::from_parts(75_135_000, 3568)
-			.saturating_add(Weight::from_parts(2_824_781, 0).saturating_mul(g.into()))
+		Weight::from_parts(76_211_000, 3586)
+			.saturating_add(Weight::from_parts(2_779_812, 0).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(138_194_000, 3765)
+		Weight::from_parts(132_822_000, 3793)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		Weight::from_parts(75_179_000, 3765)
+		Weight::from_parts(71_127_000, 3793)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(136_150_000, 3765)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(223_395_000, 3793)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn close_task() -> Weight {
-		Weight::from_parts(133_104_000, 3765)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(221_533_000, 3793)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_904_000, 3489)
+		Weight::from_parts(10_608_000, 3489)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		Weight::from_parts(127_906_000, 3765)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(215_135_000, 3793)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 }

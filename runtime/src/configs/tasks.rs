@@ -39,6 +39,9 @@ impl pallet_tasks::Config for Runtime {
 	type MaxGoldItems = ConstU32<10_000>;
 	type AgendaWeight = AgendaWeight;
 	type ProtocolFee = ProtocolFee;
+	// A false gold answer can cost each of its item's annotators `GoldSlash`:
+	// the bond covers them all.
+	type GoldBondPerLabel = super::label_voting::GoldSlash;
 	type Treasury = super::treasury::TreasuryAccount;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
 }

@@ -1,7 +1,9 @@
 //! `labelchain reveal-gold`: the requester reveals the hidden gold answers
 //! `publish` saved, for items the crowd has tallied and that have not
-//! settled yet. Revealed gold scores the item's annotators (a wrong answer is
-//! slashed) and becomes the item's final label.
+//! settled yet. A revealed answer becomes the item's label, which its
+//! annotators may appeal for an appeal window; then the item settles, its
+//! annotators scored against the answer (a wrong one is slashed). A gold
+//! answer never revealed, or revealed too late, forfeits its bond at close.
 
 use std::path::Path;
 

@@ -194,10 +194,15 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		format_lbl(expert_fee),
 		format_lbl(expert_fee),
 	);
-	// The chain says what it will hold (the protocol fee included): the
-	// tasks pallet's rule, not a copy of it.
-	let quote_call =
-		runtime::runtime_apis().labeling_api().task_budget(items.len() as u32, args.redundancy, reward, dispute_budget);
+	// The chain says what it will hold (the protocol fee and the gold bonds
+	// included): the tasks pallet's rule, not a copy of it.
+	let quote_call = runtime::runtime_apis().labeling_api().task_budget(
+		items.len() as u32,
+		args.redundancy,
+		reward,
+		dispute_budget,
+		gold.len() as u32,
+	);
 	let quote = at
 		.runtime_apis()
 		.call(quote_call)
@@ -209,14 +214,18 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 	anyhow::ensure!(
 		free > budget,
 		"{requester} has {} free, short of the budget {} ({} items × {} × ({} + a protocol fee of {}) + {} for \
-		 disputes) and the transaction fee",
+		 disputes + {} of gold bonds, {} answers × {}, returned at close for each answer that stands) and the \
+		 transaction fee",
 		format_lbl(free),
 		format_lbl(budget),
 		items.len(),
 		args.redundancy,
 		format_lbl(reward),
 		format_lbl(quote.fee_per_label),
-		format_lbl(dispute_budget)
+		format_lbl(dispute_budget),
+		format_lbl(quote.gold_bonds),
+		gold.len(),
+		format_lbl(quote.gold_bond),
 	);
 	anyhow::ensure!(
 		args.threshold > 50.0 && args.threshold <= 100.0,

@@ -40,8 +40,13 @@ fn an_upheld_appeal_changes_the_label_and_returns_the_bond() {
 		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
 		assert_eq!((settled.label, settled.decided_by), (0, Decision::Expert));
 		assert_eq!(bonded_for_appeal(dissenter), 0);
-		assert_eq!(free(dissenter), INITIAL_BALANCE - BOND + REWARD);
+		// The two who gave the overturned label lose their label stake to
+		// the appellant, the only one who gave the expert's.
+		assert_eq!(free(dissenter), INITIAL_BALANCE - BOND + REWARD + 2 * STAKE_PER_LABEL);
 		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND);
+		assert_eq!(bonded(annotator(0)), BOND - STAKE_PER_LABEL);
+		assert_eq!(Earnings::<Test>::get(annotator(0)).slashed, STAKE_PER_LABEL);
+		assert_eq!(Earnings::<Test>::get(dissenter).awarded, 2 * STAKE_PER_LABEL);
 		assert_eq!(free(EXPERT), INITIAL_BALANCE + EXPERT_FEE);
 		let quality = TaskQualities::<Test>::get(task);
 		assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_expert), (1, 1, 1));
@@ -109,6 +114,42 @@ fn an_odd_bond_is_shared_with_nothing_lost() {
 }
 
 #[test]
+fn a_requester_who_appeals_and_wins_takes_no_stake_of_the_overturned_annotators() {
+	test_with_invariants(|| {
+		let task = accepted_item();
+		let requester_before = free(REQUESTER);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+		// Annotator 2 gave the expert's label: both overturned stakes are its.
+		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD + 2 * STAKE_PER_LABEL);
+		// The requester paid the expert and one reward with its fee.
+		assert_eq!(free(REQUESTER), requester_before);
+		assert_eq!(Earnings::<Test>::get(REQUESTER).awarded, 0);
+	});
+}
+
+#[test]
+fn an_overturned_label_with_nobody_right_to_take_its_stake_pays_the_treasury() {
+	test_with_invariants(|| {
+		let task = create_task(2, 3, AssignmentMode::Open);
+		for n in 0..3 {
+			claim_and_commit(task, 0, annotator(n), 1);
+		}
+		for n in 0..3 {
+			reveal(task, 0, annotator(n), 1);
+		}
+		let treasury_before = free(TREASURY);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 0));
+		// The expert gives the label nobody gave; the requester takes nothing.
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+		assert_eq!(free(TREASURY), treasury_before + 3 * STAKE_PER_LABEL);
+		for n in 0..3 {
+			assert_eq!(bonded(annotator(n)), BOND - STAKE_PER_LABEL);
+		}
+	});
+}
+
+#[test]
 fn an_expert_who_labeled_or_appealed_an_item_cannot_decide_its_appeal() {
 	test_with_invariants(|| {
 		let task = accepted_item();
@@ -124,7 +165,7 @@ fn an_expert_who_labeled_or_appealed_an_item_cannot_decide_its_appeal() {
 		}
 		// An expert with no part in it may.
 		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
-		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
+		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD + 2 * STAKE_PER_LABEL);
 	});
 }
 

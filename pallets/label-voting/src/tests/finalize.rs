@@ -24,6 +24,7 @@ fn labeling(claims: &[u64], commits: u64) -> ItemState<Test> {
 		claims: BoundedVec::truncate_from(claims),
 		commits: BoundedVec::truncate_from(commits),
 		agenda_at: None,
+		gold: None,
 	}
 }
 
@@ -86,7 +87,7 @@ fn windows_end_after_their_last_block() {
 	let agreement = Perbill::from_percent(70);
 	state.phase = ItemPhase::Accepted { label: 1, agreement, appeal_ends_at: NOW };
 	assert_eq!(due(&state, NOW, true), not_due(Error::AppealWindowOpen));
-	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Settle { label: 1, agreement }));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Settle { label: 1, agreement, decided_by: Decision::Crowd }));
 }
 
 #[test]
@@ -98,5 +99,5 @@ fn items_waiting_for_an_expert_fall_due_when_the_expert_timeout_runs_out() {
 	let agreement = Perbill::from_percent(70);
 	state.phase = ItemPhase::Appealed { label: 0, agreement, appellant: REQUESTER, times_out_at: NOW };
 	assert_eq!(due(&state, NOW, true), not_due(Error::AwaitingExpert));
-	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::AppealTimedOut { label: 0, agreement }));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::AppealTimedOut { label: 0, agreement, decided_by: Decision::Crowd }));
 }

@@ -1,14 +1,17 @@
-//! Gold answers: revealing them, scoring and slashing against them.
+//! Gold answers: revealing them, appealing them, scoring and slashing
+//! against them, and the bonds that make a false or second answer cost the
+//! requester.
+
+use frame_support::traits::fungible::InspectHold;
 
 use super::*;
 
-/// A task whose item 0 is gold with answer 0 (index 0), and whose item 1's
-/// commitment is at index 1 with answer 1.
-fn gold_task() -> u32 {
+/// A task of 3 items with these gold commitments, and item 0 accepted as
+/// 1 by annotators 0 and 1 over 2's 0.
+fn task_with_gold(commitments: Vec<H256>) -> u32 {
 	let task = pallet_tasks::NextTaskId::<Test>::get();
 	let mut spec = task_spec(3, 3, AssignmentMode::Open);
-	spec.gold_commitments =
-		frame_support::BoundedVec::truncate_from(vec![gold_commitment(0, 0), gold_commitment(1, 1)]);
+	spec.gold_commitments = frame_support::BoundedVec::truncate_from(commitments);
 	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
 	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
 		claim_and_commit(task, 0, annotator(n), label);
@@ -19,14 +22,45 @@ fn gold_task() -> u32 {
 	task
 }
 
+/// Gold commitments of item 0, one for each of `answers`, by index.
+fn gold_task_with(answers: &[u16]) -> u32 {
+	task_with_gold(answers.iter().map(|answer| gold_commitment(0, *answer)).collect())
+}
+
+/// Item 0's gold answer is 0 (index 0); index 1 is item 1's answer 1.
+fn gold_task() -> u32 {
+	task_with_gold(vec![gold_commitment(0, 0), gold_commitment(1, 1)])
+}
+
+/// Each commitment of a redundancy-3 task bonds 3 × `GOLD_SLASH`.
+const GOLD_BOND: Balance = 3 * GOLD_SLASH;
+
+fn gold_bonds_held() -> Balance {
+	Balances::balance_on_hold(&pallet_tasks::HoldReason::GoldBond.into(), &REQUESTER)
+}
+
+fn reveal_gold(task: u32, gold_index: u32, answer: u16) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, gold_index, answer, GOLD_SALT)
+}
+
 #[test]
-fn the_gold_answer_decides_and_wrong_answers_are_slashed() {
+fn the_gold_answer_stands_after_its_appeal_window_and_wrong_answers_are_slashed() {
 	test_with_invariants(|| {
 		let task = gold_task();
+		assert_eq!(gold_bonds_held(), 2 * GOLD_BOND);
 		let requester_before = free(REQUESTER);
 		let treasury_before = free(TREASURY);
-		assert_ok!(LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, 0, GOLD_SALT));
-		System::assert_has_event(Event::GoldRevealed { task, item: 0, gold_index: 0, answer: 0 }.into());
+		assert_ok!(reveal_gold(task, 0, 0));
+		let appeal_ends_at = System::block_number() + APPEAL_WINDOW;
+		System::assert_has_event(
+			Event::GoldRevealed { task, item: 0, gold_index: 0, answer: 0, appeal_ends_at }.into(),
+		);
+		// The answer is the item's label, open to appeal: nobody is slashed
+		// yet, but reputation counts it at once, for the task's next tallies.
+		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 0, .. }));
+		assert_eq!(bonded(annotator(0)), BOND);
+		assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(0), 1).gold_wrong, 1);
+		settle_after_appeal_window(task, 0);
 		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
 		assert_eq!((settled.label, settled.decided_by), (0, Decision::Gold));
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
@@ -38,24 +72,119 @@ fn the_gold_answer_decides_and_wrong_answers_are_slashed() {
 		let wrong = pallet_reputation::Reputations::<Test>::get(annotator(0), 1);
 		assert_eq!(wrong.gold_wrong, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(2), 1).gold_correct, 1);
-		assert_eq!(
-			pallet_annotator_stake::Ledgers::<Test>::get(annotator(0)).unwrap().bonded,
-			BOND - GOLD_SLASH
-		);
+		assert_eq!(bonded(annotator(0)), BOND - GOLD_SLASH);
 		assert_eq!(Earnings::<Test>::get(annotator(0)).slashed, GOLD_SLASH);
 		let quality = TaskQualities::<Test>::get(task);
 		assert_eq!((quality.settled_by_gold, quality.gold_labels, quality.gold_labels_correct), (1, 3, 1));
 		assert_eq!(quality.gold_accuracy(), Some(Perbill::from_rational(1u32, 3)));
+		// The bond of an answer that stood is the requester's again at close;
+		// item 1's commitment, never revealed, forfeits its bond.
+		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+		assert_eq!(gold_bonds_held(), 0);
+		System::assert_has_event(
+			pallet_tasks::Event::GoldBondsSettled { task, returned: GOLD_BOND, forfeited: GOLD_BOND }.into(),
+		);
 	});
 }
 
 #[test]
-fn gold_settles_an_appealed_item_and_returns_the_bond() {
+fn a_false_gold_answer_overturned_on_appeal_pays_its_bond_to_those_the_expert_agreed_with() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		assert_ok!(reveal_gold(task, 0, 0));
+		let requester_before = free(REQUESTER);
+		let treasury_before = free(TREASURY);
+		let appellant = annotator(0);
+		// The requester cannot appeal its own answer; an annotator can.
+		assert_noop!(LabelVoting::appeal(RuntimeOrigin::signed(REQUESTER), task, 0), Error::<Test>::NotInvolved);
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(appellant), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: true }.into());
+		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+		assert_eq!((settled.label, settled.decided_by), (1, Decision::Expert));
+		// No gold slash: annotators 0 and 1 share the bond and are paid; 2,
+		// who gave the overturned answer, loses its label stake to the
+		// appellant.
+		assert_eq!(free(appellant), INITIAL_BALANCE - BOND + REWARD + GOLD_BOND / 2 + STAKE_PER_LABEL);
+		assert_eq!(free(annotator(1)), INITIAL_BALANCE - BOND + REWARD + GOLD_BOND / 2);
+		assert_eq!((bonded(annotator(0)), bonded(annotator(1))), (BOND, BOND));
+		assert_eq!(bonded(annotator(2)), BOND - STAKE_PER_LABEL);
+		assert_eq!(Earnings::<Test>::get(annotator(1)).awarded, GOLD_BOND / 2);
+		// The gold outcomes counted at the reveal are taken back; the
+		// expert's label is counted instead.
+		let right = pallet_reputation::Reputations::<Test>::get(annotator(0), 1);
+		assert_eq!((right.gold_wrong, right.agreed), (0, 1));
+		let wrong = pallet_reputation::Reputations::<Test>::get(annotator(2), 1);
+		assert_eq!((wrong.gold_correct, wrong.disagreed), (0, 1));
+		// The requester paid two rewards, their fees, and the expert; the
+		// treasury took only the fees.
+		assert_eq!(gold_bonds_held(), GOLD_BOND);
+		assert_eq!(free(REQUESTER), requester_before);
+		assert_eq!(free(TREASURY), treasury_before + 2 * FEE);
+	});
+}
+
+#[test]
+fn a_true_gold_answer_upheld_on_appeal_takes_the_appellants_bond() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		assert_ok!(reveal_gold(task, 0, 0));
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 0));
+		System::assert_has_event(Event::AppealDecided { task, item: 0, upheld: false }.into());
+		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+		assert_eq!((settled.label, settled.decided_by), (0, Decision::Gold));
+		// The bond goes to annotator 2, who gave the answer; 0 and 1 are
+		// slashed as gold slashes them.
+		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD + APPEAL_BOND);
+		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND - APPEAL_BOND);
+		assert_eq!(bonded(annotator(0)), BOND - GOLD_SLASH);
+		assert_eq!(gold_bonds_held(), 2 * GOLD_BOND);
+	});
+}
+
+#[test]
+fn a_second_gold_answer_for_an_item_changes_nothing_and_forfeits_its_bond() {
+	test_with_invariants(|| {
+		// The requester committed both answers for item 0.
+		let task = gold_task_with(&[0, 1]);
+		assert_ok!(reveal_gold(task, 0, 0));
+		assert_ok!(reveal_gold(task, 1, 1));
+		System::assert_has_event(Event::SecondGoldAnswer { task, item: 0, gold_index: 1, answer: 1 }.into());
+		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 0, .. }), "the first answer stands");
+		// The bond goes to the item's three annotators.
+		for n in 0..3 {
+			assert_eq!(free(annotator(n)), INITIAL_BALANCE - BOND + GOLD_BOND / 3);
+		}
+		assert_eq!(gold_bonds_held(), GOLD_BOND);
+		assert_noop!(reveal_gold(task, 1, 1), Error::<Test>::GoldAlreadyRevealed);
+	});
+}
+
+#[test]
+fn gold_replaces_a_pending_appeal_of_the_crowd_label_and_returns_its_bond() {
 	test_with_invariants(|| {
 		let task = gold_task();
 		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(2)), task, 0));
-		assert_ok!(LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, 0, GOLD_SALT));
+		assert_ok!(reveal_gold(task, 0, 0));
+		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND);
+		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 0, .. }));
+		settle_after_appeal_window(task, 0);
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD);
+	});
+}
+
+#[test]
+fn gold_comes_too_late_once_its_item_settled_and_its_bond_forfeits_at_close() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		let treasury_before = free(TREASURY);
+		settle_after_appeal_window(task, 0);
+		assert_noop!(reveal_gold(task, 0, 0), Error::<Test>::ItemAlreadySettled);
+		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
+		assert_eq!(gold_bonds_held(), 0);
+		// Both commitments unrevealed: both bonds (and the two rewards' fees).
+		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_BOND + 2 * FEE);
 	});
 }
 

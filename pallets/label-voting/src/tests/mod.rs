@@ -56,6 +56,10 @@ pub(crate) fn free(who: AccountId) -> Balance {
 	pallet_balances::Pallet::<Test>::free_balance(who)
 }
 
+pub(crate) fn bonded(who: AccountId) -> Balance {
+	pallet_annotator_stake::Ledgers::<Test>::get(who).map(|ledger| ledger.bonded).unwrap_or_default()
+}
+
 pub(crate) fn locked_stake(who: AccountId) -> Balance {
 	pallet_annotator_stake::Ledgers::<Test>::get(who).map(|ledger| ledger.locked).unwrap_or_default()
 }
