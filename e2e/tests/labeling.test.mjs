@@ -155,8 +155,15 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
     assert.equal((await labeling('annotator', annotator.address)).stake.bonded, (20n * UNIT).toString());
     assert.deepEqual((await labeling('claimableItems', annotator.address, task, 0, 10)).items, [0]);
 
-    const claimed = await submit(api.tx.labelVoting.claim(task), annotator);
-    const claim = claimed.find((e) => api.events.labelVoting.ItemClaimed.is(e));
+    // The claim is queued; its item is drawn at the start of the next block,
+    // from the hash of the block that took it, which no claimer can know.
+    const queued = await submit(api.tx.labelVoting.claim(task), annotator);
+    assert.ok(queued.some((e) => api.events.labelVoting.ClaimQueued.is(e)));
+    assert.ok(!queued.some((e) => api.events.labelVoting.ItemClaimed.is(e)));
+    const next = await api.rpc.engine.createBlock(true, true);
+    const drawn = (await api.query.system.events.at(next.blockHash)).map(({ event }) => event);
+    const claim = drawn.find((e) => api.events.labelVoting.ItemClaimed.is(e) && e.data.annotator.eq(annotator.address));
+    assert.ok(claim, 'the next block drew no item for the claim');
     assert.equal(claim.data.item.toNumber(), 0);
     const [work] = await labeling('annotatorWork', annotator.address, task);
     assert.deepEqual(work.place, { claimed: { expiresAt: claim.data.expiresAt.toNumber() } });

@@ -210,4 +210,16 @@ fn main() {
 	let task_look = Tasks::agenda_look();
 	agenda_row("tasks: a look at a block", task_look, tasks_budget, task_look, task_look);
 	agenda_row("tasks: a task closed after its deadline", Tasks::close_at_deadline(), tasks_budget, task_look, Tasks::close_at_deadline());
+
+	// Assigned claims are drawn at the start of the block after the one
+	// that took them, at most `MaxPendingClaims` of them.
+	let most_claims: u32 = <Runtime as pallet_label_voting::Config>::MaxPendingClaims::get();
+	let draws = VotingPallet::draw_claims_weight(most_claims);
+	println!();
+	println!(
+		"The start of each block draws the last block's assigned claims: at most {most_claims}, {:.1} ms ({:.2} transfer_keep_alive a claim, {:.1} % of a block).",
+		micros(draws) / 1e3,
+		micros(draws) / micros(transfer) / f64::from(most_claims),
+		100.0 * micros(draws) / micros(<Runtime as frame_system::Config>::BlockWeights::get().max_block),
+	);
 }

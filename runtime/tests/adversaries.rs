@@ -392,3 +392,55 @@ fn farming_reputation_to_flip_a_victims_item_costs_the_farmers_more_than_it_pays
 		check_invariants();
 	});
 }
+
+#[test]
+fn a_sybil_cannot_aim_an_assigned_claim_at_an_item_by_a_dry_run() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		use frame_support::traits::Hooks;
+		use labelchain_runtime::System;
+		bond_all(&[Bob]);
+		let mut spec = task_spec(1, 64);
+		spec.assignment = labelchain_primitives::task::AssignmentMode::Assigned;
+		let task = create_task_from(spec);
+		let bob = Bob.to_account_id();
+		// What a dry run of the claim shows Bob before he signs it.
+		let nonce = pallet_label_voting::AssignmentNonce::<Runtime>::get() + 1;
+		let aimed_at = LabelVoting::assignment_start(&bob, nonce, 64);
+		assert_ok!(LabelVoting::claim(signed(Bob), task));
+		assert_eq!(pallet_label_voting::Items::<Runtime>::iter_prefix(task).count(), 0, "nothing chosen yet");
+		// The block that took the claim has a hash of its own; the next
+		// block draws from it.
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		System::set_parent_hash(sp_core::H256::repeat_byte(9));
+		LabelVoting::on_initialize(next);
+		let drawn: Vec<u32> = pallet_label_voting::Items::<Runtime>::iter_prefix(task).map(|(item, _)| item).collect();
+		assert_eq!(drawn, vec![LabelVoting::assignment_start(&bob, nonce, 64)]);
+		assert_ne!(drawn[0], aimed_at, "the dry run's item is not the one drawn");
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_reward_too_small_to_open_an_account_still_settles_its_item() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		// An annotator who sent away every free token they could: their
+		// bonded stake keeps the account alive, so a reward of one planck (a
+		// thousandth of the existential deposit) still reaches them and the
+		// settlement cannot be blocked by it.
+		let who = AccountId::new([230; 32]);
+		assert_ok!(Balances::transfer_keep_alive(signed(Alice), who.clone().into(), 101 * UNIT));
+		assert_ok!(labelchain_runtime::AnnotatorStake::bond(RuntimeOrigin::signed(who.clone()), 100 * UNIT));
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(who.clone()), Alice.to_account_id().into(), false));
+		let free_before = Balances::balance(&who);
+		let mut spec = task_spec(1, 1);
+		spec.reward_per_label = 1;
+		let task = create_task_from(spec);
+		label_as(task, 0, &who, 1);
+		reveal_as(task, 0, &who, 1);
+		settle_after_appeal_window(task, 0);
+		assert!(pallet_label_voting::SettledItems::<Runtime>::contains_key(task, 0));
+		assert_eq!(Balances::balance(&who), free_before + 1);
+		check_invariants();
+	});
+}

@@ -84,31 +84,51 @@ fn redundancy<T: Config>(r: u32) -> u8 {
 mod benchmarks {
 	use super::*;
 
-	/// The claim looks at every one of its probes: only the last item it
-	/// reaches is free.
+	/// A claim queued behind all but one of the block's other claims.
 	#[benchmark]
 	fn claim() {
+		let task = T::BenchmarkHelper::create_task(1, 1, AssignmentMode::Assigned, Perbill::one(), Vec::new());
+		let queued: Vec<_> = (1..T::MaxPendingClaims::get())
+			.map(|index| (task, T::BenchmarkHelper::annotator(index)))
+			.collect();
+		PendingClaims::<T>::put(BoundedVec::truncate_from(queued));
+		let who = T::BenchmarkHelper::annotator(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), task);
+
+		assert_eq!(PendingClaims::<T>::get().len() as u32, T::MaxPendingClaims::get());
+	}
+
+	/// The next block draws `n` queued claims, each looking at every one of
+	/// its probes and finding every item full, so letting the claim go (a
+	/// claim that finds an item is charged `claim_item` on top).
+	#[benchmark]
+	fn draw_claims(n: Linear<0, { T::MaxPendingClaims::get() }>) {
 		let probes = T::MaxAssignmentProbes::get();
 		let task = T::BenchmarkHelper::create_task(probes, 1, AssignmentMode::Assigned, Perbill::one(), Vec::new());
-		let who = T::BenchmarkHelper::annotator(0);
-		let start = Pallet::<T>::assignment_start(&who, AssignmentNonce::<T>::get().wrapping_add(1), probes);
-		let free_item = (start + probes - 1) % probes;
-		// Fill every other item with a live claim, as other annotators' claims
+		// Fill every item with a live claim, as other annotators' claims
 		// would (an assigned task offers no call that names the item).
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
-		for (filler, item) in (0..probes).filter(|item| *item != free_item).enumerate() {
-			let other = T::BenchmarkHelper::annotator(filler as u32 + 1);
+		for item in 0..probes {
+			let other = T::BenchmarkHelper::annotator(item + 1);
 			T::Stake::lock(&other, T::StakePerLabel::get()).expect("bonded");
 			OpenClaims::<T>::mutate(&other, |open| *open = open.saturating_add(1));
 			let mut state = ItemState::<T>::default();
 			state.claims.try_push(Claim { annotator: other, expires_at }).expect("redundancy is 1");
 			Items::<T>::insert(task, item, state);
 		}
+		for index in 0..n {
+			let who = T::BenchmarkHelper::annotator(probes + 1 + index);
+			Pallet::<T>::claim(RawOrigin::Signed(who).into(), task).expect("eligible");
+		}
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), task);
+		#[block]
+		{
+			Pallet::<T>::draw_pending_claims();
+		}
 
-		assert!(Items::<T>::get(task, free_item).is_some_and(|state| state.involves(&who)));
+		assert!(PendingClaims::<T>::get().is_empty());
 	}
 
 	/// The item already has all but one of its claims.

@@ -6,13 +6,13 @@ use frame_support::pallet_prelude::*;
 use labelchain_primitives::{
 	reputation::LabelOutcome,
 	task::{ItemIndex, TaskId},
-	traits::{ReputationRecorder, StakeLock, StakeSlash},
+	traits::{ReputationRecorder, StakeLock, StakeSlash, TaskInspect},
 };
 use sp_runtime::Saturating;
 
 use crate::{
 	AssignmentNonce, Claim, Config, Error, Event, ItemPhase, ItemState, Items, OpenClaims, Pallet,
-	SettledItems, TermsOf,
+	PendingClaims, SettledItems, TermsOf, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -63,19 +63,29 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The item an assigned claim of `who` with `nonce` starts looking at.
-	pub(crate) fn assignment_start(who: &T::AccountId, nonce: u64, item_count: u32) -> ItemIndex {
+	pub fn assignment_start(who: &T::AccountId, nonce: u64, item_count: u32) -> ItemIndex {
 		let seed = sp_io::hashing::blake2_256(
 			&(frame_system::Pallet::<T>::parent_hash(), who, nonce).encode(),
 		);
 		u32::from_le_bytes([seed[0], seed[1], seed[2], seed[3]]) % item_count.max(1)
 	}
 
+	/// Takes a place on a named item: locks the claim's stake, counts it
+	/// among `who`'s open claims, and places it.
 	pub(crate) fn take_claim(
 		who: &T::AccountId,
 		task: TaskId,
 		item: ItemIndex,
 		terms: &TermsOf<T>,
 	) -> DispatchResult {
+		T::Stake::lock(who, T::StakePerLabel::get())?;
+		OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
+		Self::place_claim(who, task, item, terms)
+	}
+
+	/// Puts a claim of `who`, whose stake is locked and which counts among
+	/// their open claims already, on `item`.
+	fn place_claim(who: &T::AccountId, task: TaskId, item: ItemIndex, terms: &TermsOf<T>) -> DispatchResult {
 		ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
 		let mut state = Items::<T>::get(task, item).unwrap_or_default();
 		ensure!(state.phase == ItemPhase::Labeling, Error::<T>::NotLabeling);
@@ -83,16 +93,58 @@ impl<T: Config> Pallet<T> {
 		// expire, before any transaction): a call never pays for them.
 		ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
 		ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
-		T::Stake::lock(who, T::StakePerLabel::get())?;
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
 		state
 			.claims
 			.try_push(Claim { annotator: who.clone(), expires_at })
 			.map_err(|_| Error::<T>::ItemFull)?;
-		OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
 		Self::store_item(task, item, state, terms);
 		Self::deposit_event(Event::ItemClaimed { task, item, annotator: who.clone(), expires_at });
 		Ok(())
+	}
+
+	/// Queues an assigned claim of `who` on `task` for the next block's draw,
+	/// locking its stake and counting it among their open claims now.
+	pub(crate) fn queue_claim(who: T::AccountId, task: TaskId) -> DispatchResult {
+		T::Stake::lock(&who, T::StakePerLabel::get())?;
+		PendingClaims::<T>::try_append((task, who.clone())).map_err(|_| Error::<T>::ClaimQueueFull)?;
+		OpenClaims::<T>::mutate(&who, |open| open.saturating_inc());
+		Self::deposit_event(Event::ClaimQueued { task, annotator: who });
+		Ok(())
+	}
+
+	/// The start of a block: draws an item for each claim the last block
+	/// queued, from that block's hash (this block's parent), which no
+	/// claimer knew when signing. A claim with no item left for it (or whose
+	/// task stopped taking work) is let go without blame. Returns the weight.
+	pub(crate) fn draw_pending_claims() -> Weight {
+		let pending = PendingClaims::<T>::take();
+		let count = pending.len() as u32;
+		for (task, who) in pending {
+			let drawn = frame_support::storage::with_storage_layer(|| {
+				let now = frame_system::Pallet::<T>::block_number();
+				let terms = T::Tasks::terms(task).filter(|terms| terms.accepts_work(now));
+				let item = terms.as_ref().and_then(|terms| Self::pick_item(&who, task, terms));
+				match (terms, item) {
+					(Some(terms), Some(item)) => Self::place_claim(&who, task, item, &terms),
+					_ => Err(Error::<T>::NoItemAvailable.into()),
+				}
+			});
+			if drawn.is_err() {
+				OpenClaims::<T>::mutate(&who, |open| open.saturating_dec());
+				T::Stake::unlock(&who, T::StakePerLabel::get());
+				Self::deposit_event(Event::ClaimUnfilled { task, annotator: who });
+			}
+		}
+		Self::draw_claims_weight(count)
+	}
+
+	/// What drawing `count` queued claims weighs: each looks at every probe
+	/// and finds nothing (`draw_claims`), or takes the last, as a named
+	/// claim would (`claim_item`, its upper bound).
+	pub fn draw_claims_weight(count: u32) -> Weight {
+		T::WeightInfo::draw_claims(count)
+			.saturating_add(T::WeightInfo::claim_item().saturating_mul(count.into()))
 	}
 
 	/// Removes the item's expired claims, freeing their places: each counts

@@ -149,6 +149,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAssignmentProbes: Get<u32>;
 
+		/// Most assigned claims one block takes: each is drawn in the next
+		/// block's `on_initialize`, so this bounds that work.
+		#[pallet::constant]
+		type MaxPendingClaims: Get<u32>;
+
 		/// Most items in one `commit_batch`, `reveal_batch` or `finalize_items`.
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
@@ -263,11 +268,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AssignmentNonce<T: Config> = StorageValue<_, u64, ValueQuery>;
 
+	/// The assigned claims of this block, (task, annotator), each with its
+	/// stake locked and counted among its annotator's open claims: the next
+	/// block's `on_initialize` draws their items from this block's hash,
+	/// which nobody knew when signing.
+	#[pallet::storage]
+	pub type PendingClaims<T: Config> =
+		StorageValue<_, BoundedVec<(TaskId, T::AccountId), T::MaxPendingClaims>, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `annotator` holds `item` until `expires_at`.
 		ItemClaimed { task: TaskId, item: ItemIndex, annotator: T::AccountId, expires_at: BlockNumberFor<T> },
+		/// `annotator` asked for an item of an `Assigned` task; it is drawn at
+		/// the start of the next block (`ItemClaimed`, or `ClaimUnfilled`).
+		ClaimQueued { task: TaskId, annotator: T::AccountId },
+		/// No item was left for `annotator`'s queued claim (or the task stopped
+		/// taking work): its stake is free again, nothing counts against it.
+		ClaimUnfilled { task: TaskId, annotator: T::AccountId },
 		/// `annotator`'s claim lapsed without a commit.
 		ClaimExpired { task: TaskId, item: ItemIndex, annotator: T::AccountId },
 		/// `annotator`'s live claim was let go, without counting against them,
@@ -415,6 +434,8 @@ pub mod pallet {
 		/// The expert requested the task, or claimed, labeled or appealed the
 		/// item, so may not decide it.
 		ExpertInvolved,
+		/// This block takes no more assigned claims; try in the next.
+		ClaimQueueFull,
 	}
 
 	#[pallet::hooks]
@@ -435,6 +456,7 @@ pub mod pallet {
 				"the stake behind a label must cover the largest slash the label can incur"
 			);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
+			assert!(T::MaxPendingClaims::get() > 0, "a block must take an assigned claim");
 			assert!(T::MaxBatch::get() > 0, "a batch must hold an item");
 			assert!(
 				T::AgendaWeight::get().all_gte(
@@ -446,11 +468,12 @@ pub mod pallet {
 			);
 		}
 
-		/// Moves on the items whose window, claim or expert timeout ran out,
-		/// oldest block first, within `AgendaWeight`: what `finalize_item`
-		/// would do for each, without anyone sending it.
+		/// Draws the items of the last block's assigned claims, then moves
+		/// on the items whose window, claim or expert timeout ran out, oldest
+		/// block first, within `AgendaWeight`: what `finalize_item` would do
+		/// for each, without anyone sending it.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::run_agenda(now)
+			Self::draw_pending_claims().saturating_add(Self::run_agenda(now))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -461,23 +484,26 @@ pub mod pallet {
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
-		/// Claim the next item of an `Assigned` task: the chain picks one that
-		/// still needs labels and that the caller has not labeled, pseudo-randomly
-		/// from the parent block hash, the caller and a nonce.
+		/// Ask for the next item of an `Assigned` task. The claim's stake is
+		/// locked and it counts among the caller's open claims now; its item
+		/// is drawn at the start of the next block, from the hash of the block
+		/// that includes this call (which the caller cannot know, or steer,
+		/// when signing: a claim cannot be aimed at an item), among the items
+		/// that still need labels and that the caller has not labeled
+		/// (`ItemClaimed`), or, with none left, let go (`ClaimUnfilled`).
 		///
 		/// Origin: signed (an annotator with enough stake and tier).
 		///
 		/// Errors: `UnknownTask`, `TaskNotAcceptingWork`, `WrongAssignmentMode`,
-		/// `InsufficientStake`, `TierTooLow`, `TooManyOpenClaims`, `NoItemAvailable`.
-		/// Event: `ItemClaimed`.
+		/// `InsufficientStake`, `TierTooLow`, `TooManyOpenClaims`,
+		/// `ClaimQueueFull`. Event: `ClaimQueued`.
 		#[pallet::call_index(0)]
 		pub fn claim(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let terms = Self::terms_accepting_work(task)?;
 			ensure!(terms.assignment == AssignmentMode::Assigned, Error::<T>::WrongAssignmentMode);
 			Self::ensure_eligible(&who, &terms)?;
-			let item = Self::pick_item(&who, task, &terms).ok_or(Error::<T>::NoItemAvailable)?;
-			Self::take_claim(&who, task, item, &terms)
+			Self::queue_claim(who, task)
 		}
 
 		/// Claim a named item of an `Open` task.
@@ -1048,6 +1074,11 @@ pub mod pallet {
 				// step fell due when it was written: the pallet tests check it).
 				let at = state.agenda_at.ok_or("an item off the agenda")?;
 				ensure!(Agenda::<T>::contains_key(at, (task, item)), "an item's agenda entry is missing");
+			}
+			// A claim waiting for its draw holds its stake and an open claim.
+			for (_, who) in PendingClaims::<T>::get() {
+				claims_by_annotator.entry(who.clone()).or_default().saturating_inc();
+				labels_in_flight.entry(who).or_default().saturating_inc();
 			}
 			// Live or stale (their item moved on or settled, which the agenda
 			// skips), no entry may wait behind the cursor.

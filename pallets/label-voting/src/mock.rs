@@ -41,6 +41,8 @@ pub const APPEAL_BOND: Balance = 50;
 pub const CLAIM_TTL: u64 = 10;
 pub const REVEAL_WINDOW: u64 = 5;
 pub const MAX_OPEN_CLAIMS: u32 = 3;
+/// Assigned claims one block takes.
+pub const MAX_PENDING_CLAIMS: u32 = 4;
 pub const REWARD: Balance = 5;
 /// The protocol fee on each reward, to the treasury.
 pub const FEE: Balance = 1;
@@ -195,6 +197,7 @@ impl pallet_label_voting::Config for Test {
 	type UnrevealedSlash = ConstU64<UNREVEALED_SLASH>;
 	type ExpertFee = ConstU64<EXPERT_FEE>;
 	type MaxAssignmentProbes = ConstU32<16>;
+	type MaxPendingClaims = ConstU32<MAX_PENDING_CLAIMS>;
 	type MaxBatch = ConstU32<16>;
 	type ExpertTimeout = ConstU64<EXPERT_TIMEOUT>;
 	type AgendaWeight = AgendaBudget;

@@ -42,6 +42,7 @@ use frame_support::{
 /// The weight of each call of this pallet.
 pub trait WeightInfo {
 	fn claim() -> Weight;
+	fn draw_claims(n: u32, ) -> Weight;
 	fn claim_item() -> Weight;
 	fn commit(r: u32, ) -> Weight;
 	fn commit_batch(n: u32, ) -> Weight;
@@ -64,30 +65,41 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 3469 bytes; fastest run 283_992 ns.
-		Weight::from_parts(296_079_000, 293726)
-			.saturating_add(T::DbWeight::get().reads(72))
-			.saturating_add(T::DbWeight::get().writes(5))
+		// Measured proof size: 5958 bytes; fastest run 80_279 ns.
+		Weight::from_parts(91_240_000, 6095)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// `n` in `[0, 128]`.
+	fn draw_claims(n: u32, ) -> Weight {
+		// Measured proof size: 4586 + n × 179 bytes; fastest run 4_481 ns.
+		Weight::from_parts(1_136_037_358, 293726)
+			.saturating_add(Weight::from_parts(138_582_105, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(63))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4300 bytes; fastest run 82_946 ns.
-		Weight::from_parts(88_893_000, 10138)
+		// Measured proof size: 4300 bytes; fastest run 87_281 ns.
+		Weight::from_parts(94_801_000, 10138)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 759 + r × 73 bytes; fastest run 55_120 ns.
-		Weight::from_parts(59_099_850, 10138)
-			.saturating_add(Weight::from_parts(526_520, 0).saturating_mul(r.into()))
+		// Measured proof size: 759 + r × 73 bytes; fastest run 56_412 ns.
+		Weight::from_parts(61_822_317, 10138)
+			.saturating_add(Weight::from_parts(581_887, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 552 bytes; fastest run 57_522 ns.
-		Weight::from_parts(48_420_373, 3866)
-			.saturating_add(Weight::from_parts(13_752_275, 0).saturating_mul(n.into()))
+		// Measured proof size: 552 bytes; fastest run 57_855 ns.
+		Weight::from_parts(48_345_856, 3866)
+			.saturating_add(Weight::from_parts(13_801_515, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -96,9 +108,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 506 + n × 97 bytes; fastest run 44_891 ns.
-		Weight::from_parts(31_340_952, 3793)
-			.saturating_add(Weight::from_parts(17_544_542, 0).saturating_mul(n.into()))
+		// Measured proof size: 506 + n × 97 bytes; fastest run 45_807 ns.
+		Weight::from_parts(28_466_124, 3793)
+			.saturating_add(Weight::from_parts(17_432_038, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -107,9 +119,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 567 + r × 67 bytes; fastest run 46_138 ns.
-		Weight::from_parts(50_958_178, 10138)
-			.saturating_add(Weight::from_parts(4_373_115, 0).saturating_mul(r.into()))
+		// Measured proof size: 567 + r × 67 bytes; fastest run 46_141 ns.
+		Weight::from_parts(47_420_985, 10138)
+			.saturating_add(Weight::from_parts(4_287_397, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -117,17 +129,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 559 + r × 67 bytes; fastest run 32_172 ns.
-		Weight::from_parts(35_615_459, 10138)
-			.saturating_add(Weight::from_parts(460_045, 0).saturating_mul(r.into()))
+		// Measured proof size: 559 + r × 67 bytes; fastest run 32_024 ns.
+		Weight::from_parts(34_174_133, 10138)
+			.saturating_add(Weight::from_parts(518_673, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1188 + r × 244 bytes; fastest run 187_978 ns.
-		Weight::from_parts(76_322_705, 10138)
-			.saturating_add(Weight::from_parts(73_740_590, 0).saturating_mul(r.into()))
+		// Measured proof size: 1188 + r × 244 bytes; fastest run 189_947 ns.
+		Weight::from_parts(104_063_287, 10138)
+			.saturating_add(Weight::from_parts(72_613_759, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -136,9 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1149 + n × 105 bytes; fastest run 234_559 ns.
-		Weight::from_parts(225_330_470, 8799)
-			.saturating_add(Weight::from_parts(14_439_874, 0).saturating_mul(n.into()))
+		// Measured proof size: 1149 + n × 105 bytes; fastest run 232_850 ns.
+		Weight::from_parts(227_148_456, 8799)
+			.saturating_add(Weight::from_parts(14_224_847, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -147,9 +159,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 961 + a × 177 bytes; fastest run 146_736 ns.
-		Weight::from_parts(92_714_376, 6196)
-			.saturating_add(Weight::from_parts(69_913_219, 0).saturating_mul(a.into()))
+		// Measured proof size: 961 + a × 177 bytes; fastest run 147_721 ns.
+		Weight::from_parts(76_787_713, 6196)
+			.saturating_add(Weight::from_parts(70_605_133, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -157,16 +169,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1063 bytes; fastest run 99_251 ns.
-		Weight::from_parts(103_451_000, 10138)
+		// Measured proof size: 1063 bytes; fastest run 98_829 ns.
+		Weight::from_parts(102_812_000, 10138)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1651 + r × 338 bytes; fastest run 358_433 ns.
-		Weight::from_parts(256_524_107, 10138)
-			.saturating_add(Weight::from_parts(127_619_223, 0).saturating_mul(r.into()))
+		// Measured proof size: 1651 + r × 338 bytes; fastest run 362_271 ns.
+		Weight::from_parts(218_369_981, 10138)
+			.saturating_add(Weight::from_parts(131_021_171, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -174,16 +186,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_487 ns.
-		Weight::from_parts(10_116_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_334 ns.
+		Weight::from_parts(10_020_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1442 + r × 247 bytes; fastest run 307_475 ns.
-		Weight::from_parts(234_011_218, 10138)
-			.saturating_add(Weight::from_parts(73_817_395, 0).saturating_mul(r.into()))
+		// Measured proof size: 1442 + r × 247 bytes; fastest run 307_188 ns.
+		Weight::from_parts(240_105_419, 10138)
+			.saturating_add(Weight::from_parts(75_040_591, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -192,9 +204,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		// Measured proof size: 768 + r × 337 bytes; fastest run 147_488 ns.
-		Weight::from_parts(567_270, 10138)
-			.saturating_add(Weight::from_parts(89_098_642, 0).saturating_mul(r.into()))
+		// Measured proof size: 768 + r × 337 bytes; fastest run 146_990 ns.
+		Weight::from_parts(98_631_495, 10138)
+			.saturating_add(Weight::from_parts(85_201_268, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -203,9 +215,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1178 + r × 158 bytes; fastest run 118_754 ns.
-		Weight::from_parts(85_401_547, 10138)
-			.saturating_add(Weight::from_parts(53_398_083, 0).saturating_mul(r.into()))
+		// Measured proof size: 1178 + r × 158 bytes; fastest run 119_652 ns.
+		Weight::from_parts(28_815_472, 10138)
+			.saturating_add(Weight::from_parts(55_505_376, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -214,9 +226,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1245 + r × 219 bytes; fastest run 267_561 ns.
-		Weight::from_parts(174_122_569, 10138)
-			.saturating_add(Weight::from_parts(44_938_788, 0).saturating_mul(r.into()))
+		// Measured proof size: 1245 + r × 219 bytes; fastest run 272_357 ns.
+		Weight::from_parts(142_099_418, 10138)
+			.saturating_add(Weight::from_parts(48_768_430, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
@@ -228,24 +240,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(296_079_000, 293726)
-			.saturating_add(RocksDbWeight::get().reads(72))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(91_240_000, 6095)
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn draw_claims(n: u32, ) -> Weight {
+		Weight::from_parts(1_136_037_358, 293726)
+			.saturating_add(Weight::from_parts(138_582_105, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(63))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(88_893_000, 10138)
+		Weight::from_parts(94_801_000, 10138)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(59_099_850, 10138)
-			.saturating_add(Weight::from_parts(526_520, 0).saturating_mul(r.into()))
+		Weight::from_parts(61_822_317, 10138)
+			.saturating_add(Weight::from_parts(581_887, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(48_420_373, 3866)
-			.saturating_add(Weight::from_parts(13_752_275, 0).saturating_mul(n.into()))
+		Weight::from_parts(48_345_856, 3866)
+			.saturating_add(Weight::from_parts(13_801_515, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -253,8 +274,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(31_340_952, 3793)
-			.saturating_add(Weight::from_parts(17_544_542, 0).saturating_mul(n.into()))
+		Weight::from_parts(28_466_124, 3793)
+			.saturating_add(Weight::from_parts(17_432_038, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -262,22 +283,22 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(50_958_178, 10138)
-			.saturating_add(Weight::from_parts(4_373_115, 0).saturating_mul(r.into()))
+		Weight::from_parts(47_420_985, 10138)
+			.saturating_add(Weight::from_parts(4_287_397, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(35_615_459, 10138)
-			.saturating_add(Weight::from_parts(460_045, 0).saturating_mul(r.into()))
+		Weight::from_parts(34_174_133, 10138)
+			.saturating_add(Weight::from_parts(518_673, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(76_322_705, 10138)
-			.saturating_add(Weight::from_parts(73_740_590, 0).saturating_mul(r.into()))
+		Weight::from_parts(104_063_287, 10138)
+			.saturating_add(Weight::from_parts(72_613_759, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -285,8 +306,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(225_330_470, 8799)
-			.saturating_add(Weight::from_parts(14_439_874, 0).saturating_mul(n.into()))
+		Weight::from_parts(227_148_456, 8799)
+			.saturating_add(Weight::from_parts(14_224_847, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9148).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -294,8 +315,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(92_714_376, 6196)
-			.saturating_add(Weight::from_parts(69_913_219, 0).saturating_mul(a.into()))
+		Weight::from_parts(76_787_713, 6196)
+			.saturating_add(Weight::from_parts(70_605_133, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -303,13 +324,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(103_451_000, 10138)
+		Weight::from_parts(102_812_000, 10138)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(256_524_107, 10138)
-			.saturating_add(Weight::from_parts(127_619_223, 0).saturating_mul(r.into()))
+		Weight::from_parts(218_369_981, 10138)
+			.saturating_add(Weight::from_parts(131_021_171, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -317,13 +338,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_116_000, 3493)
+		Weight::from_parts(10_020_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(234_011_218, 10138)
-			.saturating_add(Weight::from_parts(73_817_395, 0).saturating_mul(r.into()))
+		Weight::from_parts(240_105_419, 10138)
+			.saturating_add(Weight::from_parts(75_040_591, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -331,8 +352,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		Weight::from_parts(567_270, 10138)
-			.saturating_add(Weight::from_parts(89_098_642, 0).saturating_mul(r.into()))
+		Weight::from_parts(98_631_495, 10138)
+			.saturating_add(Weight::from_parts(85_201_268, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -340,8 +361,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(85_401_547, 10138)
-			.saturating_add(Weight::from_parts(53_398_083, 0).saturating_mul(r.into()))
+		Weight::from_parts(28_815_472, 10138)
+			.saturating_add(Weight::from_parts(55_505_376, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -349,8 +370,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(174_122_569, 10138)
-			.saturating_add(Weight::from_parts(44_938_788, 0).saturating_mul(r.into()))
+		Weight::from_parts(142_099_418, 10138)
+			.saturating_add(Weight::from_parts(48_768_430, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))

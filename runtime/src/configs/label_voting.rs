@@ -61,6 +61,9 @@ impl pallet_label_voting::Config for Runtime {
 	type UnrevealedSlash = UnrevealedSlash;
 	type ExpertFee = ExpertFee;
 	type MaxAssignmentProbes = ConstU32<32>;
+	// Drawn at the next block's start: 128 draws of 32 probes each take
+	// about a twentieth of a block (the weights table has the figure).
+	type MaxPendingClaims = ConstU32<128>;
 	type MaxBatch = ConstU32<64>;
 	// An expert has a day (7,200 six-second blocks) to decide a dispute or
 	// an appeal before the fallback applies.

@@ -196,27 +196,59 @@ async fn take_items(
 		AssignmentMode::Assigned => {
 			let mut claimed = Vec::new();
 			while claimed.len() < want.min(items.len()) {
+				let before = claimed_items(node, &who, task).await?;
 				let claim = runtime::tx().label_voting().claim(task);
-				let events = match sign_and_finalize(node, &claim, key, "claim").await {
-					Ok(events) => events,
-					// Others took the last items first, or this annotator holds
-					// as many claims as allowed: nothing more to take now.
+				match sign_and_finalize(node, &claim, key, "claim").await {
+					Ok(_) => {},
+					// This annotator holds as many claims as allowed, or the
+					// block took all the claims it takes: nothing more now.
 					Err(error)
-						if ["NoItemAvailable", "TooManyOpenClaims"]
+						if ["TooManyOpenClaims", "ClaimQueueFull"]
 							.iter()
 							.any(|name| error.to_string().contains(name)) =>
 						break,
 					Err(error) => return Err(error),
 				};
-				let item = events
-					.find_first::<runtime::label_voting::events::ItemClaimed>()
-					.context("claim succeeded without an ItemClaimed event")??
-					.item;
-				claimed.push(item);
+				// The chain draws the item at the start of the next block.
+				match drawn_claim(node, &who, task, &before).await? {
+					Some(item) => claimed.push(item),
+					// No item was left: others took the last ones first.
+					None => break,
+				}
 			}
 			Ok(claimed)
 		},
 	}
+}
+
+/// The items this annotator holds a live claim on, as the chain says.
+async fn claimed_items(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Vec<u32>> {
+	let at = node.api.at_current_block().await?;
+	let call = runtime::runtime_apis().labeling_api().annotator_work(*who, task);
+	let work = at.runtime_apis().call(call).await?.map_err(|error| anyhow::anyhow!("task {task}: {error:?}"))?;
+	Ok(work
+		.into_iter()
+		.filter(|entry| matches!(entry.place, WorkPlace::Claimed { .. }))
+		.map(|entry| entry.item)
+		.collect())
+}
+
+/// The item drawn for a claim just finalized: once a block after the one
+/// that included it is final, the claim this annotator holds that it did
+/// not hold before; `None` if the draw found no item.
+async fn drawn_claim(node: &Node, who: &AccountId32, task: u32, before: &[u32]) -> anyhow::Result<Option<u32>> {
+	// The claim is in this block or an earlier one.
+	let claim_block = node.api.at_current_block().await?.block_number() as u32;
+	for _ in 0..600 {
+		if node.api.at_current_block().await?.block_number() as u32 > claim_block {
+			let now = claimed_items(node, who, task).await?;
+			return Ok(now.into_iter().find(|item| !before.contains(item)));
+		}
+		if !node.seal_block().await {
+			tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+		}
+	}
+	anyhow::bail!("no block followed block {claim_block}, where the claim was taken, for a minute")
 }
 
 pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result<()> {

@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// The start of the next block: the queued claims get their items.
+fn draw() {
+	run_to_block(System::block_number() + 1);
+}
+
 #[test]
 fn assigned_claims_pick_distinct_items_up_to_the_cap() {
 	test_with_invariants(|| {
@@ -10,6 +15,14 @@ fn assigned_claims_pick_distinct_items_up_to_the_cap() {
 		for _ in 0..MAX_OPEN_CLAIMS {
 			assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(who), task));
 		}
+		// Queued claims hold their stake and count against the cap at once.
+		assert_eq!(OpenClaims::<Test>::get(who), MAX_OPEN_CLAIMS);
+		assert_eq!(locked_stake(who), STAKE_PER_LABEL * MAX_OPEN_CLAIMS as u64);
+		assert_noop!(
+			LabelVoting::claim(RuntimeOrigin::signed(who), task),
+			Error::<Test>::TooManyOpenClaims
+		);
+		draw();
 		let claimed: Vec<u32> = Items::<Test>::iter_prefix(task)
 			.filter(|(_, state)| state.involves(&who))
 			.map(|(item, _)| item)
@@ -17,25 +30,61 @@ fn assigned_claims_pick_distinct_items_up_to_the_cap() {
 		assert_eq!(claimed.len() as u32, MAX_OPEN_CLAIMS, "each claim is a different item");
 		assert_eq!(OpenClaims::<Test>::get(who), MAX_OPEN_CLAIMS);
 		assert_eq!(locked_stake(who), STAKE_PER_LABEL * MAX_OPEN_CLAIMS as u64);
-		assert_noop!(
-			LabelVoting::claim(RuntimeOrigin::signed(who), task),
-			Error::<Test>::TooManyOpenClaims
+	});
+}
+
+#[test]
+fn an_assigned_claim_is_drawn_in_the_next_block_from_the_hash_of_the_one_that_took_it() {
+	test_with_invariants(|| {
+		let task = create_task(64, 1, AssignmentMode::Assigned);
+		let who = annotator(0);
+		assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(who), task));
+		System::assert_last_event(Event::ClaimQueued { task, annotator: who }.into());
+		assert_eq!(Items::<Test>::iter_prefix(task).count(), 0, "no item is chosen while the claim is signed");
+		// The item comes from the hash of the block that took the claim (the
+		// next block's parent), which the claimer could not see when signing:
+		// it saw only the hash before.
+		let aimed_at = LabelVoting::assignment_start(&who, 1, 64);
+		System::set_block_number(System::block_number() + 1);
+		System::set_parent_hash(sp_core::H256::repeat_byte(7));
+		<LabelVoting as frame_support::traits::Hooks<u64>>::on_initialize(System::block_number());
+		let item = Items::<Test>::iter_prefix(task).map(|(item, _)| item).next().expect("drawn");
+		assert_eq!(item, LabelVoting::assignment_start(&who, 1, 64));
+		assert_ne!(item, aimed_at, "the item a dry run at signing showed is not the one drawn");
+		System::assert_has_event(
+			Event::ItemClaimed { task, item, annotator: who, expires_at: System::block_number() + CLAIM_TTL }.into(),
 		);
 	});
 }
 
 #[test]
-fn an_assigned_task_runs_out_of_items() {
+fn an_assigned_task_runs_out_of_items_and_the_unfilled_claim_costs_nothing() {
 	test_with_invariants(|| {
 		let task = create_task(1, 1, AssignmentMode::Assigned);
 		assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(annotator(0)), task));
-		System::assert_last_event(
-			Event::ItemClaimed { task, item: 0, annotator: annotator(0), expires_at: 1 + CLAIM_TTL }.into(),
+		assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(annotator(1)), task));
+		draw();
+		System::assert_has_event(
+			Event::ItemClaimed { task, item: 0, annotator: annotator(0), expires_at: 2 + CLAIM_TTL }.into(),
 		);
-		assert_noop!(
-			LabelVoting::claim(RuntimeOrigin::signed(annotator(1)), task),
-			Error::<Test>::NoItemAvailable
-		);
+		System::assert_has_event(Event::ClaimUnfilled { task, annotator: annotator(1) }.into());
+		assert_eq!(OpenClaims::<Test>::get(annotator(1)), 0);
+		assert_eq!(locked_stake(annotator(1)), 0);
+		assert_eq!(free(annotator(1)), INITIAL_BALANCE - BOND);
+	});
+}
+
+#[test]
+fn a_block_takes_at_most_its_share_of_assigned_claims() {
+	test_with_invariants(|| {
+		let task = create_task(8, 1, AssignmentMode::Assigned);
+		for n in 0..MAX_PENDING_CLAIMS as u64 {
+			assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(annotator(n)), task));
+		}
+		let late = annotator(MAX_PENDING_CLAIMS as u64);
+		assert_noop!(LabelVoting::claim(RuntimeOrigin::signed(late), task), Error::<Test>::ClaimQueueFull);
+		draw();
+		assert_ok!(LabelVoting::claim(RuntimeOrigin::signed(late), task));
 	});
 }
 
