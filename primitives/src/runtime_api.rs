@@ -49,8 +49,11 @@ pub struct TaskSummary {
 	pub progress: ItemCounts,
 	/// The next block in which the chain moves the task on by itself: the
 	/// earliest agenda entry of its items in progress (a window, claim or
-	/// expert timeout runs out), or, with none, the block after its deadline
-	/// (when it closes if nothing is in flight). `None` once closed.
+	/// expert timeout runs out), looked for among the first
+	/// [`MAX_ITEMS_SCANNED`] of them (among the first [`MAX_PAGE`] in a page of
+	/// `open_tasks`), or, with none, the block after its deadline (when it
+	/// closes if nothing is in flight). `None` once closed. (`progress` comes
+	/// from counters the chain keeps, whatever the task's size.)
 	pub next_step_at: Option<BlockNumber>,
 }
 

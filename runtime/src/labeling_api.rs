@@ -7,15 +7,22 @@ use labelchain_primitives::{
 	runtime_api::{
 		AnnotatorSummary, BudgetSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
-		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_PAGE,
+		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_ITEMS_SCANNED, MAX_PAGE,
 	},
 };
 use pallet_label_voting::views::ItemView;
 
 use crate::{AccountId, Balance, LabelVoting, Runtime, System};
 
-/// A task with its money and item counts.
+/// A task with its money and item counts; its next step among the first
+/// `MAX_ITEMS_SCANNED` items in progress.
 pub fn task(id: TaskId) -> Option<TaskSummary> {
+	task_summary(id, MAX_ITEMS_SCANNED)
+}
+
+/// A task's summary, its next step looked for among the first `scan` items
+/// in progress: the counts come from counters, so the work is bounded.
+fn task_summary(id: TaskId, scan: u32) -> Option<TaskSummary> {
 	let info = pallet_tasks::Tasks::<Runtime>::get(id)?;
 	let escrow = EscrowSummary {
 		budget: info.escrow.budget(),
@@ -30,7 +37,7 @@ pub fn task(id: TaskId) -> Option<TaskSummary> {
 		gold_bond: info.gold_bonds.per_commitment,
 		gold_bonds_held: info.gold_bonds.held(info.gold_count),
 	};
-	let (progress, next_item_step) = LabelVoting::task_progress(id, info.terms.item_count);
+	let (progress, next_item_step) = LabelVoting::task_progress(id, info.terms.item_count, scan);
 	let next_step_at = match info.terms.status {
 		TaskStatus::Closed => None,
 		_ => next_item_step.or(Some(info.terms.deadline.saturating_add(1))),
@@ -59,14 +66,16 @@ pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> Task
 	while next < end && tasks.len() < wanted {
 		let id = next;
 		next = next.saturating_add(1);
-		let Some(summary) = task(id) else { continue };
-		let takes_work = summary.terms.accepts_work(System::block_number());
+		let takes_work = pallet_tasks::Tasks::<Runtime>::get(id)
+			.is_some_and(|info| info.terms.accepts_work(System::block_number()));
 		let admitted = annotator
 			.as_ref()
 			.is_none_or(|who| LabelVoting::claim_eligibility(who, id).is_ok());
-		if takes_work && admitted {
-			tasks.push(summary);
+		if !(takes_work && admitted) {
+			continue;
 		}
+		// A page of summaries looks a page of items deep for each next step.
+		tasks.extend(task_summary(id, MAX_PAGE));
 	}
 	let more = next < pallet_tasks::NextTaskId::<Runtime>::get();
 	TaskPage { tasks, next: more.then_some(next) }

@@ -31,8 +31,8 @@ use labelchain_primitives::{
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	settlement::Settlement, Agenda, AgendaCursor, Config, Event, ItemState, Items, Pallet, TermsOf,
-	WeightInfo,
+	settlement::Settlement, types::PhaseKind, Agenda, AgendaCursor, Config, Event, ItemState, Items, Pallet,
+	PhaseCountsOf, TermsOf, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -44,6 +44,11 @@ impl<T: Config> Pallet<T> {
 	/// an appeal, a commit using a claim) writes nothing to the agenda in the
 	/// transaction; the agenda pays for it in its own share of a block.
 	pub(crate) fn store_item(task: TaskId, item: ItemIndex, mut state: ItemState<T>, terms: &TermsOf<T>) {
+		let kind = PhaseKind::of(&state.phase);
+		if state.counted_as != Some(kind) {
+			PhaseCountsOf::<T>::mutate(task, |counts| counts.shift(state.counted_as, Some(kind)));
+			state.counted_as = Some(kind);
+		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let at = state.agenda_block(now, terms);
 		let waiting_in_time = state.agenda_at.is_some_and(|entry| entry > now && entry <= at);
@@ -55,7 +60,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes an item (settled or forgotten); its agenda entry goes stale.
-	pub(crate) fn remove_item(task: TaskId, item: ItemIndex) {
+	pub(crate) fn remove_item(task: TaskId, item: ItemIndex, state: &ItemState<T>) {
+		if state.counted_as.is_some() {
+			PhaseCountsOf::<T>::mutate(task, |counts| counts.shift(state.counted_as, None));
+		}
 		Items::<T>::remove(task, item);
 	}
 

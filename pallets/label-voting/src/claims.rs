@@ -70,6 +70,15 @@ impl<T: Config> Pallet<T> {
 		u32::from_le_bytes([seed[0], seed[1], seed[2], seed[3]]) % item_count.max(1)
 	}
 
+	/// `count` of `who`'s open claims ended (committed, expired, let go or
+	/// unfilled); an account left with none keeps no entry.
+	pub(crate) fn close_open_claims(who: &T::AccountId, count: u32) {
+		OpenClaims::<T>::mutate_exists(who, |open| {
+			let left = open.unwrap_or_default().saturating_sub(count);
+			*open = (left > 0).then_some(left);
+		});
+	}
+
 	/// Takes a place on a named item: locks the claim's stake, counts it
 	/// among `who`'s open claims, and places it.
 	pub(crate) fn take_claim(
@@ -131,7 +140,7 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 			if drawn.is_err() {
-				OpenClaims::<T>::mutate(&who, |open| open.saturating_dec());
+				Self::close_open_claims(&who, 1);
 				T::Stake::unlock(&who, T::StakePerLabel::get());
 				Self::deposit_event(Event::ClaimUnfilled { task, annotator: who });
 			}
@@ -165,7 +174,7 @@ impl<T: Config> Pallet<T> {
 				return true;
 			}
 			expired.saturating_inc();
-			OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
+			Self::close_open_claims(&claim.annotator, 1);
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
 			let slashed = T::Stake::slash(&claim.annotator, T::ExpiredClaimSlash::get(), &treasury);
 			Self::debit_loss(&claim.annotator, slashed);
@@ -185,7 +194,7 @@ impl<T: Config> Pallet<T> {
 	/// counts against their annotators, who had until then.
 	pub(crate) fn release_claims(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
 		for claim in core::mem::take(&mut state.claims) {
-			OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
+			Self::close_open_claims(&claim.annotator, 1);
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
 			Self::deposit_event(Event::ClaimReleased { task, item, annotator: claim.annotator });
 		}

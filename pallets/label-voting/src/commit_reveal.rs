@@ -13,7 +13,7 @@ use sp_core::H256;
 use sp_runtime::Saturating;
 
 use crate::{
-	Commit, Config, Error, Event, ItemPhase, ItemState, Items, Label, OpenClaims, Pallet, SettledItems,
+	Commit, Config, Error, Event, ItemPhase, ItemState, Items, Label, Pallet, SettledItems,
 	TermsOf, WeightInfo,
 };
 
@@ -99,7 +99,7 @@ impl<T: Config> Pallet<T> {
 			T::Stake::lock(who, T::StakePerLabel::get().saturating_mul(run.implicit_claims.into()))?;
 		}
 		if run.claims_used > 0 {
-			OpenClaims::<T>::mutate(who, |open| *open = open.saturating_sub(run.claims_used));
+			Self::close_open_claims(who, run.claims_used);
 		}
 		if run.items_started > 0 {
 			T::Tasks::items_started(task, run.items_started)?;

@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 					Self::release_claims(task, item, &mut state);
 				}
 				match step {
-					DueStep::Forget => Self::remove_item(task, item),
+					DueStep::Forget => Self::remove_item(task, item, &state),
 					DueStep::OpenReveal => {
 						Self::open_reveal(task, item, &mut state);
 						Self::store_item(task, item, state, terms);

@@ -264,6 +264,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AgendaCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
+	/// How many of each task's items in progress are in each phase, kept as
+	/// items move (`store_item`, `remove_item`), so that the runtime API
+	/// reads a task's progress without walking its items.
+	#[pallet::storage]
+	pub type PhaseCountsOf<T: Config> = StorageMap<_, Twox64Concat, TaskId, types::PhaseCounts, ValueQuery>;
+
 	/// Mixed into assigned claims so two claims in one block pick apart.
 	#[pallet::storage]
 	pub type AssignmentNonce<T: Config> = StorageValue<_, u64, ValueQuery>;
@@ -1075,6 +1081,20 @@ pub mod pallet {
 				let at = state.agenda_at.ok_or("an item off the agenda")?;
 				ensure!(Agenda::<T>::contains_key(at, (task, item)), "an item's agenda entry is missing");
 			}
+			// Each task's phase counters count its items in progress.
+			let mut counted: BTreeMap<TaskId, types::PhaseCounts> = BTreeMap::new();
+			for (task, _, state) in Items::<T>::iter() {
+				let kind = types::PhaseKind::of(&state.phase);
+				ensure!(state.counted_as == Some(kind), "an item counted under another phase");
+				counted.entry(task).or_default().shift(None, Some(kind));
+			}
+			for (task, counts) in PhaseCountsOf::<T>::iter() {
+				ensure!(
+					counted.remove(&task).unwrap_or_default() == counts,
+					"a task's phase counters differ from its items in progress"
+				);
+			}
+			ensure!(counted.is_empty(), "items in progress of a task without phase counters");
 			// A claim waiting for its draw holds its stake and an open claim.
 			for (_, who) in PendingClaims::<T>::get() {
 				claims_by_annotator.entry(who.clone()).or_default().saturating_inc();
@@ -1089,6 +1109,7 @@ pub mod pallet {
 				);
 			}
 			for (annotator, open) in OpenClaims::<T>::iter() {
+				ensure!(open > 0, "an open-claim count of zero kept in storage");
 				ensure!(
 					claims_by_annotator.remove(&annotator).unwrap_or(0) == open,
 					"an open-claim count differs from the live claims"

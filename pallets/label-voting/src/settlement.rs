@@ -362,9 +362,9 @@ impl<T: Config> Pallet<T> {
 		// but release them should the rules change.
 		for claim in state.claims.iter() {
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
-			crate::OpenClaims::<T>::mutate(&claim.annotator, |open| open.saturating_dec());
+			Pallet::<T>::close_open_claims(&claim.annotator, 1);
 		}
-		Self::remove_item(task, item);
+		Self::remove_item(task, item, &state);
 		let settled_at = frame_system::Pallet::<T>::block_number();
 		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
 		Self::count_settlement(&mut settlement.quality, decided_by, counts);

@@ -51,6 +51,75 @@ pub struct ItemState<T: Config> {
 	/// The task's gold commitment whose revealed answer is the item's label
 	/// (in its appeal window, or appealed), if the requester revealed one.
 	pub gold: Option<u32>,
+	/// The phase the item is counted under in its task's `PhaseCounts`
+	/// (`None` before it is first stored).
+	pub counted_as: Option<PhaseKind>,
+}
+
+/// An item's phase without its data: what a task's counters count.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub enum PhaseKind {
+	Labeling,
+	Revealing,
+	Disputed,
+	Accepted,
+	Appealed,
+}
+
+impl PhaseKind {
+	pub fn of<AccountId, BlockNumber>(phase: &ItemPhase<AccountId, BlockNumber>) -> Self {
+		match phase {
+			ItemPhase::Labeling => PhaseKind::Labeling,
+			ItemPhase::Revealing { .. } => PhaseKind::Revealing,
+			ItemPhase::Disputed { .. } => PhaseKind::Disputed,
+			ItemPhase::Accepted { .. } => PhaseKind::Accepted,
+			ItemPhase::Appealed { .. } => PhaseKind::Appealed,
+		}
+	}
+}
+
+/// How many of a task's items in progress are in each phase, kept as they
+/// move so that reading a task's progress walks none of them.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default)]
+pub struct PhaseCounts {
+	pub labeling: u32,
+	pub revealing: u32,
+	pub disputed: u32,
+	pub accepted: u32,
+	pub appealed: u32,
+}
+
+impl PhaseCounts {
+	fn count_of(&mut self, kind: PhaseKind) -> &mut u32 {
+		match kind {
+			PhaseKind::Labeling => &mut self.labeling,
+			PhaseKind::Revealing => &mut self.revealing,
+			PhaseKind::Disputed => &mut self.disputed,
+			PhaseKind::Accepted => &mut self.accepted,
+			PhaseKind::Appealed => &mut self.appealed,
+		}
+	}
+
+	/// Counts an item moving from `from` (`None`: new) to `to` (`None`: gone).
+	pub fn shift(&mut self, from: Option<PhaseKind>, to: Option<PhaseKind>) {
+		if let Some(from) = from {
+			let count = self.count_of(from);
+			*count = count.saturating_sub(1);
+		}
+		if let Some(to) = to {
+			let count = self.count_of(to);
+			*count = count.saturating_add(1);
+		}
+	}
+
+	/// Items in progress in all.
+	pub fn total(&self) -> u32 {
+		self.labeling
+			.saturating_add(self.revealing)
+			.saturating_add(self.disputed)
+			.saturating_add(self.accepted)
+			.saturating_add(self.appealed)
+	}
 }
 
 impl<T: Config> Default for ItemState<T> {
@@ -61,6 +130,7 @@ impl<T: Config> Default for ItemState<T> {
 			commits: BoundedVec::new(),
 			agenda_at: None,
 			gold: None,
+			counted_as: None,
 		}
 	}
 }

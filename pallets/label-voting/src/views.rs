@@ -14,7 +14,7 @@ use labelchain_primitives::{
 use sp_runtime::Saturating;
 
 use crate::{
-	Config, Error, ItemPhase, ItemState, Items, OpenClaims, Pallet, SettledItem, SettledItems,
+	Config, Error, ItemPhase, ItemState, Items, OpenClaims, Pallet, PhaseCountsOf, SettledItem, SettledItems,
 	TaskQualities,
 };
 
@@ -26,39 +26,31 @@ pub enum ItemView<T: Config> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// How many of `task`'s `item_count` items are in each phase.
+	/// How many of `task`'s `item_count` items are in each phase, from the
+	/// task's counters (no walk over its items).
 	pub fn item_counts(task: TaskId, item_count: u32) -> ItemCounts {
-		Self::task_progress(task, item_count).0
+		let phases = PhaseCountsOf::<T>::get(task);
+		let settled = TaskQualities::<T>::get(task).items_settled();
+		ItemCounts {
+			untouched: item_count.saturating_sub(settled).saturating_sub(phases.total()),
+			labeling: phases.labeling,
+			revealing: phases.revealing,
+			disputed: phases.disputed,
+			accepted: phases.accepted,
+			appealed: phases.appealed,
+			settled,
+		}
 	}
 
-	/// How many of `task`'s `item_count` items are in each phase, and the
-	/// earliest block the agenda looks at one of them (`None`: no item in
-	/// progress), from one pass over the task's items.
-	pub fn task_progress(task: TaskId, item_count: u32) -> (ItemCounts, Option<BlockNumberFor<T>>) {
-		let mut counts = ItemCounts::default();
-		let mut next_step_at: Option<BlockNumberFor<T>> = None;
-		for state in Items::<T>::iter_prefix_values(task) {
-			if let Some(at) = state.agenda_at {
-				next_step_at = Some(next_step_at.map_or(at, |first| first.min(at)));
-			}
-			let phase_count = match state.phase {
-				ItemPhase::Labeling => &mut counts.labeling,
-				ItemPhase::Revealing { .. } => &mut counts.revealing,
-				ItemPhase::Disputed { .. } => &mut counts.disputed,
-				ItemPhase::Accepted { .. } => &mut counts.accepted,
-				ItemPhase::Appealed { .. } => &mut counts.appealed,
-			};
-			*phase_count = phase_count.saturating_add(1);
-		}
-		counts.settled = TaskQualities::<T>::get(task).items_settled();
-		counts.untouched = item_count
-			.saturating_sub(counts.settled)
-			.saturating_sub(counts.labeling)
-			.saturating_sub(counts.revealing)
-			.saturating_sub(counts.disputed)
-			.saturating_sub(counts.accepted)
-			.saturating_sub(counts.appealed);
-		(counts, next_step_at)
+	/// How many of `task`'s items are in each phase, and the earliest block
+	/// the agenda looks at one of the first `scan` items in progress (`None`:
+	/// none in progress): bounded work however large the task.
+	pub fn task_progress(task: TaskId, item_count: u32, scan: u32) -> (ItemCounts, Option<BlockNumberFor<T>>) {
+		let next_step_at = Items::<T>::iter_prefix_values(task)
+			.take(scan as usize)
+			.filter_map(|state| state.agenda_at)
+			.min();
+		(Self::item_counts(task, item_count), next_step_at)
 	}
 
 	/// One item of a task.

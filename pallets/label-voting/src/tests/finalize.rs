@@ -25,6 +25,7 @@ fn labeling(claims: &[u64], commits: u64) -> ItemState<Test> {
 		commits: BoundedVec::truncate_from(commits),
 		agenda_at: None,
 		gold: None,
+		counted_as: None,
 	}
 }
 
