@@ -9,7 +9,7 @@ use common::labeling_steps::*;
 
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::fungible::Inspect,
+	traits::{fungible::Inspect, Get},
 	BoundedVec,
 };
 use labelchain_primitives::{
@@ -442,5 +442,23 @@ fn a_reward_too_small_to_open_an_account_still_settles_its_item() {
 		assert!(pallet_label_voting::SettledItems::<Runtime>::contains_key(task, 0));
 		assert_eq!(Balances::balance(&who), free_before + 1);
 		check_invariants();
+	});
+}
+
+#[test]
+fn a_megabyte_of_gold_commitments_costs_what_a_real_chain_charges() {
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		// The most gold a task may hide, each commitment 32 bytes of call
+		// (and of permanent storage until the working storage is pruned).
+		let most: u32 = <Runtime as pallet_tasks::Config>::MaxGoldItems::get();
+		let mut spec = task_spec(3, most);
+		spec.gold_commitments =
+			BoundedVec::truncate_from((0..most).map(|n| sp_core::H256::from_low_u64_be(u64::from(n))).collect());
+		let call = RuntimeCall::Tasks(pallet_tasks::Call::create_task { spec });
+		let bytes = call.encode().len() as u128;
+		let fee = tx_fee(call);
+		let per_megabyte = fee * 1_000_000 / bytes;
+		println!("create_task with {most} gold commitments: {bytes} bytes, fee {} LBL, {} LBL a megabyte", fee / UNIT, per_megabyte / UNIT);
+		assert!(per_megabyte >= 100 * UNIT, "a megabyte of call data costs {per_megabyte}");
 	});
 }

@@ -36,8 +36,10 @@ impl pallet_balances::Config for Runtime {
 parameter_types! {
 	/// Fees stay flat; the chain has no congestion pricing yet.
 	pub FeeMultiplier: Multiplier = Multiplier::one();
-	/// One micro-LBL per byte of transaction.
-	pub const TransactionByteFee: Balance = MICRO_UNIT;
+	/// A hundred micro-LBL per byte of transaction: a megabyte costs 100
+	/// LBL, as Polkadot charges 100 DOT (10 millicents a byte). At one
+	/// micro-LBL, 0.9 MB of permanent gold commitments cost 0.9 LBL.
+	pub const TransactionByteFee: Balance = 100 * MICRO_UNIT;
 }
 
 impl pallet_transaction_payment::Config for Runtime {
