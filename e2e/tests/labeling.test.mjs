@@ -102,6 +102,12 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const quote = (await api.call.labelingApi.taskBudget(1, 3, UNIT, 5n * UNIT, 0)).asOk;
   assert.equal(quote.total.toBigInt(), budget);
   assert.equal(quote.feePerLabel.toBigInt(), fee);
+  // The same quote over plain JSON-RPC, amounts as decimal strings.
+  const rpcQuote = await labeling('taskBudget', 1, 3, UNIT.toString(), (5n * UNIT).toString(), 0);
+  assert.equal(rpcQuote.total, budget.toString());
+  assert.equal(rpcQuote.feePerLabel, fee.toString());
+  await assert.rejects(labeling('taskBudget', 1, 3, '1.5', '0'), { code: -32602 });
+  await assert.rejects(labeling('taskBudget', 4_000_000_000, 64, (2n ** 127n).toString(), '0'), { code: -32602 });
 
   // The requester publishes the task and its budget is held.
   const heldBefore = await held(requester);

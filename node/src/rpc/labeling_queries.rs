@@ -15,7 +15,8 @@ use jsonrpsee::{
 use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApi as LabelingRuntimeApi,
+		AnnotatorSummary, BudgetSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally,
+		LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkItem, MAX_PAGE,
 	},
 	AccountId,
@@ -129,6 +130,23 @@ pub trait LabelingRpc<BlockHash> {
 		max: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<ItemSummaryPage>;
+
+	/// What a task of `item_count` items, `redundancy` annotators each,
+	/// `reward_per_label` and `dispute_budget` (decimal strings of the
+	/// smallest unit, as amounts are everywhere in these answers) and
+	/// `gold_count` gold commitments would hold: labels with their protocol
+	/// fee, the dispute budget and the gold bonds. Needs labeling API
+	/// version 6.
+	#[method(name = "taskBudget")]
+	fn task_budget(
+		&self,
+		item_count: u32,
+		redundancy: u8,
+		reward_per_label: String,
+		dispute_budget: String,
+		gold_count: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<BudgetSummary>;
 }
 
 /// Serves the `labeling_*` methods from a client's runtime.
@@ -209,6 +227,18 @@ fn refused(error: LabelingApiError, task: TaskId) -> ErrorObjectOwned {
 			Some(reason),
 		),
 	}
+}
+
+/// An amount given as a decimal string of the smallest unit (JSON numbers
+/// cannot hold a `u128`), or an invalid-params error naming `what`.
+fn amount(what: &str, text: &str) -> RpcResult<labelchain_primitives::Balance> {
+	text.parse().map_err(|_| {
+		ErrorObjectOwned::owned(
+			ErrorCode::InvalidParams.code(),
+			format!("{what} must be a decimal string of the smallest unit, not {text:?}"),
+			None::<()>,
+		)
+	})
 }
 
 /// `max` if given, else the default page; an error unless within 1..=100.
@@ -313,5 +343,24 @@ where
 		let max = page_size(max)?;
 		self.at_version(3, at, |api, hash| api.items(hash, task, start.unwrap_or(0), max))?
 			.map_err(|error| refused(error, task))
+	}
+
+	fn task_budget(
+		&self,
+		item_count: u32,
+		redundancy: u8,
+		reward_per_label: String,
+		dispute_budget: String,
+		gold_count: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<BudgetSummary> {
+		let reward = amount("rewardPerLabel", &reward_per_label)?;
+		let disputes = amount("disputeBudget", &dispute_budget)?;
+		self.at_version(6, at, |api, hash| {
+			api.task_budget(hash, item_count, redundancy, reward, disputes, gold_count.unwrap_or(0))
+		})?
+		.map_err(|error| {
+			ErrorObjectOwned::owned(ErrorCode::InvalidParams.code(), "the budget overflows a balance", Some(error))
+		})
 	}
 }
