@@ -17,13 +17,12 @@ use crate::{AccountId, Balance, LabelVoting, Runtime, System};
 /// A task with its money and item counts; its next step among the first
 /// `MAX_ITEMS_SCANNED` items in progress.
 pub fn task(id: TaskId) -> Option<TaskSummary> {
-	task_summary(id, MAX_ITEMS_SCANNED)
+	pallet_tasks::Tasks::<Runtime>::get(id).map(|info| task_summary(id, info, MAX_ITEMS_SCANNED))
 }
 
 /// A task's summary, its next step looked for among the first `scan` items
 /// in progress: the counts come from counters, so the work is bounded.
-fn task_summary(id: TaskId, scan: u32) -> Option<TaskSummary> {
-	let info = pallet_tasks::Tasks::<Runtime>::get(id)?;
+fn task_summary(id: TaskId, info: pallet_tasks::TaskInfo<Runtime>, scan: u32) -> TaskSummary {
 	let escrow = EscrowSummary {
 		budget: info.escrow.budget(),
 		paid_to_annotators: info.escrow.paid_to_annotators,
@@ -42,7 +41,7 @@ fn task_summary(id: TaskId, scan: u32) -> Option<TaskSummary> {
 		TaskStatus::Closed => None,
 		_ => next_item_step.or(Some(info.terms.deadline.saturating_add(1))),
 	};
-	Some(TaskSummary {
+	TaskSummary {
 		id,
 		progress,
 		next_step_at,
@@ -52,7 +51,7 @@ fn task_summary(id: TaskId, scan: u32) -> Option<TaskSummary> {
 		gold_count: info.gold_count,
 		created_at: info.created_at,
 		escrow,
-	})
+	}
 }
 
 /// Up to `max` tasks taking work from id `start` on; with `annotator`, only
@@ -66,8 +65,8 @@ pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> Task
 	while next < end && tasks.len() < wanted {
 		let id = next;
 		next = next.saturating_add(1);
-		let takes_work = pallet_tasks::Tasks::<Runtime>::get(id)
-			.is_some_and(|info| info.terms.accepts_work(System::block_number()));
+		let Some(info) = pallet_tasks::Tasks::<Runtime>::get(id) else { continue };
+		let takes_work = info.terms.accepts_work(System::block_number());
 		let admitted = annotator
 			.as_ref()
 			.is_none_or(|who| LabelVoting::claim_eligibility(who, id).is_ok());
@@ -75,7 +74,7 @@ pub fn open_tasks(start: TaskId, max: u32, annotator: Option<AccountId>) -> Task
 			continue;
 		}
 		// A page of summaries looks a page of items deep for each next step.
-		tasks.extend(task_summary(id, MAX_PAGE));
+		tasks.push(task_summary(id, info, MAX_PAGE));
 	}
 	let more = next < pallet_tasks::NextTaskId::<Runtime>::get();
 	TaskPage { tasks, next: more.then_some(next) }

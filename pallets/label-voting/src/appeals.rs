@@ -10,7 +10,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
-use labelchain_primitives::shares::share_out;
+use labelchain_primitives::{shares::share_out, task::TaskId, traits::TaskEscrow};
 
 use crate::{Config, Error, HoldReason, ItemPhase, ItemState, Label, Pallet, TermsOf};
 
@@ -67,6 +67,14 @@ impl<T: Config> Pallet<T> {
 		)?;
 		paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
 		Self::debit_loss(appellant, bond);
+		Ok(())
+	}
+
+	/// Forfeits a revealed gold answer's bond to `recipients` (the treasury
+	/// takes what none can receive) and records each recipient's award.
+	pub(crate) fn forfeit_gold_bond(task: TaskId, recipients: &[T::AccountId]) -> DispatchResult {
+		let paid = T::Tasks::forfeit_gold_bond(task, recipients)?;
+		paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
 		Ok(())
 	}
 

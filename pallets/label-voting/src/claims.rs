@@ -87,9 +87,15 @@ impl<T: Config> Pallet<T> {
 		item: ItemIndex,
 		terms: &TermsOf<T>,
 	) -> DispatchResult {
+		Self::open_claim(who)?;
+		Self::place_claim(who, task, item, terms)
+	}
+
+	/// Locks a claim's stake and counts it among `who`'s open claims.
+	fn open_claim(who: &T::AccountId) -> DispatchResult {
 		T::Stake::lock(who, T::StakePerLabel::get())?;
 		OpenClaims::<T>::mutate(who, |open| open.saturating_inc());
-		Self::place_claim(who, task, item, terms)
+		Ok(())
 	}
 
 	/// Puts a claim of `who`, whose stake is locked and which counts among
@@ -115,9 +121,8 @@ impl<T: Config> Pallet<T> {
 	/// Queues an assigned claim of `who` on `task` for the next block's draw,
 	/// locking its stake and counting it among their open claims now.
 	pub(crate) fn queue_claim(who: T::AccountId, task: TaskId) -> DispatchResult {
-		T::Stake::lock(&who, T::StakePerLabel::get())?;
 		PendingClaims::<T>::try_append((task, who.clone())).map_err(|_| Error::<T>::ClaimQueueFull)?;
-		OpenClaims::<T>::mutate(&who, |open| open.saturating_inc());
+		Self::open_claim(&who)?;
 		Self::deposit_event(Event::ClaimQueued { task, annotator: who });
 		Ok(())
 	}
@@ -127,6 +132,10 @@ impl<T: Config> Pallet<T> {
 	/// claimer knew when signing. A claim with no item left for it (or whose
 	/// task stopped taking work) is let go without blame. Returns the weight.
 	pub(crate) fn draw_pending_claims() -> Weight {
+		// Most blocks queue nothing: read, and write nothing back.
+		if !PendingClaims::<T>::exists() {
+			return Self::draw_claims_weight(0);
+		}
 		let pending = PendingClaims::<T>::take();
 		let count = pending.len() as u32;
 		for (task, who) in pending {

@@ -740,8 +740,7 @@ pub mod pallet {
 				Self::return_appeal_bond(&appellant)?;
 				let right = state.revealers_of(label, &[&terms.requester]);
 				if state.gold.is_some() {
-					let paid = T::Tasks::forfeit_gold_bond(task, &right)?;
-					paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
+					Self::forfeit_gold_bond(task, &right)?;
 					for (who, outcome) in Self::gold_outcomes(&state, accepted) {
 						T::Reputation::withdraw(who, terms.domain, outcome);
 					}
@@ -824,8 +823,7 @@ pub mod pallet {
 				// must cost the bond of the other: it goes to the item's
 				// annotators, whose item was played with.
 				let wronged = state.revealers(&[&terms.requester]);
-				let paid = T::Tasks::forfeit_gold_bond(task, &wronged)?;
-				paid.iter().for_each(|(who, amount)| Self::credit_award(who, *amount));
+				Self::forfeit_gold_bond(task, &wronged)?;
 				Self::deposit_event(Event::SecondGoldAnswer { task, item, gold_index, answer });
 				return Ok(Some(actual).into());
 			}
