@@ -100,11 +100,16 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const fee = UNIT / 20n;
   const budget = 3n * (UNIT + fee) + 5n * UNIT;
   const quote = (await api.call.labelingApi.taskBudget(1, 3, UNIT, 5n * UNIT, 0)).asOk;
-  assert.equal(quote.total.toBigInt(), budget);
+  // On top of the escrow, a storage deposit held until the closed task's
+  // storage is removed.
+  const deposit = quote.storageDeposit.toBigInt();
+  assert.ok(deposit > 0n);
+  assert.equal(quote.total.toBigInt(), budget + deposit);
   assert.equal(quote.feePerLabel.toBigInt(), fee);
   // The same quote over plain JSON-RPC, amounts as decimal strings.
   const rpcQuote = await labeling('taskBudget', 1, 3, UNIT.toString(), (5n * UNIT).toString(), 0);
-  assert.equal(rpcQuote.total, budget.toString());
+  assert.equal(rpcQuote.total, (budget + deposit).toString());
+  assert.equal(rpcQuote.storageDeposit, deposit.toString());
   assert.equal(rpcQuote.feePerLabel, fee.toString());
   await assert.rejects(labeling('taskBudget', 1, 3, '1.5', '0'), { code: -32602 });
   await assert.rejects(labeling('taskBudget', 4_000_000_000, 64, (2n ** 127n).toString(), '0'), { code: -32602 });
@@ -129,7 +134,8 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const createdEvent = created.find((e) => api.events.tasks.TaskCreated.is(e));
   const task = createdEvent.data.task.toNumber();
   assert.equal(createdEvent.data.budget.toBigInt(), budget);
-  assert.equal(await held(requester) - heldBefore, budget);
+  assert.equal(createdEvent.data.storageDeposit.toBigInt(), deposit);
+  assert.equal(await held(requester) - heldBefore, budget + deposit);
 
   const rpcTask = await labeling('task', task);
   assert.equal(rpcTask.requester, requester.address);
@@ -171,7 +177,8 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
     const claim = drawn.find((e) => api.events.labelVoting.ItemClaimed.is(e) && e.data.annotator.eq(annotator.address));
     assert.ok(claim, 'the next block drew no item for the claim');
     assert.equal(claim.data.item.toNumber(), 0);
-    const [work] = await labeling('annotatorWork', annotator.address, task);
+    const { items: [work], next: workNext } = await labeling('annotatorWork', annotator.address, task);
+    assert.equal(workNext, null, 'one page holds the whole of a small task');
     assert.deepEqual(work.place, { claimed: { expiresAt: claim.data.expiresAt.toNumber() } });
 
     const salt = randomAsU8a(32);
@@ -235,13 +242,16 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   assert.equal(closed.data.refunded.toBigInt(), budget - 2n * (UNIT + fee));
 
   // Balances: the agreeing two earned exactly one reward; the dissenter
-  // nothing; the requester got the rest of the escrow back, less its fee.
+  // nothing; the requester got the rest of the escrow back, less its fee,
+  // and (the task had no gold to prune) its storage deposit.
   assert.equal(await free(bob) - freeBefore.get(bob), UNIT);
   assert.equal(await free(charlie) - freeBefore.get(charlie), UNIT);
   assert.equal(await free(dave), freeBefore.get(dave));
+  const pruned = lastEvents.find((e) => api.events.tasks.TaskPruned.is(e));
+  assert.equal(pruned?.data.depositReturned.toBigInt(), deposit);
   assert.equal(
     await free(requester) - freeBefore.get(requester),
-    budget - 2n * (UNIT + fee) - feePaid(lastEvents, requester),
+    budget + deposit - 2n * (UNIT + fee) - feePaid(lastEvents, requester),
   );
   assert.equal(await held(requester), heldBefore);
 
@@ -285,7 +295,9 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
   const daveSummary = (await api.call.labelingApi.annotator(dave.address, 0));
   assert.equal(daveSummary.reputation.disagreed.toNumber(), 1);
   assert.equal(daveSummary.earnings.labelRewards.toBigInt(), 0n);
-  assert.deepEqual(await labeling('annotatorWork', bob.address, task), []);
+  assert.deepEqual(await labeling('annotatorWork', bob.address, task), { items: [], next: null });
+  // A page of one from item 1 on: nothing held, and where to go on.
+  assert.deepEqual(await labeling('annotatorWork', bob.address, task, 1, 1), { items: [], next: null });
 });
 
 test('the label and gold commitments made here are the runtime primitives\' test vectors', () => {
@@ -304,6 +316,7 @@ test('labeling_* methods answer bad requests with clear JSON-RPC errors', async 
   // Pages hold 1 to 100 entries.
   await assert.rejects(labeling('openTasks', 0, 0), { code: -32602 });
   await assert.rejects(labeling('openTasks', 0, 101), { code: -32602 });
+  await assert.rejects(labeling('annotatorWork', alice.address, 0, 0, 101), { code: -32602 });
   // Malformed arguments: not an address, not a number.
   await assert.rejects(labeling('annotator', 'not-an-address'), { code: -32602 });
   await assert.rejects(labeling('task', 'zero'), { code: -32602 });

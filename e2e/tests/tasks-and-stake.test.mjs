@@ -57,7 +57,11 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   // The gold commitment bonds a gold slash (1 LBL) for each of its item's 3 labels.
   const goldBond = 3n * UNIT;
   assert.equal(event.data.goldBonds.toBigInt(), goldBond);
-  assert.equal(await reserved(requester.address), reservedBefore + budget + goldBond);
+  // And a storage deposit for the task and its commitment, until they are
+  // pruned after close.
+  const deposit = event.data.storageDeposit.toBigInt();
+  assert.ok(deposit > 0n && deposit < UNIT, `storage deposit ${deposit}`);
+  assert.equal(await reserved(requester.address), reservedBefore + budget + goldBond + deposit);
 
   const stored = (await api.query.tasks.tasks(task)).unwrap();
   assert.equal(stored.manifest.toHex(), MANIFEST_CID);
@@ -66,7 +70,7 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   assert.equal(stored.goldCount.toNumber(), 1);
 
   await submit(api.tx.tasks.topUp(task, 5n * UNIT), requester);
-  assert.equal(await reserved(requester.address), reservedBefore + budget + goldBond + 5n * UNIT);
+  assert.equal(await reserved(requester.address), reservedBefore + budget + goldBond + deposit + 5n * UNIT);
 
   // Only the requester may cancel; the runtime's error name comes back.
   await assert.rejects(submit(api.tx.tasks.cancelTask(task), keyring.addFromUri('//Bob')), /tasks\.NotRequester/);
@@ -75,6 +79,13 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
   const closed = cancelled.find((e) => api.events.tasks.TaskClosed.is(e));
   assert.equal(closed.data.refunded.toBigInt(), budget + 5n * UNIT);
   assert.equal((await api.query.tasks.tasks(task)).unwrap().terms.status.type, 'Closed');
+  // The deposit waits for the next block, which prunes the task's gold.
+  assert.equal(await reserved(requester.address), reservedBefore + deposit);
+  const next = await api.rpc.engine.createBlock(true, true);
+  const pruned = (await api.query.system.events.at(next.blockHash))
+    .map(({ event }) => event)
+    .find((e) => api.events.tasks.TaskPruned.is(e));
+  assert.equal(pruned?.data.depositReturned.toBigInt(), deposit);
   assert.equal(await reserved(requester.address), reservedBefore);
   // Its gold was never revealed: the bond went to the treasury.
   const goldSettled = cancelled.find((e) => api.events.tasks.GoldBondsSettled.is(e));

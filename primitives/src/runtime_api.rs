@@ -13,7 +13,7 @@ use sp_runtime::Perbill;
 use crate::{
 	item_lifecycle::{ItemPhase, Label, SettledItem},
 	reputation::Tier,
-	task::{DomainId, ItemIndex, TaskId, TaskTerms},
+	task::{DomainId, GoldCommitment, ItemIndex, TaskId, TaskTerms},
 	totals::TaskQuality,
 	AccountId, Balance, BlockNumber,
 };
@@ -91,6 +91,10 @@ pub struct EscrowSummary {
 	/// forfeited.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub gold_bonds_held: Balance,
+	/// The storage deposit still held (apart from `held`): zero once the
+	/// closed task's working storage is removed.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub storage_deposit_held: Balance,
 }
 
 /// What a task would put in escrow, before it is created: the price
@@ -112,7 +116,12 @@ pub struct BudgetSummary {
 	/// Every gold commitment's bond.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub gold_bonds: Balance,
-	/// The labels, the dispute budget and the gold bonds: what is held.
+	/// Held for the task's working storage (the task and each gold
+	/// commitment), returned once the closed task's storage is removed.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
+	pub storage_deposit: Balance,
+	/// The labels, the dispute budget, the gold bonds and the storage
+	/// deposit: what is held.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub total: Balance,
 }
@@ -286,6 +295,17 @@ pub struct WorkItem {
 	pub phase: ItemPhase<AccountId, BlockNumber>,
 }
 
+/// One page of an annotator's work on a task, by item index; `next` is
+/// where the following page starts, `None` once the task's items are
+/// exhausted.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct WorkPage {
+	pub items: Vec<WorkItem>,
+	pub next: Option<ItemIndex>,
+}
+
 /// An annotator's place on an item.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -373,8 +393,10 @@ sp_api::decl_runtime_apis! {
 	/// version 4 the `next_step_at` of an item in progress, and the expert
 	/// timeouts of disputed and appealed items; version 5 `task_budget`, and
 	/// the protocol fee in a task's escrow; version 6 the gold bonds, in
-	/// `task_budget` (which takes the gold count) and in a task's escrow.
-	#[api_version(6)]
+	/// `task_budget` (which takes the gold count) and in a task's escrow;
+	/// version 7 pages `annotator_work`, adds `gold_commitment`, and the
+	/// storage deposit in `task_budget` and a task's escrow.
+	#[api_version(7)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -389,8 +411,23 @@ sp_api::decl_runtime_apis! {
 		/// An annotator's stake, reputation in `domain`, earnings and open claims.
 		fn annotator(who: AccountId, domain: DomainId) -> AnnotatorSummary;
 
-		/// The items of `task` on which `who` holds a claim or an unsettled commit.
+		/// Up to `max` (at most [`MAX_PAGE`]) items of `task`, from `start`
+		/// on, on which `who` holds a claim or an unsettled commit. Looks at
+		/// no more than [`MAX_ITEMS_SCANNED`] items, so a page may come back
+		/// short with a `next` to go on from.
+		#[api_version(7)]
+		fn annotator_work(who: AccountId, task: TaskId, start: ItemIndex, max: u32) -> Result<WorkPage, LabelingApiError>;
+
+		/// The items of `task` on which `who` holds a claim or an unsettled
+		/// commit, all at once.
+		#[changed_in(7)]
 		fn annotator_work(who: AccountId, task: TaskId) -> Result<Vec<WorkItem>, LabelingApiError>;
+
+		/// The task's gold commitment at `index` and the item it was
+		/// revealed for; `None` if there is none, or once the closed task's
+		/// commitments are pruned.
+		#[api_version(7)]
+		fn gold_commitment(task: TaskId, index: u32) -> Option<GoldCommitment>;
 
 		/// Up to `max` items of `task`, from `start` on, that `who` may claim now,
 		/// or why they may claim none. In `Assigned` mode the chain picks among
@@ -430,7 +467,6 @@ sp_api::decl_runtime_apis! {
 		/// `reward_per_label`, `dispute_budget` and `gold_count` gold
 		/// commitments would hold now, protocol fee and gold bonds included:
 		/// what a client shows before the requester signs `create_task`.
-		#[api_version(6)]
 		fn task_budget(
 			item_count: u32,
 			redundancy: u8,

@@ -98,3 +98,13 @@ impl<AccountId, Balance, BlockNumber: PartialOrd> TaskTerms<AccountId, Balance, 
 		self.status == TaskStatus::Open && now <= self.deadline
 	}
 }
+
+/// One hidden gold answer of a task: its commitment
+/// `blake2_256(SCALE(item, answer, salt))`, and the item it was revealed
+/// for once the requester revealed it. Kept by `pallet-tasks` while the task
+/// lives, removed after it closes.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct GoldCommitment {
+	pub hash: sp_core::H256,
+	pub revealed_for: Option<ItemIndex>,
+}

@@ -2,10 +2,9 @@
 //! pallet and wired in the runtime, so every pallet can be tested with mocks of
 //! the others.
 
-use sp_core::H256;
 use sp_runtime::{DispatchError, DispatchResult};
 
-use crate::{task::{DomainId, TaskId, TaskTerms}, reputation::{LabelOutcome, Tier}};
+use crate::{task::{DomainId, GoldCommitment, ItemIndex, TaskId, TaskTerms}, reputation::{LabelOutcome, Tier}};
 
 /// Reads tasks (implemented by `pallet-tasks`).
 pub trait TaskInspect<AccountId, Balance, BlockNumber> {
@@ -15,8 +14,9 @@ pub trait TaskInspect<AccountId, Balance, BlockNumber> {
 	/// The most annotators a task may ask for per item.
 	fn max_redundancy() -> u32;
 
-	/// The requester's hidden gold commitment at `index`, if any.
-	fn gold_commitment(task: TaskId, index: u32) -> Option<H256>;
+	/// The requester's hidden gold commitment at `index`, and the item it
+	/// was revealed for, if any (none once a closed task's are pruned).
+	fn gold_commitment(task: TaskId, index: u32) -> Option<GoldCommitment>;
 }
 
 /// Tells a task how many of its items are being labeled and how many are done,
@@ -49,9 +49,10 @@ pub trait TaskEscrow<AccountId, Balance> {
 	/// Whether the task's dispute budget can still pay `fee` to an expert.
 	fn can_pay_expert(task: TaskId, fee: Balance) -> bool;
 
-	/// Counts one of the task's gold commitments as revealed: its bond goes
-	/// back to the requester at close unless forfeited before.
-	fn gold_revealed(task: TaskId) -> DispatchResult;
+	/// Records that the task's gold commitment `index` was revealed for
+	/// `item`: its bond goes back to the requester at close unless forfeited
+	/// before. Fails if it was revealed already.
+	fn gold_revealed(task: TaskId, index: u32, item: ItemIndex) -> DispatchResult;
 
 	/// Forfeits the bond of one revealed gold answer (overturned on appeal,
 	/// or a second answer for its item), shared equally by `recipients`;

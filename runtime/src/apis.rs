@@ -20,7 +20,7 @@ use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
 		AnnotatorSummary, BudgetSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError,
-		QualitySummary, TaskPage, TaskSummary, WorkItem,
+		QualitySummary, TaskPage, TaskSummary, WorkPage,
 	},
 };
 
@@ -48,8 +48,12 @@ impl_runtime_apis! {
 			labeling_api::annotator(who, domain)
 		}
 
-		fn annotator_work(who: AccountId, task: TaskId) -> Result<Vec<WorkItem>, LabelingApiError> {
-			labeling_api::annotator_work(who, task)
+		fn annotator_work(who: AccountId, task: TaskId, start: ItemIndex, max: u32) -> Result<WorkPage, LabelingApiError> {
+			labeling_api::annotator_work(who, task, start, max)
+		}
+
+		fn gold_commitment(task: TaskId, index: u32) -> Option<labelchain_primitives::task::GoldCommitment> {
+			labeling_api::gold_commitment(task, index)
 		}
 
 		fn claimable_items(

@@ -3,11 +3,12 @@
 
 use alloc::vec::Vec;
 use labelchain_primitives::{
-	task::{DomainId, ItemIndex, TaskId, TaskStatus},
+	task::{DomainId, GoldCommitment, ItemIndex, TaskId, TaskStatus},
+	traits::TaskInspect,
 	runtime_api::{
 		AnnotatorSummary, BudgetSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
-		TaskPage, TaskSummary, UnbondingSummary, WorkItem, MAX_ITEMS_SCANNED, MAX_PAGE,
+		TaskPage, TaskSummary, UnbondingSummary, WorkItem, WorkPage, MAX_ITEMS_SCANNED, MAX_PAGE,
 	},
 };
 use pallet_label_voting::views::ItemView;
@@ -35,6 +36,7 @@ fn task_summary(id: TaskId, info: pallet_tasks::TaskInfo<Runtime>, scan: u32) ->
 		dispute_budget_left: info.escrow.dispute_budget_left(),
 		gold_bond: info.gold_bonds.per_commitment,
 		gold_bonds_held: info.gold_bonds.held(info.gold_count),
+		storage_deposit_held: info.storage_deposit,
 	};
 	let (progress, next_item_step) = LabelVoting::task_progress(id, info.terms.item_count, scan);
 	let next_step_at = match info.terms.status {
@@ -177,11 +179,22 @@ pub fn annotator(who: AccountId, domain: DomainId) -> AnnotatorSummary {
 }
 
 /// The items of `task` on which `who` holds a claim or an unsettled commit.
-pub fn annotator_work(who: AccountId, task: TaskId) -> Result<Vec<WorkItem>, LabelingApiError> {
-	Ok(LabelVoting::work_of(&who, task)?
-		.into_iter()
-		.map(|(item, place, phase)| WorkItem { item, place, phase })
-		.collect())
+pub fn annotator_work(
+	who: AccountId,
+	task: TaskId,
+	start: ItemIndex,
+	max: u32,
+) -> Result<WorkPage, LabelingApiError> {
+	let (work, next) = LabelVoting::work_of(&who, task, start, max)?;
+	Ok(WorkPage {
+		items: work.into_iter().map(|(item, place, phase)| WorkItem { item, place, phase }).collect(),
+		next,
+	})
+}
+
+/// The task's gold commitment at `index`, and the item it was revealed for.
+pub fn gold_commitment(task: TaskId, index: u32) -> Option<GoldCommitment> {
+	<pallet_tasks::Pallet<Runtime> as TaskInspect<_, _, _>>::gold_commitment(task, index)
 }
 
 /// Items of `task` that `who` may claim now.
@@ -221,6 +234,7 @@ pub fn task_budget(
 		labels: quote.labels,
 		gold_bond: quote.gold_bond,
 		gold_bonds: quote.gold_bonds,
+		storage_deposit: quote.storage_deposit,
 		total: quote.total,
 	})
 }

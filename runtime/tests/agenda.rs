@@ -14,13 +14,6 @@ use sp_core::Get;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Bob, Charlie};
 
-/// Runs block `block`'s hooks as the chain would.
-fn run_block(block: u32) {
-	System::set_block_number(block);
-	<Tasks as Hooks<u32>>::on_initialize(block);
-	<LabelVoting as Hooks<u32>>::on_initialize(block);
-}
-
 fn status(task: u32) -> TaskStatus {
 	Tasks::terms(task).expect("a task").status
 }

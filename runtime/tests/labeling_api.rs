@@ -53,7 +53,7 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		// Nothing revealed: an empty tally.
 		assert_eq!(api::item_tally(task, 0), Ok(vec![]));
 		assert_eq!(
-			api::annotator_work(id(Bob), task).unwrap().iter().map(|w| (w.item, w.place.clone())).collect::<Vec<_>>(),
+			api::annotator_work(id(Bob), task, 0, 100).unwrap().items.iter().map(|w| (w.item, w.place.clone())).collect::<Vec<_>>(),
 			vec![(0, WorkPlace::Committed { revealed: None })]
 		);
 
@@ -118,9 +118,14 @@ fn an_annotator_reads_stake_reputation_earnings_and_claims() {
 		assert_eq!(bob.stake.bonded, 100 * UNIT);
 		assert!(bob.stake.locked > 0, "stake backs the claim and the commit");
 		assert_eq!(bob.open_claims, 1);
-		let work = api::annotator_work(id(Bob), task).unwrap();
-		assert_eq!(work.iter().map(|w| w.item).collect::<Vec<_>>(), vec![0, 2]);
-		assert!(matches!(work[1].place, WorkPlace::Claimed { .. }));
+		let work = api::annotator_work(id(Bob), task, 0, 100).unwrap();
+		assert_eq!(work.items.iter().map(|w| w.item).collect::<Vec<_>>(), vec![0, 2]);
+		assert!(matches!(work.items[1].place, WorkPlace::Claimed { .. }));
+		// A page at a time: the first holds item 0 and says where to go on.
+		let first = api::annotator_work(id(Bob), task, 0, 1).unwrap();
+		assert_eq!((first.items.iter().map(|w| w.item).collect::<Vec<_>>(), first.next), (vec![0], Some(1)));
+		let rest = api::annotator_work(id(Bob), task, 1, 100).unwrap();
+		assert_eq!(rest.items.iter().map(|w| w.item).collect::<Vec<_>>(), vec![2]);
 
 		reveal(task, 0, Bob, 1);
 		reveal(task, 0, Charlie, 1);
@@ -237,11 +242,11 @@ fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
 }
 
 #[test]
-fn the_runtime_serves_version_6_of_the_labeling_api() {
+fn the_runtime_serves_version_7_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(6));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(7));
 }
 
 #[test]
@@ -252,16 +257,25 @@ fn the_chain_quotes_a_tasks_budget_with_its_protocol_fee_and_holds_exactly_that(
 		// 5 % of 1 LBL on each of 6 labels, and the dispute budget.
 		assert_eq!(quote.fee_per_label, UNIT / 20);
 		assert_eq!(quote.labels, 6 * (UNIT + UNIT / 20));
-		assert_eq!(quote.total, quote.labels + 5 * UNIT);
+		// And the storage deposit of the task's record, held until it is
+		// pruned after close.
+		let task_deposit: u128 = <labelchain_runtime::Runtime as pallet_tasks::Config>::TaskDeposit::get();
+		let gold_deposit: u128 = <labelchain_runtime::Runtime as pallet_tasks::Config>::GoldDeposit::get();
+		assert_eq!(quote.storage_deposit, task_deposit);
+		assert_eq!(quote.total, quote.labels + 5 * UNIT + task_deposit);
 		// Each gold commitment bonds a gold slash for each of its item's labels.
 		let gold_slash: u128 = <labelchain_runtime::Runtime as pallet_label_voting::Config>::GoldSlash::get();
 		let with_gold = api::task_budget(2, 3, UNIT, 5 * UNIT, 2).expect("fits");
 		assert_eq!((with_gold.gold_bond, with_gold.gold_bonds), (3 * gold_slash, 6 * gold_slash));
-		assert_eq!(with_gold.total, quote.total + 6 * gold_slash);
+		assert_eq!(with_gold.storage_deposit, task_deposit + 2 * gold_deposit);
+		assert_eq!(with_gold.total, quote.total + 6 * gold_slash + 2 * gold_deposit);
 		let task = create_task(3, 2);
 		let escrow: labelchain_runtime::RuntimeHoldReason = pallet_tasks::HoldReason::TaskEscrow.into();
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
-		assert_eq!(labelchain_runtime::Balances::balance_on_hold(&escrow, &alice), quote.total);
+		assert_eq!(labelchain_runtime::Balances::balance_on_hold(&escrow, &alice), quote.total - task_deposit);
+		let deposit: labelchain_runtime::RuntimeHoldReason = pallet_tasks::HoldReason::StorageDeposit.into();
+		assert_eq!(labelchain_runtime::Balances::balance_on_hold(&deposit, &alice), task_deposit);
+		println!("task deposit {task_deposit}, gold deposit {gold_deposit}");
 		assert_eq!(api::task(task).map(|summary| summary.escrow.fee_per_label), Some(UNIT / 20));
 		assert_eq!(
 			api::task_budget(u32::MAX, 64, u128::MAX / 2, 0, 0),

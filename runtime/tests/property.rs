@@ -11,6 +11,8 @@
 
 mod common;
 
+use common::simulation::{check_invariants, Rng};
+
 use codec::Encode;
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use labelchain_primitives::{
@@ -19,7 +21,7 @@ use labelchain_primitives::{
 	task::AssignmentMode,
 };
 use labelchain_runtime::{
-	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System,
+	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin,
 };
 use pallet_label_voting::{ItemPhase, Items};
 use sp_core::crypto::AccountId32;
@@ -32,32 +34,6 @@ const ITEMS_PER_TASK: u32 = 12;
 const CLASSES: u16 = 3;
 const GOLD_PER_TASK: u32 = 2;
 const GOLD_SALT: [u8; 32] = [5; 32];
-
-fn run_agendas(block: u32) {
-	use frame_support::traits::Hooks;
-	<labelchain_runtime::Tasks as Hooks<u32>>::on_initialize(block);
-	<labelchain_runtime::LabelVoting as Hooks<u32>>::on_initialize(block);
-}
-
-/// xorshift64*: a small deterministic generator, so a seed replays a run.
-struct Rng(u64);
-
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 >> 12;
-		self.0 ^= self.0 << 25;
-		self.0 ^= self.0 >> 27;
-		self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-	}
-
-	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n.max(1)
-	}
-
-	fn chance(&mut self, percent: u64) -> bool {
-		self.below(100) < percent
-	}
-}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -90,17 +66,6 @@ fn salt_of(who: &AccountId, task: u32, item: u32) -> [u8; 32] {
 
 fn worth(who: &AccountId) -> u128 {
 	Balances::total_balance(who)
-}
-
-fn check_invariants(issuance: u128, block: u32) {
-	let fail = |pallet: &str, error: sp_runtime::TryRuntimeError| {
-		panic!("block {block}: {pallet} invariant broken: {error:?}")
-	};
-	pallet_label_voting::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("voting", e));
-	pallet_tasks::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("tasks", e));
-	pallet_annotator_stake::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("stake", e));
-	pallet_reputation::Pallet::<Runtime>::do_try_state().unwrap_or_else(|e| fail("reputation", e));
-	assert_eq!(Balances::total_issuance(), issuance, "block {block}: total issuance changed");
 }
 
 fn create_task(requester: &AccountId, task: u32, deadline: u32) {
@@ -177,10 +142,9 @@ fn random_labeling(seed: u64, blocks: u32) -> (i128, i128, i128) {
 		let mut tasks = 0u32;
 
 		for block in 2..blocks {
-			System::set_block_number(block);
 			// The block's hooks: the agendas move due items and close tasks,
 			// before any transaction (the random finalize calls race them).
-			run_agendas(block);
+			common::labeling_steps::run_block(block);
 			if block % 60 == 2 {
 				create_task(&requester, tasks, block + 250);
 				tasks += 1;

@@ -71,14 +71,21 @@ fn a_requester_creates_tops_up_and_cancels_a_task() {
 		let budget = 60 * (UNIT + UNIT / 20) + 10 * UNIT;
 		// Each of the two gold commitments bonds a gold slash (1 LBL) per label.
 		let gold_bonds = 2 * 3 * UNIT;
+		// The task's and its two commitments' storage, until pruned.
+		let storage_deposit = <Runtime as pallet_tasks::Config>::TaskDeposit::get() +
+			2 * <Runtime as pallet_tasks::Config>::GoldDeposit::get();
 		assert!(events().contains(&RuntimeEvent::Tasks(pallet_tasks::Event::TaskCreated {
 			task: 0,
 			requester: alice.clone(),
 			budget,
 			gold_bonds,
+			storage_deposit,
 		})));
+		// A megabyte holds 1,000 LBL: the task's record and a commitment's
+		// entry hold what their bytes do.
+		assert!(storage_deposit > UNIT / 2 && storage_deposit < UNIT, "{storage_deposit}");
 		assert_eq!(Balances::balance_on_hold(&escrow, &alice), budget);
-		assert_eq!(Balances::balance(&alice), free_before - budget - gold_bonds);
+		assert_eq!(Balances::balance(&alice), free_before - budget - gold_bonds - storage_deposit);
 		check_invariants();
 
 		assert_ok!(dispatch(
@@ -110,7 +117,12 @@ fn a_requester_creates_tops_up_and_cancels_a_task() {
 			Some(TaskStatus::Closed)
 		);
 		assert_eq!(Balances::balance_on_hold(&escrow, &alice), 0);
-		// Cancelled with its gold never revealed: the bonds went to the treasury.
+		// Cancelled with its gold never revealed: the bonds went to the
+		// treasury. The storage deposit comes back once the next block has
+		// pruned the gold.
+		assert_eq!(Balances::balance(&alice), free_before - gold_bonds - storage_deposit);
+		common::labeling_steps::run_block(System::block_number() + 1);
+		assert_eq!(pallet_tasks::GoldCommitments::<Runtime>::iter_prefix(0).count(), 0);
 		assert_eq!(Balances::balance(&alice), free_before - gold_bonds);
 		assert_eq!(Balances::total_issuance(), issuance);
 		check_invariants();

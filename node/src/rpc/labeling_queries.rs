@@ -17,7 +17,7 @@ use labelchain_primitives::{
 	runtime_api::{
 		AnnotatorSummary, BudgetSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally,
 		LabelingApi as LabelingRuntimeApi,
-		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkItem, MAX_PAGE,
+		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkPage, MAX_PAGE,
 	},
 	AccountId,
 };
@@ -72,14 +72,18 @@ pub trait LabelingRpc<BlockHash> {
 		at: Option<BlockHash>,
 	) -> RpcResult<AnnotatorSummary>;
 
-	/// The items of `task` on which `who` holds a claim or an unsettled commit.
+	/// The items of `task` on which `who` holds a claim or an unsettled
+	/// commit, from `start` (default 0), at most `max` (default 20, at most
+	/// 100); `next` is where the following page starts.
 	#[method(name = "annotatorWork")]
 	fn annotator_work(
 		&self,
 		who: AccountId,
 		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<WorkItem>>;
+	) -> RpcResult<WorkPage>;
 
 	/// Items of `task` that `who` may claim now, from `start` (default 0), at
 	/// most `max` (default 20, at most 100).
@@ -293,9 +297,12 @@ where
 		&self,
 		who: AccountId,
 		task: TaskId,
+		start: Option<ItemIndex>,
+		max: Option<u32>,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Vec<WorkItem>> {
-		self.at(at, |api, hash| api.annotator_work(hash, who, task))?
+	) -> RpcResult<WorkPage> {
+		let max = page_size(max)?;
+		self.at(at, |api, hash| api.annotator_work(hash, who, task, start.unwrap_or(0), max))?
 			.map_err(|error| refused(error, task))
 	}
 

@@ -60,9 +60,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes an item (settled or forgotten); its agenda entry goes stale.
+	/// The task's counters go with its last item in progress, so a closed
+	/// task leaves none behind.
 	pub(crate) fn remove_item(task: TaskId, item: ItemIndex, state: &ItemState<T>) {
 		if state.counted_as.is_some() {
-			PhaseCountsOf::<T>::mutate(task, |counts| counts.shift(state.counted_as, None));
+			PhaseCountsOf::<T>::mutate_exists(task, |maybe_counts| {
+				let mut counts = maybe_counts.take().unwrap_or_default();
+				counts.shift(state.counted_as, None);
+				*maybe_counts = (counts.total() > 0).then_some(counts);
+			});
 		}
 		Items::<T>::remove(task, item);
 	}

@@ -412,7 +412,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), task, 0, 1, 0, gold_salt);
 
-		assert!(RevealedGold::<T>::contains_key(task, 1));
+		assert!(T::Tasks::gold_commitment(task, 1).is_some_and(|gold| gold.revealed_for.is_some()));
 		assert_eq!(Items::<T>::get(task, 0).and_then(|state| state.gold), Some(0));
 	}
 

@@ -204,11 +204,6 @@ pub mod pallet {
 		AppealBond,
 	}
 
-	/// Which item each revealed gold commitment answered; a commitment is used once.
-	#[pallet::storage]
-	pub type RevealedGold<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, u32, ItemIndex, OptionQuery>;
-
 	/// Items being labeled, until they settle.
 	#[pallet::storage]
 	pub type Items<T: Config> =
@@ -794,13 +789,10 @@ pub mod pallet {
 			ensure!(who == terms.requester, Error::<T>::NotRequester);
 			let commitment =
 				T::Tasks::gold_commitment(task, gold_index).ok_or(Error::<T>::UnknownGold)?;
-			ensure!(
-				!RevealedGold::<T>::contains_key(task, gold_index),
-				Error::<T>::GoldAlreadyRevealed
-			);
+			ensure!(commitment.revealed_for.is_none(), Error::<T>::GoldAlreadyRevealed);
 			ensure!(answer < terms.class_count, Error::<T>::LabelOutOfRange);
 			ensure!(
-				gold_commitment(item, answer, &salt) == commitment,
+				gold_commitment(item, answer, &salt) == commitment.hash,
 				Error::<T>::GoldMismatch
 			);
 			let Some(mut state) = Items::<T>::get(task, item) else {
@@ -816,8 +808,7 @@ pub mod pallet {
 				ItemPhase::Labeling | ItemPhase::Revealing { .. } =>
 					return Err(Error::<T>::NotTallied.into()),
 			};
-			RevealedGold::<T>::insert(task, gold_index, item);
-			T::Tasks::gold_revealed(task)?;
+			T::Tasks::gold_revealed(task, gold_index, item)?;
 			if state.gold.is_some() {
 				// Committing both answers and revealing the convenient one
 				// must cost the bond of the other: it goes to the item's
@@ -1087,6 +1078,7 @@ pub mod pallet {
 				counted.entry(task).or_default().shift(None, Some(kind));
 			}
 			for (task, counts) in PhaseCountsOf::<T>::iter() {
+				ensure!(counts.total() > 0, "a task's phase counters stayed behind with nothing in progress");
 				ensure!(
 					counted.remove(&task).unwrap_or_default() == counts,
 					"a task's phase counters differ from its items in progress"
@@ -1139,11 +1131,14 @@ pub mod pallet {
 				);
 			}
 			ensure!(locked.is_empty(), "stake locked with no label in flight");
-			for (task, gold_index, _) in RevealedGold::<T>::iter() {
-				ensure!(
-					T::Tasks::gold_commitment(task, gold_index).is_some(),
-					"a revealed gold answer without its commitment"
-				);
+			// An item's gold answer is a commitment revealed for that item.
+			for (task, item, state) in Items::<T>::iter() {
+				if let Some(gold_index) = state.gold {
+					ensure!(
+						T::Tasks::gold_commitment(task, gold_index).and_then(|gold| gold.revealed_for) == Some(item),
+						"an item's gold answer is not a commitment revealed for it"
+					);
+				}
 			}
 			for (appellant, bond) in bonds {
 				ensure!(

@@ -34,6 +34,8 @@ pub const BOND: Balance = 1_000;
 pub const STAKE_PER_LABEL: Balance = 30;
 pub const UNREVEALED_SLASH: Balance = 7;
 pub const EXPERT_FEE: Balance = 20;
+/// Held per task until its working storage is gone.
+pub const TASK_DEPOSIT: Balance = 3;
 pub const GOLD_SLASH: Balance = 30;
 pub const EXPIRED_CLAIM_SLASH: Balance = 3;
 pub const APPEAL_WINDOW: u64 = 6;
@@ -151,6 +153,9 @@ impl pallet_tasks::Config for Test {
 	type ProtocolFee = ProtocolFee;
 	type GoldBondPerLabel = ConstU64<GOLD_SLASH>;
 	type Treasury = ConstU64<TREASURY>;
+	type TaskDeposit = ConstU64<TASK_DEPOSIT>;
+	type GoldDeposit = ConstU64<1>;
+	type MaxPrunePerBlock = ConstU32<8>;
 	type WeightInfo = ();
 }
 

@@ -126,30 +126,41 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The items of `task` on which `who` holds a claim or an unsettled commit,
-	/// with the place and the item's phase.
+	/// Up to `max` (at most `MAX_PAGE`) items of `task` from `start` on on
+	/// which `who` holds a claim or an unsettled commit, with the place and
+	/// the item's phase, looking at no more than `MAX_ITEMS_SCANNED` items;
+	/// and where the next page starts.
 	#[allow(clippy::type_complexity)]
 	pub fn work_of(
 		who: &T::AccountId,
 		task: TaskId,
+		start: ItemIndex,
+		max: u32,
 	) -> Result<
-		Vec<(ItemIndex, WorkPlace<BlockNumberFor<T>>, ItemPhase<T::AccountId, BlockNumberFor<T>>)>,
+		(Vec<(ItemIndex, WorkPlace<BlockNumberFor<T>>, ItemPhase<T::AccountId, BlockNumberFor<T>>)>, Option<ItemIndex>),
 		LabelingApiError,
 	> {
-		T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		let wanted = max.min(MAX_PAGE) as usize;
+		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
 		let mut work = Vec::new();
-		for (item, state) in Items::<T>::iter_prefix(task) {
-			let claim = state.claims.iter().find(|claim| &claim.annotator == who);
-			let commit = state.commits.iter().find(|commit| &commit.annotator == who);
-			let place = match (claim, commit) {
-				(Some(claim), _) => WorkPlace::Claimed { expires_at: claim.expires_at },
-				(None, Some(commit)) => WorkPlace::Committed { revealed: commit.revealed },
-				(None, None) => continue,
-			};
-			work.push((item, place, state.phase));
+		let mut next = start;
+		while next < end && work.len() < wanted {
+			if let Some(state) = Items::<T>::get(task, next) {
+				let claim = state.claims.iter().find(|claim| &claim.annotator == who);
+				let commit = state.commits.iter().find(|commit| &commit.annotator == who);
+				let place = match (claim, commit) {
+					(Some(claim), _) => Some(WorkPlace::Claimed { expires_at: claim.expires_at }),
+					(None, Some(commit)) => Some(WorkPlace::Committed { revealed: commit.revealed }),
+					(None, None) => None,
+				};
+				if let Some(place) = place {
+					work.push((next, place, state.phase));
+				}
+			}
+			next = next.saturating_add(1);
 		}
-		work.sort_by_key(|(item, _, _)| *item);
-		Ok(work)
+		Ok((work, (next < terms.item_count).then_some(next)))
 	}
 
 	/// Whether `who` may claim in `task` now, and if not, why.

@@ -72,7 +72,7 @@ fn create<T: Config>(requester: &T::AccountId) -> TaskId {
 	let task = NextTaskId::<T>::get();
 	Pallet::<T>::create_task(RawOrigin::Signed(requester.clone()).into(), widest_spec::<T>(T::MaxGoldItems::get()))
 		.expect("funded and valid");
-	<Pallet<T> as TaskEscrow<_, _>>::gold_revealed(task).expect("the task has gold");
+	<Pallet<T> as TaskEscrow<_, _>>::gold_revealed(task, 0, 0).expect("the task has gold");
 	task
 }
 
@@ -178,6 +178,27 @@ mod benchmarks {
 
 		assert_eq!(Tasks::<T>::get(task).map(|t| t.terms.status), Some(TaskStatus::Closed));
 		assert!(Deadlines::<T>::iter().next().is_none());
+	}
+
+	/// One block's pruning of a closed task's `n` gold commitments that
+	/// removes them all and returns its storage deposit.
+	#[benchmark]
+	fn prune_step(n: Linear<1, { T::MaxPrunePerBlock::get() }>) {
+		let requester = funded_requester::<T>();
+		let task = NextTaskId::<T>::get();
+		Pallet::<T>::create_task(RawOrigin::Signed(requester.clone()).into(), widest_spec::<T>(n))
+			.expect("funded and valid");
+		Pallet::<T>::cancel_task(RawOrigin::Signed(requester).into(), task).expect("nothing in flight");
+		assert!(Pruning::<T>::contains_key(task));
+
+		#[block]
+		{
+			// One more than there are, so that the step also finishes.
+			Pallet::<T>::prune_step(n.saturating_add(1));
+		}
+
+		assert!(!Pruning::<T>::contains_key(task));
+		assert!(GoldCommitments::<T>::iter_prefix(task).next().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -10,10 +10,9 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use labelchain_primitives::{
-	task::{TaskId, TaskStatus, TaskTerms},
+	task::{GoldCommitment, ItemIndex, TaskId, TaskStatus, TaskTerms},
 	traits::{TaskEscrow, TaskInspect, TaskProgress},
 };
-use sp_core::H256;
 use sp_runtime::traits::{CheckedMul, Saturating, Zero};
 
 use crate::{BalanceOf, Config, Error, Event, GoldCommitments, HoldReason, Pallet, TaskInfo, Tasks};
@@ -29,7 +28,7 @@ impl<T: Config> TaskInspect<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for P
 		T::MaxRedundancy::get()
 	}
 
-	fn gold_commitment(task: TaskId, index: u32) -> Option<H256> {
+	fn gold_commitment(task: TaskId, index: u32) -> Option<GoldCommitment> {
 		GoldCommitments::<T>::get(task, index)
 	}
 }
@@ -240,11 +239,17 @@ impl<T: Config> TaskEscrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		})
 	}
 
-	fn gold_revealed(task: TaskId) -> DispatchResult {
+	fn gold_revealed(task: TaskId, index: u32, item: ItemIndex) -> DispatchResult {
 		Tasks::<T>::try_mutate(task, |maybe_task| {
 			let record = maybe_task.as_mut().ok_or(Error::<T>::UnknownTask)?;
 			ensure!(record.terms.status != TaskStatus::Closed, Error::<T>::TaskAlreadyClosed);
 			ensure!(record.gold_bonds.revealed < record.gold_count, Error::<T>::NoGoldLeft);
+			GoldCommitments::<T>::try_mutate(task, index, |maybe_gold| {
+				let gold = maybe_gold.as_mut().ok_or(Error::<T>::UnknownGold)?;
+				ensure!(gold.revealed_for.is_none(), Error::<T>::GoldAlreadyRevealed);
+				gold.revealed_for = Some(item);
+				Ok::<_, DispatchError>(())
+			})?;
 			record.gold_bonds.revealed.saturating_inc();
 			Ok(())
 		})

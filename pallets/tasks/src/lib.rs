@@ -10,6 +10,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+mod pruning;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -25,8 +26,7 @@ pub mod pallet {
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use labelchain_primitives::{cid::is_binary_cid_v1, task::{TaskId, TaskStatus}};
-	use sp_core::H256;
+	use labelchain_primitives::{cid::is_binary_cid_v1, task::{GoldCommitment, TaskId, TaskStatus}};
 	use frame_support::weights::WeightMeter;
 	use sp_runtime::{
 		traits::{CheckedAdd, CheckedMul, One, Saturating, Zero},
@@ -98,6 +98,22 @@ pub mod pallet {
 		#[pallet::constant]
 		type Treasury: Get<Self::AccountId>;
 
+		/// Held from the requester while a task's working storage lives (its
+		/// record while open, its agenda entry, its items' counters), returned
+		/// once the task has closed and its gold commitments are pruned.
+		#[pallet::constant]
+		type TaskDeposit: Get<BalanceOf<Self>>;
+
+		/// Held per gold commitment, for its entry (hash and reveal) until it
+		/// is pruned after the task closes.
+		#[pallet::constant]
+		type GoldDeposit: Get<BalanceOf<Self>>;
+
+		/// Most gold commitments of closed tasks removed in one block (by
+		/// `on_initialize`, within `AgendaWeight`).
+		#[pallet::constant]
+		type MaxPrunePerBlock: Get<u32>;
+
 		type WeightInfo: WeightInfo;
 	}
 
@@ -110,6 +126,10 @@ pub mod pallet {
 		/// The bonds of a requester's gold commitments.
 		#[codec(index = 1)]
 		GoldBond,
+		/// The storage deposits of a requester's tasks, until their working
+		/// storage is removed.
+		#[codec(index = 2)]
+		StorageDeposit,
 	}
 
 	/// The id the next task gets.
@@ -120,11 +140,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskInfo<T>, OptionQuery>;
 
-	/// Each task's hidden gold commitments by position, kept apart from the task
-	/// so that reading a task or one commitment does not decode them all.
+	/// Each task's hidden gold commitments by position, with the item each
+	/// was revealed for, kept apart from the task so that reading a task or
+	/// one commitment does not decode them all. Removed after the task closes
+	/// (`Pruning`).
 	#[pallet::storage]
 	pub type GoldCommitments<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, u32, H256, OptionQuery>;
+		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, u32, GoldCommitment, OptionQuery>;
+
+	/// Closed tasks whose gold commitments are still being removed, a few
+	/// hundred a block; the last removal returns the storage deposit.
+	#[pallet::storage]
+	pub type Pruning<T: Config> = StorageMap<_, Twox64Concat, TaskId, (), OptionQuery>;
 
 	/// Open and cancelled tasks by the block after their deadline: then the
 	/// agenda closes each one that has nothing in flight (the last item to
@@ -141,9 +168,16 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A task was created: `budget` was put in escrow, and `gold_bonds`
-		/// held behind its gold commitments.
-		TaskCreated { task: TaskId, requester: T::AccountId, budget: BalanceOf<T>, gold_bonds: BalanceOf<T> },
+		/// A task was created: `budget` was put in escrow, `gold_bonds` held
+		/// behind its gold commitments, and `storage_deposit` held until its
+		/// working storage is removed after close.
+		TaskCreated {
+			task: TaskId,
+			requester: T::AccountId,
+			budget: BalanceOf<T>,
+			gold_bonds: BalanceOf<T>,
+			storage_deposit: BalanceOf<T>,
+		},
 		/// The requester added `amount` to the dispute budget.
 		TaskToppedUp { task: TaskId, amount: BalanceOf<T>, dispute_budget: BalanceOf<T> },
 		/// The requester moved the deadline later.
@@ -163,6 +197,9 @@ pub mod pallet {
 		/// The treasury was paid the protocol fee of the label rewards paid
 		/// since the last time (once per settling call, not per annotator).
 		ProtocolFeePaid { task: TaskId, amount: BalanceOf<T> },
+		/// A closed task's working storage is gone and its storage deposit
+		/// went back to the requester.
+		TaskPruned { task: TaskId, deposit_returned: BalanceOf<T> },
 		/// An expert was paid out of the dispute budget.
 		ExpertPaid { task: TaskId, expert: T::AccountId, amount: BalanceOf<T> },
 		/// The rewards of `labels` labels nobody will earn (an unresolved
@@ -219,6 +256,10 @@ pub mod pallet {
 		NoItemInFlight,
 		/// More gold commitments revealed or forfeited than the task has.
 		NoGoldLeft,
+		/// The task has no gold commitment at this position.
+		UnknownGold,
+		/// This gold commitment was revealed already.
+		GoldAlreadyRevealed,
 	}
 
 	#[pallet::hooks]
@@ -240,10 +281,16 @@ pub mod pallet {
 					.all_gte(T::WeightInfo::agenda_look().saturating_mul(2).saturating_add(T::WeightInfo::close_at_deadline())),
 				"each block's agenda must have room to close a task"
 			);
+			assert!(T::MaxPrunePerBlock::get() > 0, "closed tasks must be pruned");
+			assert!(
+				T::AgendaWeight::get().all_gte(T::WeightInfo::prune_step(T::MaxPrunePerBlock::get())),
+				"each block's agenda must have room for a pruning step"
+			);
 		}
 
 		/// Closes the tasks whose deadline has passed with nothing in flight,
-		/// oldest deadline first, within `AgendaWeight`.
+		/// oldest deadline first, then removes up to `MaxPrunePerBlock` gold
+		/// commitments of closed tasks, within `AgendaWeight`.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(T::AgendaWeight::get());
 			labelchain_agenda::run::<_, _, Deadlines<T>, DeadlineCursor<T>>(
@@ -253,6 +300,12 @@ pub mod pallet {
 				T::WeightInfo::close_at_deadline(),
 				|_, task| Self::close_after_deadline(task, now),
 			);
+			let prune = T::WeightInfo::prune_step(T::MaxPrunePerBlock::get());
+			if Pruning::<T>::iter_keys().next().is_some() && meter.try_consume(prune).is_ok() {
+				Self::prune_step(T::MaxPrunePerBlock::get());
+			} else {
+				meter.consume(T::DbWeight::get().reads(1));
+			}
 			meter.consumed()
 		}
 
@@ -267,10 +320,12 @@ pub mod pallet {
 		/// Publish a labeling task and put its budget in escrow:
 		/// `item_count × redundancy × (reward_per_label + fee) + dispute_budget`
 		/// is held from the caller's free balance, where the fee is
-		/// `ProtocolFee` of the reward, rounded up; and each gold commitment
+		/// `ProtocolFee` of the reward, rounded up; each gold commitment
 		/// holds a bond of `redundancy × GoldBondPerLabel` apart, returned at
-		/// close if its answer stood (`budget_of` says it all beforehand; the
-		/// runtime API's `task_budget` serves it).
+		/// close if its answer stood; and a storage deposit of `TaskDeposit`
+		/// plus `GoldDeposit` per commitment is held until the closed task's
+		/// working storage is removed (`budget_of` says it all beforehand;
+		/// the runtime API's `task_budget` serves it).
 		///
 		/// Origin: signed (the requester).
 		///
@@ -309,11 +364,15 @@ pub mod pallet {
 				T::Currency::hold(&HoldReason::GoldBond.into(), &requester, quote.gold_bonds)
 					.map_err(|_| Error::<T>::InsufficientBalance)?;
 			}
+			if !quote.storage_deposit.is_zero() {
+				T::Currency::hold(&HoldReason::StorageDeposit.into(), &requester, quote.storage_deposit)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+			}
 
 			let terms = spec.terms_for(requester.clone());
 			let deadline = spec.deadline;
-			for (index, commitment) in spec.gold_commitments.into_iter().enumerate() {
-				GoldCommitments::<T>::insert(task, index as u32, commitment);
+			for (index, hash) in spec.gold_commitments.into_iter().enumerate() {
+				GoldCommitments::<T>::insert(task, index as u32, GoldCommitment { hash, revealed_for: None });
 			}
 			Tasks::<T>::insert(
 				task,
@@ -323,6 +382,7 @@ pub mod pallet {
 					gold_count,
 					escrow,
 					gold_bonds: GoldBonds { per_commitment: quote.gold_bond, ..Default::default() },
+					storage_deposit: quote.storage_deposit,
 					items_in_flight: 0,
 					items_settled: 0,
 					created_at: now,
@@ -330,7 +390,13 @@ pub mod pallet {
 			);
 			Deadlines::<T>::insert(Self::deadline_entry(deadline), task, ());
 			NextTaskId::<T>::put(next);
-			Self::deposit_event(Event::TaskCreated { task, requester, budget, gold_bonds: quote.gold_bonds });
+			Self::deposit_event(Event::TaskCreated {
+				task,
+				requester,
+				budget,
+				gold_bonds: quote.gold_bonds,
+				storage_deposit: quote.storage_deposit,
+			});
 			Ok(())
 		}
 
@@ -472,11 +538,16 @@ pub mod pallet {
 				.ok_or(Error::<T>::Overflow)?;
 			let gold_bonds =
 				gold_bond.checked_mul(&BalanceOf::<T>::from(gold_count)).ok_or(Error::<T>::Overflow)?;
+			let storage_deposit = T::GoldDeposit::get()
+				.checked_mul(&BalanceOf::<T>::from(gold_count))
+				.and_then(|gold| gold.checked_add(&T::TaskDeposit::get()))
+				.ok_or(Error::<T>::Overflow)?;
 			let total = labels
 				.checked_add(&dispute_budget)
 				.and_then(|total| total.checked_add(&gold_bonds))
+				.and_then(|total| total.checked_add(&storage_deposit))
 				.ok_or(Error::<T>::Overflow)?;
-			Ok(BudgetQuote { fee_per_label, labels, gold_bond, gold_bonds, total })
+			Ok(BudgetQuote { fee_per_label, labels, gold_bond, gold_bonds, storage_deposit, total })
 		}
 
 		fn check_spec(spec: &TaskSpec<T>, now: BlockNumberFor<T>) -> DispatchResult {
@@ -508,8 +579,9 @@ pub mod pallet {
 
 		/// Refunds what the task still holds, settles its gold bonds (those of
 		/// answers that stood back to the requester, those never revealed to
-		/// the treasury), marks it closed and takes it off the deadline
-		/// agenda. The caller stores the record.
+		/// the treasury), marks it closed, takes it off the deadline agenda,
+		/// and queues its gold commitments for removal (with none, returns
+		/// the storage deposit at once). The caller stores the record.
 		pub(crate) fn close(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
 			// Fees of rewards paid are the treasury's, never refunded.
 			Self::pay_fees_owed(task, record)?;
@@ -519,6 +591,11 @@ pub mod pallet {
 			record.terms.status = TaskStatus::Closed;
 			Deadlines::<T>::remove(Self::deadline_entry(record.terms.deadline), task);
 			Self::deposit_event(Event::TaskClosed { task, refunded });
+			if record.gold_count > 0 {
+				Pruning::<T>::insert(task, ());
+			} else {
+				Self::return_storage_deposit(task, record)?;
+			}
 			Ok(())
 		}
 
@@ -560,6 +637,7 @@ pub mod pallet {
 			use frame_support::traits::fungible::InspectHold;
 			let mut held_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			let mut gold_bonds_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			let mut deposits_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			for (task, record) in Tasks::<T>::iter() {
 				ensure!(task < NextTaskId::<T>::get(), "a task id at or above NextTaskId");
 				let escrow = &record.escrow;
@@ -601,10 +679,22 @@ pub mod pallet {
 					ensure!(escrow.held().is_zero(), "a closed task still holds funds");
 					ensure!(record.items_in_flight == 0, "a closed task has items in flight");
 				}
-				ensure!(
-					GoldCommitments::<T>::iter_prefix(task).count() as u32 == record.gold_count,
-					"gold count differs from stored gold commitments"
-				);
+				let commitments: alloc::vec::Vec<_> = GoldCommitments::<T>::iter_prefix_values(task).collect();
+				let pruning = Pruning::<T>::contains_key(task);
+				if record.terms.status != TaskStatus::Closed {
+					ensure!(!pruning, "an unclosed task is being pruned");
+					ensure!(
+						commitments.len() as u32 == record.gold_count,
+						"gold count differs from stored gold commitments"
+					);
+					let revealed = commitments.iter().filter(|gold| gold.revealed_for.is_some()).count() as u32;
+					ensure!(revealed == record.gold_bonds.revealed, "revealed gold differs from the commitments marked revealed");
+				} else if !pruning {
+					ensure!(commitments.is_empty(), "a pruned task kept gold commitments");
+					ensure!(record.storage_deposit.is_zero(), "a pruned task still holds its storage deposit");
+				}
+				let deposit = deposits_by_requester.entry(record.terms.requester.clone()).or_default();
+				*deposit = deposit.saturating_add(record.storage_deposit);
 				let held = held_by_requester.entry(record.terms.requester.clone()).or_default();
 				*held = held.saturating_add(escrow.held());
 				let bonds = &record.gold_bonds;
@@ -640,6 +730,13 @@ pub mod pallet {
 			for (requester, expected) in gold_bonds_by_requester {
 				let held = T::Currency::balance_on_hold(&HoldReason::GoldBond.into(), &requester);
 				ensure!(held == expected, "gold bond hold differs from the tasks' pending gold bonds");
+			}
+			for (requester, expected) in deposits_by_requester {
+				let held = T::Currency::balance_on_hold(&HoldReason::StorageDeposit.into(), &requester);
+				ensure!(held == expected, "storage deposit hold differs from the tasks' deposits not yet returned");
+			}
+			for task in Pruning::<T>::iter_keys() {
+				ensure!(Tasks::<T>::contains_key(task), "pruning a task that does not exist");
 			}
 			Ok(())
 		}

@@ -30,6 +30,10 @@ pub const INITIAL_BALANCE: Balance = 1_000_000;
 pub const POOR_BALANCE: Balance = 100;
 /// Each gold commitment of a redundancy-3 spec holds 6.
 pub const GOLD_BOND_PER_LABEL: Balance = 2;
+/// Held per task until its working storage is gone.
+pub const TASK_DEPOSIT: Balance = 5;
+/// Held per gold commitment until it is pruned.
+pub const GOLD_DEPOSIT: Balance = 1;
 pub const MAX_ITEMS: u32 = 1_000;
 pub const MAX_CLASSES: u16 = 256;
 pub const MAX_REDUNDANCY: u8 = 64;
@@ -98,6 +102,10 @@ impl pallet_tasks::Config for Test {
 	type ProtocolFee = ProtocolFee;
 	type GoldBondPerLabel = ConstU64<GOLD_BOND_PER_LABEL>;
 	type Treasury = ConstU64<TREASURY>;
+	type TaskDeposit = ConstU64<TASK_DEPOSIT>;
+	type GoldDeposit = ConstU64<GOLD_DEPOSIT>;
+	// Small, so that pruning a task takes several blocks.
+	type MaxPrunePerBlock = ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -125,6 +133,8 @@ pub fn spec() -> TaskSpec<Test> {
 pub const SPEC_BUDGET: Balance = 280;
 /// The spec's two gold commitments' bonds: 2 × 3 × `GOLD_BOND_PER_LABEL`.
 pub const SPEC_GOLD_BONDS: Balance = 12;
+/// The spec's storage deposit: the task's and its two commitments'.
+pub const SPEC_DEPOSIT: Balance = TASK_DEPOSIT + 2 * GOLD_DEPOSIT;
 /// The protocol fee on each of the spec's label rewards.
 pub const FEE_PER_LABEL: Balance = 1;
 

@@ -4,7 +4,7 @@
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
 use labelchain_primitives::{
 	reputation::Tier,
-	task::{AssignmentMode, TaskStatus},
+	task::{AssignmentMode, GoldCommitment, TaskStatus},
 	traits::{TaskEscrow, TaskInspect, TaskProgress},
 };
 use sp_core::H256;
@@ -45,10 +45,18 @@ mod create_task {
 		test_with_invariants(|| {
 			let task = create();
 			System::assert_last_event(
-				Event::TaskCreated { task, requester: REQUESTER, budget: SPEC_BUDGET, gold_bonds: SPEC_GOLD_BONDS }.into(),
+				Event::TaskCreated {
+					task,
+					requester: REQUESTER,
+					budget: SPEC_BUDGET,
+					gold_bonds: SPEC_GOLD_BONDS,
+					storage_deposit: SPEC_DEPOSIT,
+				}
+				.into(),
 			);
 			assert_eq!(escrowed(REQUESTER), SPEC_BUDGET);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_BUDGET - SPEC_GOLD_BONDS);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_BUDGET - SPEC_GOLD_BONDS - SPEC_DEPOSIT);
+			assert_eq!(Balances::balance_on_hold(&HoldReason::StorageDeposit.into(), &REQUESTER), SPEC_DEPOSIT);
 			let record = TaskStore::<Test>::get(task).unwrap();
 			assert_eq!(record.terms.requester, REQUESTER);
 			assert_eq!(record.manifest.to_vec(), MANIFEST_CID.to_vec());
@@ -256,8 +264,8 @@ mod cancel_task {
 			assert_eq!(status(task), TaskStatus::Closed);
 			assert_eq!(escrowed(REQUESTER), 0);
 			// Its two gold commitments were never revealed: their bonds went
-			// to the treasury.
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_GOLD_BONDS);
+			// to the treasury. The storage deposit waits for them to be pruned.
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - SPEC_GOLD_BONDS - SPEC_DEPOSIT);
 			System::assert_has_event(Event::GoldBondsSettled { task, returned: 0, forfeited: SPEC_GOLD_BONDS }.into());
 		});
 	}
@@ -281,7 +289,7 @@ mod cancel_task {
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 - FEE_PER_LABEL }.into());
 			assert_eq!(status(task), TaskStatus::Closed);
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 5);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL - SPEC_GOLD_BONDS);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL - SPEC_GOLD_BONDS - SPEC_DEPOSIT);
 		});
 	}
 
@@ -313,7 +321,7 @@ mod close_task {
 			assert_ok!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task));
 			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET - 5 - FEE_PER_LABEL }.into());
 			assert_eq!(escrowed(REQUESTER), 0);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL - SPEC_GOLD_BONDS);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 5 - FEE_PER_LABEL - SPEC_GOLD_BONDS - SPEC_DEPOSIT);
 		});
 	}
 
@@ -324,7 +332,7 @@ mod close_task {
 			run_to_block(100);
 			assert_eq!(status(task), TaskStatus::Open);
 			run_to_block(101);
-			System::assert_last_event(Event::TaskClosed { task, refunded: SPEC_BUDGET }.into());
+			System::assert_has_event(Event::TaskClosed { task, refunded: SPEC_BUDGET }.into());
 			assert_eq!(escrowed(REQUESTER), 0);
 			assert_noop!(Tasks::close_task(RuntimeOrigin::signed(OTHER), task), Error::<Test>::TaskAlreadyClosed);
 		});
@@ -394,7 +402,9 @@ mod close_task {
 				assert_ok!(Tasks::items_settled(0, 1));
 			}
 			// 2 × 3 × 5 = 30 paid; the dispute budget comes back.
-			System::assert_last_event(Event::TaskClosed { task: 0, refunded: 100 }.into());
+			System::assert_has_event(Event::TaskClosed { task: 0, refunded: 100 }.into());
+			// Without gold, nothing waits to be pruned: the deposit is back.
+			System::assert_last_event(Event::TaskPruned { task: 0, deposit_returned: TASK_DEPOSIT }.into());
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + 30);
 			assert_eq!(escrowed(REQUESTER), 0);
 		});
@@ -431,7 +441,7 @@ mod voting_interface {
 			assert_eq!(terms.reward_per_label, 5);
 			assert_eq!(terms.agreement_threshold, Perbill::from_percent(60));
 			assert!(accepts_work_now(task));
-			assert_eq!(Tasks::gold_commitment(task, 1), Some(H256::repeat_byte(8)));
+			assert_eq!(Tasks::gold_commitment(task, 1), Some(GoldCommitment { hash: H256::repeat_byte(8), revealed_for: None }));
 			assert_eq!(Tasks::gold_commitment(task, 2), None);
 		});
 	}
@@ -557,8 +567,8 @@ mod gold_bonds {
 			let mut spec = spec();
 			spec.item_count = 2;
 			spec.redundancy = 1;
-			spec.dispute_budget = 78;
-			let quote = Tasks::budget_of(2, 1, 5, 78, 2).unwrap();
+			spec.dispute_budget = 71;
+			let quote = Tasks::budget_of(2, 1, 5, 71, 2).unwrap();
 			assert!(quote.total - quote.gold_bonds <= POOR_BALANCE - EXISTENTIAL_DEPOSIT);
 			assert!(quote.total > POOR_BALANCE - EXISTENTIAL_DEPOSIT);
 			assert_noop!(Tasks::create_task(RuntimeOrigin::signed(POOR), spec), Error::<Test>::InsufficientBalance);
@@ -569,12 +579,12 @@ mod gold_bonds {
 	fn a_revealed_answer_that_stood_gets_its_bond_back_and_an_unrevealed_one_forfeits_to_the_treasury() {
 		test_with_invariants(|| {
 			let task = create();
-			assert_ok!(Tasks::gold_revealed(task));
+			assert_ok!(Tasks::gold_revealed(task, 0, 3));
 			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
 			let bond = 3 * GOLD_BOND_PER_LABEL;
 			System::assert_has_event(Event::GoldBondsSettled { task, returned: bond, forfeited: bond }.into());
 			assert_eq!(gold_held(), 0);
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - bond);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - bond - SPEC_DEPOSIT);
 			assert_eq!(free(TREASURY), EXISTENTIAL_DEPOSIT + bond);
 		});
 	}
@@ -584,21 +594,21 @@ mod gold_bonds {
 		test_with_invariants(|| {
 			let task = create();
 			assert_noop!(Tasks::forfeit_gold_bond(task, &[ANNOTATOR]), Error::<Test>::NoGoldLeft);
-			assert_ok!(Tasks::gold_revealed(task));
+			assert_ok!(Tasks::gold_revealed(task, 0, 3));
 			let bond = 3 * GOLD_BOND_PER_LABEL;
 			assert_eq!(Tasks::forfeit_gold_bond(task, &[ANNOTATOR, OTHER]), Ok(vec![(ANNOTATOR, bond / 2), (OTHER, bond / 2)]));
 			System::assert_last_event(Event::GoldBondForfeited { task, to_annotators: bond, to_treasury: 0 }.into());
 			assert_eq!(free(ANNOTATOR), INITIAL_BALANCE + bond / 2);
 			// The same answer's bond cannot be forfeited twice.
 			assert_noop!(Tasks::forfeit_gold_bond(task, &[ANNOTATOR]), Error::<Test>::NoGoldLeft);
-			assert_ok!(Tasks::gold_revealed(task));
-			assert_noop!(Tasks::gold_revealed(task), Error::<Test>::NoGoldLeft);
+			assert_ok!(Tasks::gold_revealed(task, 1, 4));
+			assert_noop!(Tasks::gold_revealed(task, 0, 0), Error::<Test>::NoGoldLeft);
 			// With nobody to share it, the treasury takes it.
 			assert_eq!(Tasks::forfeit_gold_bond(task, &[]), Ok(vec![]));
 			System::assert_last_event(Event::GoldBondForfeited { task, to_annotators: 0, to_treasury: bond }.into());
 			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
 			System::assert_has_event(Event::GoldBondsSettled { task, returned: 0, forfeited: 0 }.into());
-			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * bond);
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * bond - SPEC_DEPOSIT);
 		});
 	}
 }
@@ -612,7 +622,7 @@ mod protocol_fee {
 			let quote = Tasks::budget_of(10, 3, 5, 100, 2).expect("no overflow");
 			assert_eq!(
 				(quote.fee_per_label, quote.labels, quote.gold_bonds, quote.total),
-				(FEE_PER_LABEL, 180, SPEC_GOLD_BONDS, SPEC_BUDGET + SPEC_GOLD_BONDS)
+				(FEE_PER_LABEL, 180, SPEC_GOLD_BONDS, SPEC_BUDGET + SPEC_GOLD_BONDS + SPEC_DEPOSIT)
 			);
 			let task = create();
 			let requester_before = free(REQUESTER) + escrowed(REQUESTER);
@@ -640,6 +650,94 @@ mod protocol_fee {
 			// 20 % of 3 is 0.6: the fee is 1.
 			assert_eq!(Tasks::budget_of(1, 1, 3, 0, 0).map(|quote| quote.fee_per_label).ok(), Some(1));
 			assert!(matches!(Tasks::budget_of(u32::MAX, 64, Balance::MAX / 2, 0, 0), Err(Error::<Test>::Overflow)));
+		});
+	}
+}
+
+mod storage_deposit {
+	use super::*;
+	use crate::Pruning;
+
+	fn deposit_held() -> Balance {
+		Balances::balance_on_hold(&HoldReason::StorageDeposit.into(), &REQUESTER)
+	}
+
+	fn spec_with_gold(count: u8) -> crate::TaskSpec<Test> {
+		let mut spec = spec();
+		spec.gold_commitments = BoundedVec::truncate_from((0..count).map(H256::repeat_byte).collect());
+		spec
+	}
+
+	#[test]
+	fn a_closed_tasks_gold_is_pruned_a_bounded_step_a_block_then_its_deposit_returns() {
+		test_with_invariants(|| {
+			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec_with_gold(5)));
+			let deposit = TASK_DEPOSIT + 5 * GOLD_DEPOSIT;
+			assert_eq!(TaskStore::<Test>::get(0).unwrap().storage_deposit, deposit);
+			assert_eq!(deposit_held(), deposit);
+			assert_ok!(Tasks::gold_revealed(0, 3, 7));
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), 0));
+			assert!(Pruning::<Test>::contains_key(0));
+			// Two a block (`MaxPrunePerBlock`): 5 commitments take three blocks.
+			run_to_block(2);
+			assert_eq!(GoldCommitments::<Test>::iter_prefix(0).count(), 3);
+			run_to_block(3);
+			assert_eq!(GoldCommitments::<Test>::iter_prefix(0).count(), 1);
+			assert_eq!(deposit_held(), deposit, "held until the last commitment is gone");
+			run_to_block(4);
+			System::assert_has_event(Event::TaskPruned { task: 0, deposit_returned: deposit }.into());
+			assert_eq!(deposit_held(), 0);
+			assert!(!Pruning::<Test>::contains_key(0));
+			// What stays is the task's record, and it holds nothing.
+			let record = TaskStore::<Test>::get(0).unwrap();
+			assert_eq!((record.terms.status, record.storage_deposit), (TaskStatus::Closed, 0));
+			let bond = 3 * GOLD_BOND_PER_LABEL;
+			assert_eq!(free(REQUESTER), INITIAL_BALANCE - 4 * bond, "only the unrevealed bonds are gone");
+		});
+	}
+
+	#[test]
+	fn tasks_wait_their_turn_to_be_pruned() {
+		test_with_invariants(|| {
+			for _ in 0..2 {
+				assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec_with_gold(2)));
+			}
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), 0));
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), 1));
+			run_to_block(2);
+			assert_eq!(Pruning::<Test>::iter_keys().count(), 1, "one task a block");
+			run_to_block(3);
+			assert_eq!(Pruning::<Test>::iter_keys().count(), 0);
+			assert_eq!(deposit_held(), 0);
+			assert_eq!(GoldCommitments::<Test>::iter().count(), 0);
+		});
+	}
+
+	#[test]
+	fn the_deposit_is_part_of_the_quote_and_a_requester_short_of_it_cannot_create() {
+		test_with_invariants(|| {
+			let quote = Tasks::budget_of(10, 3, 5, 100, 2).unwrap();
+			assert_eq!(quote.storage_deposit, SPEC_DEPOSIT);
+			// POOR can pay everything but the deposit.
+			let mut spec = spec();
+			spec.item_count = 2;
+			spec.redundancy = 1;
+			spec.gold_commitments = BoundedVec::new();
+			spec.dispute_budget = POOR_BALANCE - EXISTENTIAL_DEPOSIT - 12 - TASK_DEPOSIT + 1;
+			assert_noop!(Tasks::create_task(RuntimeOrigin::signed(POOR), spec.clone()), Error::<Test>::InsufficientBalance);
+			spec.dispute_budget -= 1;
+			assert_ok!(Tasks::create_task(RuntimeOrigin::signed(POOR), spec));
+		});
+	}
+
+	#[test]
+	fn a_revealed_commitment_is_marked_and_cannot_be_revealed_again() {
+		test_with_invariants(|| {
+			let task = create();
+			assert_noop!(Tasks::gold_revealed(task, 9, 0), Error::<Test>::UnknownGold);
+			assert_ok!(Tasks::gold_revealed(task, 1, 4));
+			assert_eq!(Tasks::gold_commitment(task, 1).and_then(|gold| gold.revealed_for), Some(4));
+			assert_noop!(Tasks::gold_revealed(task, 1, 4), Error::<Test>::GoldAlreadyRevealed);
 		});
 	}
 }

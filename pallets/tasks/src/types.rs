@@ -160,7 +160,11 @@ pub struct BudgetQuote<Balance> {
 	/// Every gold commitment's bond, held apart and returned at close for
 	/// each answer that stood.
 	pub gold_bonds: Balance,
-	/// `labels` plus the dispute budget plus the gold bonds: what is held.
+	/// `TaskDeposit` plus `GoldDeposit` per commitment, held until the
+	/// closed task's working storage is removed.
+	pub storage_deposit: Balance,
+	/// `labels` plus the dispute budget, the gold bonds and the storage
+	/// deposit: what is held.
 	pub total: Balance,
 }
 
@@ -180,6 +184,10 @@ pub struct TaskInfo<T: Config> {
 	pub gold_count: u32,
 	pub escrow: Escrow<BalanceOf<T>>,
 	pub gold_bonds: GoldBonds<BalanceOf<T>>,
+	/// The storage deposit still held under
+	/// [`crate::HoldReason::StorageDeposit`]: zero once the closed task's
+	/// working storage is gone.
+	pub storage_deposit: BalanceOf<T>,
 	/// Items with at least one commit that have not settled yet.
 	pub items_in_flight: u32,
 	/// Items settled and paid.

@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn close_task() -> Weight;
 	fn agenda_look() -> Weight;
 	fn close_at_deadline() -> Weight;
+	fn prune_step(n: u32, ) -> Weight;
 }
 
 /// The measured weights, priced with the runtime's database weights.
@@ -98,6 +99,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
+	fn prune_step(n: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 3793)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
@@ -138,5 +146,12 @@ impl WeightInfo for () {
 		Weight::from_parts(215_135_000, 3793)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	fn prune_step(n: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 3793)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(3))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }

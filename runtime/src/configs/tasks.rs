@@ -7,8 +7,25 @@ use frame_support::{
 };
 use sp_runtime::Perbill;
 
+use codec::MaxEncodedLen;
+use labelchain_primitives::{currency::MILLI_UNIT, task::GoldCommitment};
+
 use super::system::RuntimeBlockWeights;
-use crate::{Balances, Runtime, RuntimeHoldReason};
+use crate::{Balance, Balances, Runtime, RuntimeHoldReason};
+
+/// What keeping `items` storage entries of `bytes` bytes in all holds, until
+/// they are removed: 10 mLBL an entry and 1 mLBL a byte, so a megabyte holds
+/// 1,000 LBL (Polkadot's relay chain holds 1,000 DOT). The one storage price
+/// of the labeling pallets.
+pub const fn storage_deposit(items: u32, bytes: u32) -> Balance {
+	items as Balance * 10 * MILLI_UNIT + bytes as Balance * MILLI_UNIT
+}
+
+/// Bytes of a storage key: the pallet and map prefix (32), then each key's
+/// hash and value (a `Twox64Concat` of a u32 is 12).
+const fn key_bytes(map_keys: u32) -> u32 {
+	32 + 12 * map_keys
+}
 
 parameter_types! {
 	/// A winning label needs more than half the vote weight.
@@ -20,6 +37,17 @@ parameter_types! {
 	/// requester on top: farming reputation by paying oneself costs a
 	/// twentieth of every reward, and the chain's upkeep is paid by its use.
 	pub const ProtocolFee: Perbill = Perbill::from_percent(5);
+	/// A task's working storage while it lives: its record, its deadline
+	/// entry and its phase counters.
+	pub TaskDeposit: Balance = storage_deposit(
+		3,
+		key_bytes(1) + pallet_tasks::TaskInfo::<Runtime>::max_encoded_len() as u32 +
+			key_bytes(2) +
+			key_bytes(1) + pallet_label_voting::types::PhaseCounts::max_encoded_len() as u32,
+	);
+	/// A gold commitment's entry (its hash and the item it is revealed for).
+	pub GoldDeposit: Balance =
+		storage_deposit(1, key_bytes(2) + GoldCommitment::max_encoded_len() as u32);
 }
 
 /// Most annotators per item: what a task may ask for, and what an item's
@@ -43,5 +71,9 @@ impl pallet_tasks::Config for Runtime {
 	// the bond covers them all.
 	type GoldBondPerLabel = super::label_voting::GoldSlash;
 	type Treasury = super::treasury::TreasuryAccount;
+	type TaskDeposit = TaskDeposit;
+	type GoldDeposit = GoldDeposit;
+	// 10,000 gold commitments go in 20 blocks.
+	type MaxPrunePerBlock = ConstU32<500>;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
 }

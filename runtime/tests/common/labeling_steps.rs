@@ -8,6 +8,15 @@ use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::Perbill;
 
+/// Runs block `block`'s hooks as the chain would: the deadline agenda and
+/// pruning, then the items' agenda and the claim draws.
+pub fn run_block(block: u32) {
+	use frame_support::traits::Hooks;
+	labelchain_runtime::System::set_block_number(block);
+	<labelchain_runtime::Tasks as Hooks<u32>>::on_initialize(block);
+	<LabelVoting as Hooks<u32>>::on_initialize(block);
+}
+
 pub fn signed(key: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(key.to_account_id())
 }

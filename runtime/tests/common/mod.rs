@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod labeling_steps;
+pub mod simulation;
 
 use sp_genesis_builder::PresetId;
 

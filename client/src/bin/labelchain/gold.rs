@@ -35,14 +35,11 @@ enum GoldState {
 }
 
 async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret, takes_work: bool) -> anyhow::Result<GoldState> {
-	let revealed = at
-		.storage()
-		.try_fetch(
-			runtime::storage().label_voting().revealed_gold(),
-			(task, answer.gold_index),
-		)
+	let commitment = at
+		.runtime_apis()
+		.call(runtime::runtime_apis().labeling_api().gold_commitment(task, answer.gold_index))
 		.await?;
-	if revealed.is_some() {
+	if commitment.is_some_and(|gold| gold.revealed_for.is_some()) {
 		return Ok(GoldState::Revealed);
 	}
 	let item = at

@@ -214,8 +214,8 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 	anyhow::ensure!(
 		free > budget,
 		"{requester} has {} free, short of the budget {} ({} items × {} × ({} + a protocol fee of {}) + {} for \
-		 disputes + {} of gold bonds, {} answers × {}, returned at close for each answer that stands) and the \
-		 transaction fee",
+		 disputes + {} of gold bonds, {} answers × {}, returned at close for each answer that stands + a storage \
+		 deposit of {}, returned once the closed task's storage is removed) and the transaction fee",
 		format_lbl(free),
 		format_lbl(budget),
 		items.len(),
@@ -226,6 +226,7 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		format_lbl(quote.gold_bonds),
 		gold.len(),
 		format_lbl(quote.gold_bond),
+		format_lbl(quote.storage_deposit),
 	);
 	anyhow::ensure!(
 		args.threshold > 50.0 && args.threshold <= 100.0,

@@ -19,7 +19,7 @@ use labelchain_client::{
 		runtime_types::labelchain_primitives::{
 			item_lifecycle::ItemPhase,
 			task::AssignmentMode,
-			runtime_api::{ItemSummary, LabelingApiError, WorkPlace},
+			runtime_api::{ItemSummary, LabelingApiError, WorkItem, WorkPlace},
 		},
 	},
 	secrets::{LabelStore, SealedLabel},
@@ -81,10 +81,23 @@ async fn best_block(node: &Node) -> anyhow::Result<u32> {
 	Ok(header.context("the node has no best block")?.number as u32)
 }
 
-async fn duties(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Duties> {
+/// Every item of `task` this annotator holds a place on, as the chain says,
+/// a page at a time.
+async fn annotator_work(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Vec<WorkItem>> {
 	let at = node.api.at_current_block().await?;
-	let call = runtime::runtime_apis().labeling_api().annotator_work(*who, task);
-	let work = at.runtime_apis().call(call).await?.map_err(|error| anyhow::anyhow!("task {task}: {error:?}"))?;
+	let mut work = Vec::new();
+	let mut start = Some(0);
+	while let Some(from) = start {
+		let call = runtime::runtime_apis().labeling_api().annotator_work(*who, task, from, 100);
+		let page = at.runtime_apis().call(call).await?.map_err(|error| anyhow::anyhow!("task {task}: {error:?}"))?;
+		work.extend(page.items);
+		start = page.next;
+	}
+	Ok(work)
+}
+
+async fn duties(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Duties> {
+	let work = annotator_work(node, who, task).await?;
 	let next = best_block(node).await?.saturating_add(1);
 	let mut duties = Duties::default();
 	for entry in work {
@@ -223,9 +236,7 @@ async fn take_items(
 
 /// The items this annotator holds a live claim on, as the chain says.
 async fn claimed_items(node: &Node, who: &AccountId32, task: u32) -> anyhow::Result<Vec<u32>> {
-	let at = node.api.at_current_block().await?;
-	let call = runtime::runtime_apis().labeling_api().annotator_work(*who, task);
-	let work = at.runtime_apis().call(call).await?.map_err(|error| anyhow::anyhow!("task {task}: {error:?}"))?;
+	let work = annotator_work(node, who, task).await?;
 	Ok(work
 		.into_iter()
 		.filter(|entry| matches!(entry.place, WorkPlace::Claimed { .. }))

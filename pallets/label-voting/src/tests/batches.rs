@@ -125,7 +125,7 @@ fn finalize_items_pays_each_annotator_once_for_all_their_labels() {
 		// The task's last items settled after the payments, so it closed and
 		// refunded the rest: 3 items × 3 labels funded, 6 paid (with their
 		// fees), and the untouched dispute budget of 100.
-		System::assert_last_event(pallet_tasks::Event::TaskClosed { task, refunded: 3 * (REWARD + FEE) + 100 }.into());
+		System::assert_has_event(pallet_tasks::Event::TaskClosed { task, refunded: 3 * (REWARD + FEE) + 100 }.into());
 		assert_eq!(TaskQualities::<Test>::get(task).settled_by_crowd, 3);
 	});
 }

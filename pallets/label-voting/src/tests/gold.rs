@@ -84,6 +84,16 @@ fn the_gold_answer_stands_after_its_appeal_window_and_wrong_answers_are_slashed(
 		System::assert_has_event(
 			pallet_tasks::Event::GoldBondsSettled { task, returned: GOLD_BOND, forfeited: GOLD_BOND }.into(),
 		);
+		// Nothing of the task's working storage outlives it: its counters
+		// went with its last item, its gold goes in the next block, and then
+		// its storage deposit comes back. The settled record stays.
+		assert!(!PhaseCountsOf::<Test>::contains_key(task));
+		run_to_block(System::block_number() + 1);
+		assert_eq!(pallet_tasks::GoldCommitments::<Test>::iter_prefix(task).count(), 0);
+		System::assert_has_event(
+			pallet_tasks::Event::TaskPruned { task, deposit_returned: TASK_DEPOSIT + 2 }.into(),
+		);
+		assert!(SettledItems::<Test>::contains_key(task, 0));
 	});
 }
 

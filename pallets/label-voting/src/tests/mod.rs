@@ -21,7 +21,7 @@ use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill};
 
 use crate::{
-	mock::*, Decision, Earnings, Error, Event, ItemPhase, Items, OpenClaims, SettledItem, SettledItems,
+	mock::*, Decision, Earnings, Error, Event, ItemPhase, Items, OpenClaims, PhaseCountsOf, SettledItem, SettledItems,
 	TaskQualities, Votes,
 };
 

@@ -63,10 +63,11 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(a, 1).agreed, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(c, 1).disagreed, 1);
 		// The only item settled, so the task closed and refunded the rest:
-		// 1 × 3 × (5 + 1) + 100 held, 10 paid and their fees of 2.
+		// 1 × 3 × (5 + 1) + 100 held, 10 paid and their fees of 2; and,
+		// with no gold to prune, its storage deposit.
 		let record = pallet_tasks::Tasks::<Test>::get(task).unwrap();
 		assert_eq!(record.terms.status, TaskStatus::Closed);
-		assert_eq!(free(REQUESTER), requester_before + 106);
+		assert_eq!(free(REQUESTER), requester_before + 106 + TASK_DEPOSIT);
 	});
 }
 

@@ -94,12 +94,18 @@ fn an_annotator_sees_their_claims_and_commits() {
 		let who = annotator(0);
 		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(who), task, 2));
 		claim_and_commit(task, 0, who, 1);
-		let work = LabelVoting::work_of(&who, task).expect("a known task");
-		assert_eq!(work.len(), 2);
+		let (work, next) = LabelVoting::work_of(&who, task, 0, 100).expect("a known task");
+		assert_eq!((work.len(), next), (2, None));
 		assert_eq!((work[0].0, &work[0].1), (0, &WorkPlace::Committed { revealed: None }));
 		assert_eq!((work[1].0, &work[1].1), (2, &WorkPlace::Claimed { expires_at: 1 + CLAIM_TTL }));
-		assert!(LabelVoting::work_of(&annotator(1), task).expect("a known task").is_empty());
-		assert_eq!(LabelVoting::work_of(&who, task + 1), Err(LabelingApiError::UnknownTask));
+		assert!(LabelVoting::work_of(&annotator(1), task, 0, 100).expect("a known task").0.is_empty());
+		assert_eq!(LabelVoting::work_of(&who, task + 1, 0, 100), Err(LabelingApiError::UnknownTask));
+		// Paged by item index: a page of one stops after item 0 and says
+		// where to go on; the next page starts there.
+		let (first, next) = LabelVoting::work_of(&who, task, 0, 1).expect("a known task");
+		assert_eq!((first.iter().map(|w| w.0).collect::<Vec<_>>(), next), (vec![0], Some(1)));
+		let (rest, next) = LabelVoting::work_of(&who, task, 1, 100).expect("a known task");
+		assert_eq!((rest.iter().map(|w| w.0).collect::<Vec<_>>(), next), (vec![2], None));
 	});
 }
 

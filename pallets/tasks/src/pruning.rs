@@ -1,0 +1,55 @@
+//! A closed task's working storage goes, a bounded step a block, and then
+//! its storage deposit goes back to the requester. What stays is the task's
+//! record, the data set's lineage.
+
+use frame_support::traits::{fungible::MutateHold, tokens::Precision};
+use labelchain_primitives::task::TaskId;
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+
+use crate::{Config, Error, Event, GoldCommitments, HoldReason, Pallet, Pruning, TaskInfo, Tasks};
+
+impl<T: Config> Pallet<T> {
+	/// Removes up to `limit` gold commitments of one task waiting in
+	/// `Pruning`; once it has none left, returns its storage deposit and
+	/// takes it off the queue. Returns how many commitments it removed.
+	pub(crate) fn prune_step(limit: u32) -> u32 {
+		let Some(task) = Pruning::<T>::iter_keys().next() else {
+			return 0;
+		};
+		// Draining key by key (not `clear_prefix`) removes exactly `limit`
+		// whether the keys are in the database or in this block's overlay.
+		let removed = GoldCommitments::<T>::drain_prefix(task).take(limit as usize).count() as u32;
+		if GoldCommitments::<T>::iter_key_prefix(task).next().is_none() {
+			let finished = frame_support::storage::with_storage_layer(|| {
+				let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
+				Self::return_storage_deposit(task, &mut record)?;
+				Tasks::<T>::insert(task, record);
+				Ok::<_, DispatchError>(())
+			});
+			// Off the queue either way: a task that cannot finish (a short
+			// hold, which `try_state` rules out) must not hold up the others.
+			Pruning::<T>::remove(task);
+			if let Err(error) = finished {
+				log::error!(target: "runtime::tasks", "task {task}'s storage deposit could not be returned: {error:?}");
+			}
+		}
+		removed
+	}
+
+	/// Gives the task's storage deposit back to the requester: its working
+	/// storage is gone. The caller stores the record.
+	pub(crate) fn return_storage_deposit(task: TaskId, record: &mut TaskInfo<T>) -> DispatchResult {
+		let deposit = record.storage_deposit;
+		if !deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::StorageDeposit.into(),
+				&record.terms.requester,
+				deposit,
+				Precision::Exact,
+			)?;
+		}
+		record.storage_deposit = Zero::zero();
+		Self::deposit_event(Event::TaskPruned { task, deposit_returned: deposit });
+		Ok(())
+	}
+}
