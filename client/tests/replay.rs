@@ -34,7 +34,7 @@ async fn a_crowd_data_set_replays_on_a_live_node() {
 	let json = dir.join("figures.json");
 	let args = ["--account", "//Alice", "replay", data.to_str().unwrap(), "--json", json.to_str().unwrap()];
 	let table = succeeds(&node.url, &args);
-	assert!(table.contains("| tiny | live, experts | 9 | 1 | 1.000 |"), "{table}");
+	assert!(table.contains("| tiny | live, experts | 9 | 0 | 1 | 1.000 |"), "{table}");
 	let figures: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
 	assert_eq!(figures["accuracy"], 1.0, "{figures}");
 	assert_eq!(figures["disputed_share"], 0.0, "{figures}");
@@ -77,7 +77,7 @@ async fn a_crowd_data_set_replays_on_a_live_node() {
 		json.to_str().unwrap(),
 	];
 	let table = succeeds(&node.url, &args);
-	assert!(table.contains("| split | live, no experts | 6 | 0 |"), "{table}");
+	assert!(table.contains("| split | live, no experts | 6 | 0 | 0 |"), "{table}");
 	let figures: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
 	assert_eq!(figures["disputed_share"], 1.0, "{figures}");
 	assert_eq!(figures["accuracy"], 1.0, "{figures}");

@@ -405,6 +405,7 @@ impl<C: Chain> Driver<'_, C> {
 			rows: plan.order.clone(),
 			redundancy: plan.redundancy,
 			over_redundancy: plan.over_redundancy,
+			gold_bound: plan.gold_bound,
 		})
 	}
 }

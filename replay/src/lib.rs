@@ -17,7 +17,7 @@ pub mod stats;
 
 pub use dataset::Dataset;
 pub use outcome::{DecidedBy, ItemResult, Outcome};
-pub use plan::Plan;
+pub use plan::{GoldBound, Plan};
 #[cfg(feature = "native")]
 pub use native::{replay, Settings};
 pub use report::{figures, Figures};

@@ -89,6 +89,9 @@ fn main() -> anyhow::Result<()> {
 			if let Some(note) = report::left_out_over_redundancy(&set, outcome.over_redundancy, max_redundancy) {
 				eprintln!("{note}");
 			}
+			if let Some(note) = report::gold_note(&set, &measured) {
+				eprintln!("{note}");
+			}
 			println!("{}", report::row(&data.name, variant, &measured));
 			let mut entry = measured.to_json();
 			entry["data_set"] = data.name.clone().into();

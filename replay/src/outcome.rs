@@ -1,6 +1,6 @@
 //! How a replay ended, as the report needs it.
 
-use crate::dataset::Row;
+use crate::{dataset::Row, plan::GoldBound};
 
 /// Who decided an item's final label (the chain's `Decision`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub struct Outcome {
 	pub redundancy: u32,
 	/// Labels left out because their item already had the most the chain takes.
 	pub over_redundancy: usize,
+	/// Which bound set the gold count.
+	pub gold_bound: GoldBound,
 }
 
 /// The label with the largest share of an item's revealed vote weight, as

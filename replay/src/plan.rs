@@ -11,6 +11,25 @@ use crate::{
 	stats::Random,
 };
 
+/// Which bound set how many items are gold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoldBound {
+	/// The gold share of all items.
+	Share,
+	/// Half the items with a true answer, so that at least as many truths
+	/// are left to measure the labels on as the requester's gold uses.
+	HalfOfTruths,
+}
+
+impl GoldBound {
+	pub fn as_str(self) -> &'static str {
+		match self {
+			Self::Share => "share",
+			Self::HalfOfTruths => "half_of_truths",
+		}
+	}
+}
+
 /// A replay's labels and gold, drawn from the data set and a seed.
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -24,13 +43,16 @@ pub struct Plan {
 	pub redundancy: u32,
 	/// Gold items and their index in the task's gold commitments.
 	pub gold: BTreeMap<u32, u32>,
+	/// Which bound set the gold count.
+	pub gold_bound: GoldBound,
 	/// Labels left out because their item already had as many as the chain
 	/// takes (`max_redundancy`): each item keeps its first ones in file order.
 	pub over_redundancy: usize,
 }
 
 impl Plan {
-	/// `gold_share` of the items (among those with a true answer) get gold;
+	/// Items with a true answer get gold: at most `gold_share` of all items
+	/// and at most half of those with a truth, so the rest measure;
 	/// spammers make up `spammer_share` of all workers; `shuffle` replays in
 	/// a seeded random order instead of the file's; an item keeps at most
 	/// `max_redundancy` labels, its first in file order (spammers' at their
@@ -68,14 +90,18 @@ impl Plan {
 		if redundancy == 0 {
 			bail!("{}: no labels", data.name);
 		}
-		// Gold: a seeded choice among items with a true answer, at most the share.
+		// Gold: a seeded choice among items with a true answer, at most the
+		// share of all items and at most half the truths.
 		let mut candidates: Vec<u32> = (0..item_count).filter(|item| data.truth[*item as usize].is_some()).collect();
 		random.shuffle(&mut candidates);
-		let gold_count = ((gold_share * f64::from(item_count)).floor() as usize).min(candidates.len());
+		let by_share = (gold_share * f64::from(item_count)).floor() as usize;
+		let by_truths = candidates.len() / 2;
+		let (gold_count, gold_bound) =
+			if by_share <= by_truths { (by_share, GoldBound::Share) } else { (by_truths, GoldBound::HalfOfTruths) };
 		let gold: BTreeMap<u32, u32> =
 			candidates[..gold_count].iter().enumerate().map(|(index, item)| (*item, index as u32)).collect();
 		let order = stream(&rows, &gold, shuffle, &mut random);
-		Ok(Self { order, spammers, expected, redundancy, gold, over_redundancy })
+		Ok(Self { order, spammers, expected, redundancy, gold, gold_bound, over_redundancy })
 	}
 }
 

@@ -5,26 +5,35 @@ use serde_json::json;
 use crate::{
 	dataset::Dataset,
 	outcome::{DecidedBy, Outcome},
+	plan::GoldBound,
 	stats::{majority_credit, spearman},
 };
 
 /// Label quality and incentive figures of one replay. Accuracies count the
-/// items that have a true answer and were not gold.
+/// items that have a true answer and were not gold; a figure with no item
+/// to measure on is `None` (shown as "–", `null` in JSON), never 0.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
-	/// Items measured (with a truth, not gold), and gold items.
+	/// Items measured (with a truth, not gold): what `accuracy`,
+	/// `disputed_share` and `majority_accuracy` are measured on.
 	pub items: usize,
 	pub gold_items: usize,
+	/// Which bound set the gold count.
+	pub gold_bound: GoldBound,
+	/// Items without a true answer: labeled and settled like any other,
+	/// measured on nothing.
+	pub items_without_truth: usize,
 	/// Every measured item's final label against the truth.
-	pub accuracy: f64,
+	pub accuracy: Option<f64>,
 	/// Measured items whose tally was split (sent to an expert, or taking
 	/// their top-weighted label without experts).
-	pub disputed_share: f64,
-	/// The items the crowd settled alone (its accepted label stood).
-	pub crowd_accuracy: f64,
+	pub disputed_share: Option<f64>,
+	/// The measured items the crowd settled alone (its accepted label
+	/// stood), and how many they are.
+	pub crowd_accuracy: Option<f64>,
 	pub crowd_items: usize,
 	/// Plain majority vote of the same labels on the same items.
-	pub majority_accuracy: f64,
+	pub majority_accuracy: Option<f64>,
 	/// Spearman's rank correlation of each worker's true accuracy (over all
 	/// items with a truth) with their net earnings (rewards less slashes).
 	pub earnings_spearman: Option<f64>,
@@ -35,8 +44,9 @@ pub struct Figures {
 	pub spammer_net_earnings: Option<f64>,
 }
 
-fn share(part: f64, whole: usize) -> f64 {
-	if whole == 0 { 0.0 } else { part / whole as f64 }
+/// `part` of `whole`, or `None` with nothing to measure on.
+fn share(part: f64, whole: usize) -> Option<f64> {
+	(whole > 0).then(|| part / whole as f64)
 }
 
 pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
@@ -87,6 +97,8 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 	Figures {
 		items: measured.len(),
 		gold_items: outcome.items.iter().filter(|result| result.gold).count(),
+		gold_bound: outcome.gold_bound,
+		items_without_truth: data.truth.iter().filter(|truth| truth.is_none()).count(),
 		accuracy: share(accuracy, measured.len()),
 		disputed_share: share(disputed as f64, measured.len()),
 		crowd_accuracy: share(crowd_accuracy, crowd.len()),
@@ -103,6 +115,8 @@ impl Figures {
 		json!({
 			"items": self.items,
 			"gold_items": self.gold_items,
+			"gold_bound": self.gold_bound.as_str(),
+			"items_without_truth": self.items_without_truth,
 			"accuracy": self.accuracy,
 			"disputed_share": self.disputed_share,
 			"crowd_accuracy": self.crowd_accuracy,
@@ -136,20 +150,36 @@ pub fn left_out_over_redundancy(set: &str, over_redundancy: usize, max_redundanc
 		.then(|| format!("{set}: {over_redundancy} labels left out, past the {max_redundancy} per item the chain takes"))
 }
 
-/// The Markdown table header for `row`.
-pub const HEADER: &str = "| data set | variant | items | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+/// What the gold count says when half the truths bounded it (none when the
+/// gold share did).
+pub fn gold_note(set: &str, figures: &Figures) -> Option<String> {
+	(figures.gold_bound == GoldBound::HalfOfTruths).then(|| {
+		format!(
+			"{set}: gold is half of the {} items with a true answer ({} gold), below the gold share; the other {} measure",
+			figures.items + figures.gold_items,
+			figures.gold_items,
+			figures.items,
+		)
+	})
+}
+
+/// The Markdown table header for `row`: accuracy, to experts and majority
+/// vote are measured on the `measured` items, crowd-settled accuracy on the
+/// count beside it; `no truth` items are settled but measured on nothing.
+pub const HEADER: &str = "| data set | variant | measured | no truth | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
 	let optional = |value: Option<f64>, digits: usize| value.map_or("–".into(), |v| format!("{v:.digits$}"));
 	format!(
-		"| {set} | {variant} | {} | {} | {:.3} | {:.3} | {:.3} ({}) | {:.3} | {} | {} | {} |",
+		"| {set} | {variant} | {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} |",
 		figures.items,
+		figures.items_without_truth,
 		figures.gold_items,
-		figures.accuracy,
-		figures.disputed_share,
-		figures.crowd_accuracy,
+		optional(figures.accuracy, 3),
+		optional(figures.disputed_share, 3),
+		optional(figures.crowd_accuracy, 3),
 		figures.crowd_items,
-		figures.majority_accuracy,
+		optional(figures.majority_accuracy, 3),
 		optional(figures.earnings_spearman, 3),
 		optional(figures.per_label_spearman, 3),
 		optional(figures.spammer_net_earnings, 2),

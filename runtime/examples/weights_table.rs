@@ -210,6 +210,17 @@ fn main() {
 	let task_look = Tasks::agenda_look();
 	agenda_row("tasks: a look at a block", task_look, tasks_budget, task_look, task_look);
 	agenda_row("tasks: a task closed after its deadline", Tasks::close_at_deadline(), tasks_budget, task_look, Tasks::close_at_deadline());
+	// After the deadlines, one pruning step a block removes closed tasks'
+	// gold commitments.
+	let prune_most: u32 = <Runtime as pallet_tasks::Config>::MaxPrunePerBlock::get();
+	let prune = Tasks::prune_step(prune_most);
+	println!();
+	println!(
+		"Then one pruning step removes up to {prune_most} gold commitments of closed tasks: {:.2} ms ({:.2} transfer_keep_alive a commitment, {:.0} % of the tasks agenda's share).",
+		micros(prune) / 1e3,
+		micros(prune) / micros(transfer) / f64::from(prune_most),
+		100.0 * micros(prune) / micros(tasks_budget),
+	);
 
 	// Assigned claims are drawn at the start of the block after the one
 	// that took them, at most `MaxPendingClaims` of them.

@@ -65,16 +65,16 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 5958 bytes; fastest run 68_647 ns.
-		Weight::from_parts(80_619_000, 6095)
+		// Measured proof size: 5974 bytes; fastest run 81_737 ns.
+		Weight::from_parts(126_132_000, 6095)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[0, 128]`.
 	fn draw_claims(n: u32, ) -> Weight {
-		// Measured proof size: 4618 + n × 179 bytes; fastest run 4_169 ns.
-		Weight::from_parts(17_910_831, 293790)
-			.saturating_add(Weight::from_parts(145_092_832, 0).saturating_mul(n.into()))
+		// Measured proof size: 4634 + n × 179 bytes; fastest run 5_266 ns.
+		Weight::from_parts(1_878_611_007, 293790)
+			.saturating_add(Weight::from_parts(178_170_218, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(63))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -82,24 +82,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4335 bytes; fastest run 82_438 ns.
-		Weight::from_parts(87_717_000, 10140)
+		// Measured proof size: 4351 bytes; fastest run 89_235 ns.
+		Weight::from_parts(104_212_000, 10140)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 813 + r × 73 bytes; fastest run 60_912 ns.
-		Weight::from_parts(65_740_922, 10140)
-			.saturating_add(Weight::from_parts(506_912, 0).saturating_mul(r.into()))
+		// Measured proof size: 796 + r × 73 bytes; fastest run 65_908 ns.
+		Weight::from_parts(83_247_070, 10140)
+			.saturating_add(Weight::from_parts(701_353, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 552 bytes; fastest run 60_867 ns.
-		Weight::from_parts(51_459_941, 3866)
-			.saturating_add(Weight::from_parts(15_843_244, 0).saturating_mul(n.into()))
+		// Measured proof size: 568 bytes; fastest run 63_705 ns.
+		Weight::from_parts(46_895_703, 3866)
+			.saturating_add(Weight::from_parts(17_945_534, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -108,9 +108,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 558 + n × 99 bytes; fastest run 50_921 ns.
-		Weight::from_parts(34_479_999, 3793)
-			.saturating_add(Weight::from_parts(19_648_679, 0).saturating_mul(n.into()))
+		// Measured proof size: 574 + n × 99 bytes; fastest run 53_039 ns.
+		Weight::from_parts(64_659_615, 3809)
+			.saturating_add(Weight::from_parts(20_113_602, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -119,9 +119,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 621 + r × 67 bytes; fastest run 50_899 ns.
-		Weight::from_parts(55_103_742, 10140)
-			.saturating_add(Weight::from_parts(4_164_373, 0).saturating_mul(r.into()))
+		// Measured proof size: 604 + r × 67 bytes; fastest run 51_600 ns.
+		Weight::from_parts(55_847_262, 10140)
+			.saturating_add(Weight::from_parts(4_402_177, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -129,17 +129,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 594 + r × 67 bytes; fastest run 32_442 ns.
-		Weight::from_parts(35_998_964, 10140)
-			.saturating_add(Weight::from_parts(499_631, 0).saturating_mul(r.into()))
+		// Measured proof size: 577 + r × 67 bytes; fastest run 33_225 ns.
+		Weight::from_parts(35_078_901, 10140)
+			.saturating_add(Weight::from_parts(493_778, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1242 + r × 244 bytes; fastest run 194_837 ns.
-		Weight::from_parts(132_400_888, 10140)
-			.saturating_add(Weight::from_parts(70_683_091, 0).saturating_mul(r.into()))
+		// Measured proof size: 1244 + r × 244 bytes; fastest run 199_674 ns.
+		Weight::from_parts(73_126_853, 10140)
+			.saturating_add(Weight::from_parts(78_840_870, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -148,9 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1201 + n × 107 bytes; fastest run 235_661 ns.
-		Weight::from_parts(231_697_791, 8799)
-			.saturating_add(Weight::from_parts(16_206_879, 0).saturating_mul(n.into()))
+		// Measured proof size: 1236 + n × 107 bytes; fastest run 285_361 ns.
+		Weight::from_parts(286_046_537, 8799)
+			.saturating_add(Weight::from_parts(17_238_138, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -159,9 +159,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 961 + a × 177 bytes; fastest run 147_442 ns.
-		Weight::from_parts(86_474_757, 6196)
-			.saturating_add(Weight::from_parts(69_228_249, 0).saturating_mul(a.into()))
+		// Measured proof size: 996 + a × 177 bytes; fastest run 149_900 ns.
+		Weight::from_parts(87_347_681, 6196)
+			.saturating_add(Weight::from_parts(72_109_882, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -169,16 +169,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1117 bytes; fastest run 104_905 ns.
-		Weight::from_parts(109_894_000, 10140)
+		// Measured proof size: 1100 bytes; fastest run 106_826 ns.
+		Weight::from_parts(111_921_000, 10140)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1705 + r × 338 bytes; fastest run 371_482 ns.
-		Weight::from_parts(223_397_203, 10140)
-			.saturating_add(Weight::from_parts(128_385_639, 0).saturating_mul(r.into()))
+		// Measured proof size: 1669 + r × 338 bytes; fastest run 363_944 ns.
+		Weight::from_parts(288_191_786, 10140)
+			.saturating_add(Weight::from_parts(135_210_119, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -186,16 +186,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 9_426 ns.
-		Weight::from_parts(10_099_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 9_484 ns.
+		Weight::from_parts(10_284_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1496 + r × 247 bytes; fastest run 303_909 ns.
-		Weight::from_parts(244_203_285, 10140)
-			.saturating_add(Weight::from_parts(70_988_855, 0).saturating_mul(r.into()))
+		// Measured proof size: 1498 + r × 247 bytes; fastest run 363_503 ns.
+		Weight::from_parts(200_001_220, 10140)
+			.saturating_add(Weight::from_parts(81_040_729, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -204,9 +204,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		// Measured proof size: 822 + r × 337 bytes; fastest run 150_464 ns.
-		Weight::from_parts(57_275_218, 10140)
-			.saturating_add(Weight::from_parts(84_256_928, 0).saturating_mul(r.into()))
+		// Measured proof size: 838 + r × 337 bytes; fastest run 179_522 ns.
+		Weight::from_parts(280_460_084, 10140)
+			.saturating_add(Weight::from_parts(84_605_051, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -215,20 +215,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1213 + r × 158 bytes; fastest run 118_371 ns.
-		Weight::from_parts(51_011_081, 10140)
-			.saturating_add(Weight::from_parts(52_985_911, 0).saturating_mul(r.into()))
+		// Measured proof size: 1164 + r × 158 bytes; fastest run 116_571 ns.
+		Weight::from_parts(118_834_000, 10140)
+			.saturating_add(Weight::from_parts(67_889_102, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1299 + r × 219 bytes; fastest run 278_849 ns.
-		Weight::from_parts(200_444_067, 10140)
-			.saturating_add(Weight::from_parts(44_623_625, 0).saturating_mul(r.into()))
+		// Measured proof size: 1301 + r × 219 bytes; fastest run 277_462 ns.
+		Weight::from_parts(203_025_074, 10140)
+			.saturating_add(Weight::from_parts(46_621_831, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
@@ -240,13 +240,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(80_619_000, 6095)
+		Weight::from_parts(126_132_000, 6095)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn draw_claims(n: u32, ) -> Weight {
-		Weight::from_parts(17_910_831, 293790)
-			.saturating_add(Weight::from_parts(145_092_832, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_878_611_007, 293790)
+			.saturating_add(Weight::from_parts(178_170_218, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(63))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -254,19 +254,19 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(87_717_000, 10140)
+		Weight::from_parts(104_212_000, 10140)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(65_740_922, 10140)
-			.saturating_add(Weight::from_parts(506_912, 0).saturating_mul(r.into()))
+		Weight::from_parts(83_247_070, 10140)
+			.saturating_add(Weight::from_parts(701_353, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(51_459_941, 3866)
-			.saturating_add(Weight::from_parts(15_843_244, 0).saturating_mul(n.into()))
+		Weight::from_parts(46_895_703, 3866)
+			.saturating_add(Weight::from_parts(17_945_534, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -274,8 +274,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(34_479_999, 3793)
-			.saturating_add(Weight::from_parts(19_648_679, 0).saturating_mul(n.into()))
+		Weight::from_parts(64_659_615, 3809)
+			.saturating_add(Weight::from_parts(20_113_602, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -283,22 +283,22 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(55_103_742, 10140)
-			.saturating_add(Weight::from_parts(4_164_373, 0).saturating_mul(r.into()))
+		Weight::from_parts(55_847_262, 10140)
+			.saturating_add(Weight::from_parts(4_402_177, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(35_998_964, 10140)
-			.saturating_add(Weight::from_parts(499_631, 0).saturating_mul(r.into()))
+		Weight::from_parts(35_078_901, 10140)
+			.saturating_add(Weight::from_parts(493_778, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(132_400_888, 10140)
-			.saturating_add(Weight::from_parts(70_683_091, 0).saturating_mul(r.into()))
+		Weight::from_parts(73_126_853, 10140)
+			.saturating_add(Weight::from_parts(78_840_870, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -306,8 +306,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(231_697_791, 8799)
-			.saturating_add(Weight::from_parts(16_206_879, 0).saturating_mul(n.into()))
+		Weight::from_parts(286_046_537, 8799)
+			.saturating_add(Weight::from_parts(17_238_138, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(11))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -315,8 +315,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(86_474_757, 6196)
-			.saturating_add(Weight::from_parts(69_228_249, 0).saturating_mul(a.into()))
+		Weight::from_parts(87_347_681, 6196)
+			.saturating_add(Weight::from_parts(72_109_882, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(a.into())))
@@ -324,13 +324,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(109_894_000, 10140)
+		Weight::from_parts(111_921_000, 10140)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(223_397_203, 10140)
-			.saturating_add(Weight::from_parts(128_385_639, 0).saturating_mul(r.into()))
+		Weight::from_parts(288_191_786, 10140)
+			.saturating_add(Weight::from_parts(135_210_119, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -338,13 +338,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_099_000, 3493)
+		Weight::from_parts(10_284_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(244_203_285, 10140)
-			.saturating_add(Weight::from_parts(70_988_855, 0).saturating_mul(r.into()))
+		Weight::from_parts(200_001_220, 10140)
+			.saturating_add(Weight::from_parts(81_040_729, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(r.into())))
@@ -352,8 +352,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 	}
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		Weight::from_parts(57_275_218, 10140)
-			.saturating_add(Weight::from_parts(84_256_928, 0).saturating_mul(r.into()))
+		Weight::from_parts(280_460_084, 10140)
+			.saturating_add(Weight::from_parts(84_605_051, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -361,17 +361,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(51_011_081, 10140)
-			.saturating_add(Weight::from_parts(52_985_911, 0).saturating_mul(r.into()))
+		Weight::from_parts(118_834_000, 10140)
+			.saturating_add(Weight::from_parts(67_889_102, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(200_444_067, 10140)
-			.saturating_add(Weight::from_parts(44_623_625, 0).saturating_mul(r.into()))
+		Weight::from_parts(203_025_074, 10140)
+			.saturating_add(Weight::from_parts(46_621_831, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))

@@ -738,6 +738,11 @@ pub mod pallet {
 			for task in Pruning::<T>::iter_keys() {
 				ensure!(Tasks::<T>::contains_key(task), "pruning a task that does not exist");
 			}
+			// Nothing is minted or burnt unaccounted: the total issuance is
+			// what the accounts own, free and held.
+			let owned = frame_system::Account::<T>::iter_keys()
+				.fold(BalanceOf::<T>::zero(), |sum, who| sum.saturating_add(T::Currency::total_balance(&who)));
+			ensure!(owned == T::Currency::total_issuance(), "total issuance differs from what the accounts own");
 			Ok(())
 		}
 	}

@@ -56,53 +56,57 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` in `[0, 10000]`.
 	fn create_task(g: u32, ) -> Weight {
-		// Measured proof size: 43 bytes; fastest run 75_246 ns.
-		Weight::from_parts(76_211_000, 3586)
-			.saturating_add(Weight::from_parts(2_779_812, 0).saturating_mul(g.into()))
+		// Measured proof size: 43 bytes; fastest run 211_267 ns.
+		Weight::from_parts(459_135_076, 3604)
+			.saturating_add(Weight::from_parts(3_768_810, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		// Measured proof size: 534 bytes; fastest run 126_150 ns.
-		Weight::from_parts(132_822_000, 3793)
+		// Measured proof size: 568 bytes; fastest run 131_971 ns.
+		Weight::from_parts(141_377_000, 3809)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		// Measured proof size: 459 bytes; fastest run 64_698 ns.
-		Weight::from_parts(71_127_000, 3793)
+		// Measured proof size: 475 bytes; fastest run 70_438 ns.
+		Weight::from_parts(77_266_000, 3809)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		// Measured proof size: 637 bytes; fastest run 215_654 ns.
-		Weight::from_parts(223_395_000, 3793)
+		// Measured proof size: 671 bytes; fastest run 226_415 ns.
+		Weight::from_parts(364_981_000, 3809)
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn close_task() -> Weight {
-		// Measured proof size: 637 bytes; fastest run 215_144 ns.
-		Weight::from_parts(221_533_000, 3793)
+		// Measured proof size: 671 bytes; fastest run 219_313 ns.
+		Weight::from_parts(366_930_000, 3809)
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 70 bytes; fastest run 9_885 ns.
-		Weight::from_parts(10_608_000, 3489)
+		// Measured proof size: 70 bytes; fastest run 10_111 ns.
+		Weight::from_parts(10_929_000, 3489)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		// Measured proof size: 637 bytes; fastest run 207_045 ns.
-		Weight::from_parts(215_135_000, 3793)
+		// Measured proof size: 671 bytes; fastest run 214_863 ns.
+		Weight::from_parts(228_420_000, 3809)
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
+	/// `n` in `[1, 500]`.
 	fn prune_step(n: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 3793)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Measured proof size: 503 + n × 51 bytes; fastest run 87_312 ns.
+		Weight::from_parts(19_169_921, 3809)
+			.saturating_add(Weight::from_parts(8_306_161, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2536).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
@@ -111,46 +115,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn create_task(g: u32, ) -> Weight {
-		Weight::from_parts(76_211_000, 3586)
-			.saturating_add(Weight::from_parts(2_779_812, 0).saturating_mul(g.into()))
+		Weight::from_parts(459_135_076, 3604)
+			.saturating_add(Weight::from_parts(3_768_810, 0).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(132_822_000, 3793)
+		Weight::from_parts(141_377_000, 3809)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		Weight::from_parts(71_127_000, 3793)
+		Weight::from_parts(77_266_000, 3809)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(223_395_000, 3793)
+		Weight::from_parts(364_981_000, 3809)
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn close_task() -> Weight {
-		Weight::from_parts(221_533_000, 3793)
+		Weight::from_parts(366_930_000, 3809)
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(10_608_000, 3489)
+		Weight::from_parts(10_929_000, 3489)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		Weight::from_parts(215_135_000, 3793)
+		Weight::from_parts(228_420_000, 3809)
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn prune_step(n: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 3793)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3))
+		Weight::from_parts(19_169_921, 3809)
+			.saturating_add(Weight::from_parts(8_306_161, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2536).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}

@@ -411,6 +411,9 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	let measured = figures(&data, &outcome);
 	let experts = if args.no_experts { "live, no experts" } else { "live, experts" };
 	let variant = if plan.spammers > 0 { format!("{experts}, {:.0}% spammers", args.spammers * 100.0) } else { experts.into() };
+	if let Some(note) = report::gold_note(&data.name, &measured) {
+		eprintln!("{note}");
+	}
 	println!("{}", report::HEADER);
 	println!("{}", report::row(&data.name, &variant, &measured));
 	eprintln!("task {task}: {} labels replayed in {:.0} s", plan.order.len(), live.started.elapsed().as_secs_f64());
