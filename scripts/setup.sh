@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build, run and test LabelChain:
 # Debian packages for the native dependencies, the Rust wasm targets and
-# rust-src for the runtime, and the end-to-end tests' npm packages.
+# rust-src for the runtime, the end-to-end tests' npm packages, and the
+# replay's pinned Python packages (crowd-kit) in a venv.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -36,5 +37,14 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 log "end-to-end test packages (e2e/package-lock.json)"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+log "the replay's Python packages (replay/analysis/requirements.txt) in $LABELCHAIN_PYTHON_ENV"
+if ! python3 -m venv --help >/dev/null 2>&1; then
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+fi
+[ -x "$LABELCHAIN_PYTHON" ] || python3 -m venv "$LABELCHAIN_PYTHON_ENV"
+# Installs only what the pinned list lacks, so a warm venv takes seconds.
+"$LABELCHAIN_PYTHON" -m pip install -q --disable-pip-version-check -r replay/analysis/requirements.txt
 
 log "setup done"

@@ -7,6 +7,7 @@
 //! what the client's live replay over RPC shares with the native one.
 
 pub mod dataset;
+pub mod dawid_skene;
 pub mod driver;
 #[cfg(feature = "native")]
 pub mod native;
@@ -16,6 +17,7 @@ pub mod report;
 pub mod stats;
 
 pub use dataset::Dataset;
+pub use dawid_skene::{dawid_skene, DsItem};
 pub use outcome::{DecidedBy, ItemResult, Outcome};
 pub use plan::{GoldBound, Plan};
 #[cfg(feature = "native")]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Parser;
-use labelchain_replay::{figures, replay, report, variants, Dataset, Settings};
+use labelchain_replay::{dawid_skene, figures, replay, report, variants, Dataset, DsItem, Settings};
 use sp_runtime::{traits::Get, Perbill};
 
 #[derive(Parser, Debug)]
@@ -79,12 +79,26 @@ fn main() -> anyhow::Result<()> {
 		for note in report::left_out_of_data_set(&data) {
 			eprintln!("{note}");
 		}
+		// Dawid-Skene of each stream of labels (with spammers or without),
+		// shared by the variants that replay it.
+		let mut dawid_skene_of: Vec<(f64, Option<Vec<Option<DsItem>>>)> = Vec::new();
 		for (variant, settings) in variants(&base) {
 			if args.no_spammers && settings.spammer_share > 0.0 {
 				continue;
 			}
 			let outcome = replay(&data, &settings)?;
-			let measured = figures(&data, &outcome);
+			let known = dawid_skene_of.iter().position(|(share, _)| *share == settings.spammer_share);
+			let index = known.unwrap_or_else(|| {
+				let result = dawid_skene(data.items.len(), &outcome.rows)
+					.map_err(|error| eprintln!("{}: no Dawid-Skene figures: {error:#}", data.name))
+					.ok();
+				dawid_skene_of.push((settings.spammer_share, result));
+				dawid_skene_of.len() - 1
+			});
+			let mut measured = figures(&data, &outcome);
+			if let Some(ds) = &dawid_skene_of[index].1 {
+				measured = measured.with_dawid_skene(&data, &outcome, ds);
+			}
 			let set = format!("{} ({variant})", data.name);
 			if let Some(note) = report::left_out_over_redundancy(&set, outcome.over_redundancy, max_redundancy) {
 				eprintln!("{note}");

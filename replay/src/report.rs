@@ -5,6 +5,7 @@ use serde_json::json;
 use crate::{
 	dataset::Dataset,
 	outcome::{DecidedBy, Outcome},
+	dawid_skene::DsItem,
 	plan::GoldBound,
 	stats::{majority_credit, spearman},
 };
@@ -34,6 +35,12 @@ pub struct Figures {
 	pub crowd_items: usize,
 	/// Plain majority vote of the same labels on the same items.
 	pub majority_accuracy: Option<f64>,
+	/// Dawid-Skene (crowd-kit) over all the replayed labels, on the same
+	/// items; `None` until `with_dawid_skene` adds it.
+	pub ds_accuracy: Option<f64>,
+	/// Dawid-Skene on its most confident measured items, as many as the
+	/// crowd settled alone (the chain's coverage without experts).
+	pub ds_at_coverage: Option<f64>,
 	/// Spearman's rank correlation of each worker's true accuracy (over all
 	/// items with a truth) with their net earnings (rewards less slashes).
 	pub earnings_spearman: Option<f64>,
@@ -104,6 +111,8 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 		crowd_accuracy: share(crowd_accuracy, crowd.len()),
 		crowd_items: crowd.len(),
 		majority_accuracy: share(majority, measured.len()),
+		ds_accuracy: None,
+		ds_at_coverage: None,
 		earnings_spearman: spearman(&accuracies, &earnings),
 		per_label_spearman: spearman(&accuracies, &per_label),
 		spammer_net_earnings: (outcome.spammers > 0).then(|| outcome.net_earnings[first_spammer..].iter().sum()),
@@ -111,6 +120,31 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 }
 
 impl Figures {
+	/// Adds Dawid-Skene's figures, given its result for every item over the
+	/// same labels (`dawid_skene(&outcome.rows)`): its accuracy on the
+	/// measured items, and on its most confident of them, as many as the
+	/// crowd settled alone.
+	pub fn with_dawid_skene(mut self, data: &Dataset, outcome: &Outcome, ds: &[Option<DsItem>]) -> Self {
+		let mut measured: Vec<(f64, bool)> = outcome
+			.items
+			.iter()
+			.enumerate()
+			.filter(|(_, result)| !result.gold)
+			.filter_map(|(item, _)| {
+				let truth = data.truth[item]?;
+				// An item nobody labeled, Dawid-Skene cannot label: wrong.
+				Some(ds.get(item).copied().flatten().map_or((0.0, false), |d| (d.confidence, d.label == truth)))
+			})
+			.collect();
+		let right = |items: &[(f64, bool)]| items.iter().filter(|(_, right)| *right).count() as f64;
+		self.ds_accuracy = share(right(&measured), measured.len());
+		// The most confident first; ties keep item order.
+		measured.sort_by(|a, b| b.0.total_cmp(&a.0));
+		let covered = &measured[..self.crowd_items.min(measured.len())];
+		self.ds_at_coverage = share(right(covered), covered.len());
+		self
+	}
+
 	pub fn to_json(&self) -> serde_json::Value {
 		json!({
 			"items": self.items,
@@ -122,6 +156,8 @@ impl Figures {
 			"crowd_accuracy": self.crowd_accuracy,
 			"crowd_items": self.crowd_items,
 			"majority_accuracy": self.majority_accuracy,
+			"dawid_skene_accuracy": self.ds_accuracy,
+			"dawid_skene_at_coverage": self.ds_at_coverage,
 			"earnings_spearman": self.earnings_spearman,
 			"per_label_spearman": self.per_label_spearman,
 			"spammer_net_earnings": self.spammer_net_earnings,
@@ -166,12 +202,12 @@ pub fn gold_note(set: &str, figures: &Figures) -> Option<String> {
 /// The Markdown table header for `row`: accuracy, to experts and majority
 /// vote are measured on the `measured` items, crowd-settled accuracy on the
 /// count beside it; `no truth` items are settled but measured on nothing.
-pub const HEADER: &str = "| data set | variant | measured | no truth | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+pub const HEADER: &str = "| data set | variant | measured | no truth | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Dawid-Skene | DS at the chain's coverage | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
 	let optional = |value: Option<f64>, digits: usize| value.map_or("–".into(), |v| format!("{v:.digits$}"));
 	format!(
-		"| {set} | {variant} | {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} |",
+		"| {set} | {variant} | {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
 		figures.items,
 		figures.items_without_truth,
 		figures.gold_items,
@@ -180,6 +216,8 @@ pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
 		optional(figures.crowd_accuracy, 3),
 		figures.crowd_items,
 		optional(figures.majority_accuracy, 3),
+		optional(figures.ds_accuracy, 3),
+		optional(figures.ds_at_coverage, 3),
 		optional(figures.earnings_spearman, 3),
 		optional(figures.per_label_spearman, 3),
 		optional(figures.spammer_net_earnings, 2),

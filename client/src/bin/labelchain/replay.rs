@@ -408,7 +408,11 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 	};
 	let policy = Policy { experts: !args.no_experts, pace: Pace::Rounds { labels_per_round: args.labels_per_round } };
 	let outcome = driver::run(&mut live, &data, &plan, policy).await?;
-	let measured = figures(&data, &outcome);
+	let mut measured = figures(&data, &outcome);
+	match labelchain_replay::dawid_skene(data.items.len(), &outcome.rows) {
+		Ok(ds) => measured = measured.with_dawid_skene(&data, &outcome, &ds),
+		Err(error) => eprintln!("{}: no Dawid-Skene figures: {error:#}", data.name),
+	}
 	let experts = if args.no_experts { "live, no experts" } else { "live, experts" };
 	let variant = if plan.spammers > 0 { format!("{experts}, {:.0}% spammers", args.spammers * 100.0) } else { experts.into() };
 	if let Some(note) = report::gold_note(&data.name, &measured) {
