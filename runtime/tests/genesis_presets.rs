@@ -65,3 +65,23 @@ fn dev_accounts_and_the_treasury_are_funded_and_issuance_adds_up() {
 		});
 	}
 }
+
+#[test]
+fn every_labeling_pallet_starts_at_its_declared_storage_version() {
+	use frame_support::traits::GetStorageVersion;
+	use labelchain_runtime::{AnnotatorStake, LabelVoting, Reputation, Tasks};
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		genesis_state(preset).execute_with(|| {
+			let versions = [
+				(Tasks::on_chain_storage_version(), Tasks::in_code_storage_version()),
+				(AnnotatorStake::on_chain_storage_version(), AnnotatorStake::in_code_storage_version()),
+				(Reputation::on_chain_storage_version(), Reputation::in_code_storage_version()),
+				(LabelVoting::on_chain_storage_version(), LabelVoting::in_code_storage_version()),
+			];
+			for (on_chain, in_code) in versions {
+				assert_eq!(on_chain, in_code, "{preset}");
+				assert_eq!(in_code, 1, "the first declared layout");
+			}
+		});
+	}
+}

@@ -23,7 +23,13 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use labelchain_primitives::{task::DomainId, reputation::Tier};
 
+	/// The layout of this pallet's storage. Version 1 is the first one
+	/// declared (spec 117); a change of layout bumps it and comes with its
+	/// migration.
+	const STORAGE_VERSION: frame_support::traits::StorageVersion = frame_support::traits::StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
