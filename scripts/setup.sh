@@ -39,11 +39,13 @@ log "end-to-end test packages (e2e/package-lock.json)"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 
 log "the replay's Python packages (replay/analysis/requirements.txt) in $LABELCHAIN_PYTHON_ENV"
-if ! python3 -m venv --help >/dev/null 2>&1; then
+# Debian's python3 makes venvs only with python3-venv (ensurepip) installed.
+if [ ! -x "$LABELCHAIN_PYTHON" ] && ! python3 -m venv "$LABELCHAIN_PYTHON_ENV" 2>/dev/null; then
 	as_root apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv
+	rm -rf "$LABELCHAIN_PYTHON_ENV"
+	python3 -m venv "$LABELCHAIN_PYTHON_ENV"
 fi
-[ -x "$LABELCHAIN_PYTHON" ] || python3 -m venv "$LABELCHAIN_PYTHON_ENV"
 # Installs only what the pinned list lacks, so a warm venv takes seconds.
 "$LABELCHAIN_PYTHON" -m pip install -q --disable-pip-version-check -r replay/analysis/requirements.txt
 

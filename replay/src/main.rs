@@ -87,16 +87,16 @@ fn main() -> anyhow::Result<()> {
 				continue;
 			}
 			let outcome = replay(&data, &settings)?;
-			let known = dawid_skene_of.iter().position(|(share, _)| *share == settings.spammer_share);
-			let index = known.unwrap_or_else(|| {
+			let stream = settings.spammer_share;
+			if !dawid_skene_of.iter().any(|(share, _)| *share == stream) {
 				let result = dawid_skene(data.items.len(), &outcome.rows)
 					.map_err(|error| eprintln!("{}: no Dawid-Skene figures: {error:#}", data.name))
 					.ok();
-				dawid_skene_of.push((settings.spammer_share, result));
-				dawid_skene_of.len() - 1
-			});
+				dawid_skene_of.push((stream, result));
+			}
 			let mut measured = figures(&data, &outcome);
-			if let Some(ds) = &dawid_skene_of[index].1 {
+			let ds = dawid_skene_of.iter().find(|(share, _)| *share == stream).and_then(|(_, ds)| ds.as_ref());
+			if let Some(ds) = ds {
 				measured = measured.with_dawid_skene(&data, &outcome, ds);
 			}
 			let set = format!("{} ({variant})", data.name);

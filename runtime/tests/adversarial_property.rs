@@ -16,21 +16,20 @@
 
 mod common;
 
-use common::simulation::{check_invariants, Rng};
+use common::simulation::{check_invariants, dispatch, salt_of, Rng};
 
-use codec::Encode;
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use labelchain_primitives::{
 	commitment::{gold_commitment, label_commitment},
 	reputation::Tier,
 	task::AssignmentMode,
 };
-use labelchain_runtime::{currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System};
+use labelchain_runtime::{currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, System};
 use pallet_label_voting::{ItemPhase, ItemState, Items};
 use sp_core::crypto::AccountId32;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Dispatchable, Perbill};
+use sp_runtime::Perbill;
 
 use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 
@@ -90,10 +89,6 @@ struct Nets {
 	honest_requester_settled: usize,
 }
 
-fn dispatch(who: &AccountId, call: RuntimeCall) -> bool {
-	call.dispatch(RuntimeOrigin::signed(who.clone())).is_ok()
-}
-
 fn voting(who: &AccountId, call: pallet_label_voting::Call<Runtime>) -> bool {
 	dispatch(who, RuntimeCall::LabelVoting(call))
 }
@@ -105,10 +100,6 @@ fn truth(task: u32, item: u32) -> u16 {
 /// The one wrong answer colluders agree on.
 fn wrong(task: u32, item: u32) -> u16 {
 	(truth(task, item) + 1) % CLASSES
-}
-
-fn salt_of(who: &AccountId, task: u32, item: u32) -> [u8; 32] {
-	sp_io::hashing::blake2_256(&(who, task, item).encode())
 }
 
 fn worth(who: &AccountId) -> i128 {

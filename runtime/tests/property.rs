@@ -11,9 +11,8 @@
 
 mod common;
 
-use common::simulation::{check_invariants, Rng};
+use common::simulation::{check_invariants, dispatch, salt_of, Rng};
 
-use codec::Encode;
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use labelchain_primitives::{
 	commitment::{gold_commitment, label_commitment},
@@ -21,13 +20,13 @@ use labelchain_primitives::{
 	task::AssignmentMode,
 };
 use labelchain_runtime::{
-	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin,
+	currency::UNIT, AccountId, Balances, Runtime, RuntimeCall,
 };
 use pallet_label_voting::{ItemPhase, Items};
 use sp_core::crypto::AccountId32;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Dispatchable, Perbill};
+use sp_runtime::Perbill;
 
 use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 const ITEMS_PER_TASK: u32 = 12;
@@ -52,16 +51,8 @@ struct Annotator {
 	start: u128,
 }
 
-fn dispatch(who: &AccountId, call: RuntimeCall) -> bool {
-	call.dispatch(RuntimeOrigin::signed(who.clone())).is_ok()
-}
-
 fn truth(task: u32, item: u32) -> u16 {
 	((task.wrapping_mul(31) ^ item.wrapping_mul(17)) % u32::from(CLASSES)) as u16
-}
-
-fn salt_of(who: &AccountId, task: u32, item: u32) -> [u8; 32] {
-	sp_io::hashing::blake2_256(&(who, task, item).encode())
 }
 
 fn worth(who: &AccountId) -> u128 {

@@ -74,7 +74,8 @@ pub trait LabelingRpc<BlockHash> {
 
 	/// The items of `task` on which `who` holds a claim or an unsettled
 	/// commit, from `start` (default 0), at most `max` (default 20, at most
-	/// 100); `next` is where the following page starts.
+	/// 100); `next` is where the following page starts. Needs labeling API
+	/// version 7.
 	#[method(name = "annotatorWork")]
 	fn annotator_work(
 		&self,
@@ -139,8 +140,8 @@ pub trait LabelingRpc<BlockHash> {
 	/// `reward_per_label` and `dispute_budget` (decimal strings of the
 	/// smallest unit, as amounts are everywhere in these answers) and
 	/// `gold_count` gold commitments would hold: labels with their protocol
-	/// fee, the dispute budget and the gold bonds. Needs labeling API
-	/// version 6.
+	/// fee, the dispute budget, the gold bonds and the storage deposit.
+	/// Needs labeling API version 6 (the storage deposit, 7).
 	#[method(name = "taskBudget")]
 	fn task_budget(
 		&self,
@@ -302,7 +303,7 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<WorkPage> {
 		let max = page_size(max)?;
-		self.at(at, |api, hash| api.annotator_work(hash, who, task, start.unwrap_or(0), max))?
+		self.at_version(7, at, |api, hash| api.annotator_work(hash, who, task, start.unwrap_or(0), max))?
 			.map_err(|error| refused(error, task))
 	}
 

@@ -101,19 +101,12 @@ impl<T: Config> Pallet<T> {
 		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
 		let next_block = Self::next_block();
 		let accepts_work = terms.accepts_work(next_block);
-		let wanted = max.min(MAX_PAGE) as usize;
-		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
-		let mut items = Vec::new();
-		let mut next = start;
-		while next < end && items.len() < wanted {
-			if Items::<T>::get(task, next)
+		let (items, next) = scan_page(start, max, terms.item_count, |item| {
+			Items::<T>::get(task, item)
 				.is_some_and(|state| state.due_step(next_block, accepts_work).is_ok())
-			{
-				items.push(next);
-			}
-			next = next.saturating_add(1);
-		}
-		Ok(ItemPage { items, next: (next < terms.item_count).then_some(next) })
+				.then_some(item)
+		});
+		Ok(ItemPage { items, next })
 	}
 
 	/// The running tally of an item not yet settled; empty before any reveal
@@ -141,26 +134,17 @@ impl<T: Config> Pallet<T> {
 		LabelingApiError,
 	> {
 		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
-		let wanted = max.min(MAX_PAGE) as usize;
-		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
-		let mut work = Vec::new();
-		let mut next = start;
-		while next < end && work.len() < wanted {
-			if let Some(state) = Items::<T>::get(task, next) {
-				let claim = state.claims.iter().find(|claim| &claim.annotator == who);
-				let commit = state.commits.iter().find(|commit| &commit.annotator == who);
-				let place = match (claim, commit) {
-					(Some(claim), _) => Some(WorkPlace::Claimed { expires_at: claim.expires_at }),
-					(None, Some(commit)) => Some(WorkPlace::Committed { revealed: commit.revealed }),
-					(None, None) => None,
-				};
-				if let Some(place) = place {
-					work.push((next, place, state.phase));
-				}
-			}
-			next = next.saturating_add(1);
-		}
-		Ok((work, (next < terms.item_count).then_some(next)))
+		Ok(scan_page(start, max, terms.item_count, |item| {
+			let state = Items::<T>::get(task, item)?;
+			let claim = state.claims.iter().find(|claim| &claim.annotator == who);
+			let commit = state.commits.iter().find(|commit| &commit.annotator == who);
+			let place = match (claim, commit) {
+				(Some(claim), _) => WorkPlace::Claimed { expires_at: claim.expires_at },
+				(None, Some(commit)) => WorkPlace::Committed { revealed: commit.revealed },
+				(None, None) => return None,
+			};
+			Some((item, place, state.phase))
+		}))
 	}
 
 	/// Whether `who` may claim in `task` now, and if not, why.
@@ -189,21 +173,34 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ItemPage, LabelingApiError> {
 		Self::claim_eligibility(who, task)?;
 		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
-		let wanted = max.min(MAX_PAGE) as usize;
-		let end = start.saturating_add(MAX_ITEMS_SCANNED).min(terms.item_count);
-		let mut items = Vec::new();
-		let mut next = start;
-		while next < end && items.len() < wanted {
-			if Self::may_claim(who, task, next, &terms) {
-				items.push(next);
-			}
-			next = next.saturating_add(1);
-		}
-		Ok(ItemPage { items, next: (next < terms.item_count).then_some(next) })
+		let (items, next) =
+			scan_page(start, max, terms.item_count, |item| Self::may_claim(who, task, item, &terms).then_some(item));
+		Ok(ItemPage { items, next })
 	}
 
 	/// Claims `who` holds that are not yet commits, over all tasks.
 	pub fn open_claims(who: &T::AccountId) -> u32 {
 		OpenClaims::<T>::get(who)
 	}
+}
+
+/// Walks items `start..` of a task of `item_count` items, keeping what
+/// `pick` gives, until `max` (at most `MAX_PAGE`) are kept or
+/// `MAX_ITEMS_SCANNED` were looked at: one page, and where the next one
+/// starts (`None` once the task's items are exhausted).
+fn scan_page<R>(
+	start: ItemIndex,
+	max: u32,
+	item_count: u32,
+	mut pick: impl FnMut(ItemIndex) -> Option<R>,
+) -> (Vec<R>, Option<ItemIndex>) {
+	let wanted = max.min(MAX_PAGE) as usize;
+	let end = start.saturating_add(MAX_ITEMS_SCANNED).min(item_count);
+	let mut page = Vec::new();
+	let mut next = start;
+	while next < end && page.len() < wanted {
+		page.extend(pick(next));
+		next = next.saturating_add(1);
+	}
+	(page, (next < item_count).then_some(next))
 }

@@ -194,7 +194,7 @@ mod benchmarks {
 		#[block]
 		{
 			// One more than there are, so that the step also finishes.
-			Pallet::<T>::prune_step(n.saturating_add(1));
+			Pallet::<T>::prune_step(task, n.saturating_add(1));
 		}
 
 		assert!(!Pruning::<T>::contains_key(task));

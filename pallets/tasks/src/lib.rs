@@ -306,11 +306,13 @@ pub mod pallet {
 				T::WeightInfo::close_at_deadline(),
 				|_, task| Self::close_after_deadline(task, now),
 			);
-			// A look at the queue, then a step if one fits.
+			// A look at the queue, then a step on its first task if one fits.
 			meter.consume(T::DbWeight::get().reads(1));
 			let prune = T::WeightInfo::prune_step(T::MaxPrunePerBlock::get());
-			if Pruning::<T>::iter_keys().next().is_some() && meter.try_consume(prune).is_ok() {
-				Self::prune_step(T::MaxPrunePerBlock::get());
+			if let Some(task) = Pruning::<T>::iter_keys().next() {
+				if meter.try_consume(prune).is_ok() {
+					Self::prune_step(task, T::MaxPrunePerBlock::get());
+				}
 			}
 			meter.consumed()
 		}

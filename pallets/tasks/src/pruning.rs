@@ -9,16 +9,13 @@ use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 use crate::{Config, Error, Event, GoldCommitments, HoldReason, Pallet, Pruning, TaskInfo, Tasks};
 
 impl<T: Config> Pallet<T> {
-	/// Removes up to `limit` gold commitments of one task waiting in
+	/// Removes up to `limit` gold commitments of `task`, waiting in
 	/// `Pruning`; once it has none left, returns its storage deposit and
-	/// takes it off the queue. Returns how many commitments it removed.
-	pub(crate) fn prune_step(limit: u32) -> u32 {
-		let Some(task) = Pruning::<T>::iter_keys().next() else {
-			return 0;
-		};
+	/// takes it off the queue.
+	pub(crate) fn prune_step(task: TaskId, limit: u32) {
 		// Draining key by key (not `clear_prefix`) removes exactly `limit`
 		// whether the keys are in the database or in this block's overlay.
-		let removed = GoldCommitments::<T>::drain_prefix(task).take(limit as usize).count() as u32;
+		GoldCommitments::<T>::drain_prefix(task).take(limit as usize).for_each(drop);
 		if GoldCommitments::<T>::iter_key_prefix(task).next().is_none() {
 			let finished = frame_support::storage::with_storage_layer(|| {
 				let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
@@ -33,7 +30,6 @@ impl<T: Config> Pallet<T> {
 				log::error!(target: "runtime::tasks", "task {task}'s storage deposit could not be returned: {error:?}");
 			}
 		}
-		removed
 	}
 
 	/// Gives the task's storage deposit back to the requester: its working

@@ -1,7 +1,20 @@
 //! What the random-walk tests share: a seeded generator, so a seed replays
-//! a run, and the check every block ends with.
+//! a run, the check every block ends with, and how an actor sends a call
+//! and salts its labels.
 
-use labelchain_runtime::{Balances, Runtime};
+use codec::Encode;
+use labelchain_runtime::{AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin};
+use sp_runtime::traits::Dispatchable;
+
+/// Dispatches `call` from `who` (no transaction fee); whether it succeeded.
+pub fn dispatch(who: &AccountId, call: RuntimeCall) -> bool {
+	call.dispatch(RuntimeOrigin::signed(who.clone())).is_ok()
+}
+
+/// `who`'s salt for its label on `item` of `task`: recomputed to reveal.
+pub fn salt_of(who: &AccountId, task: u32, item: u32) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&(who, task, item).encode())
+}
 
 /// xorshift64*: a small deterministic generator.
 pub struct Rng(pub u64);
