@@ -11,6 +11,7 @@ extern crate alloc;
 pub mod cid;
 pub mod commitment;
 pub mod currency;
+pub mod fixed_math;
 pub mod item_lifecycle;
 pub mod reputation;
 pub mod runtime_api;

@@ -97,8 +97,8 @@ pub struct Earnings<Balance> {
 	pub labels_paid: u32,
 	/// Fees for settling disputes and appeals as an expert.
 	pub expert_fees: Balance,
-	/// Stake slashed (unrevealed commits, wrong gold answers) and appeal bonds
-	/// lost.
+	/// Stake slashed (unrevealed commits, wrong gold answers, charges on
+	/// labels decided against, overturned labels) and appeal bonds lost.
 	pub slashed: Balance,
 	/// Appeal bonds lost by appellants who challenged this account's label
 	/// and were wrong: its share of them.

@@ -104,8 +104,12 @@ pub trait ReputationInspect<AccountId> {
 	fn tier(who: &AccountId, domain: DomainId) -> Tier;
 
 	/// `who`'s vote weight in `domain` on a task with `class_count` classes:
-	/// the clipped log-odds of their accuracy, in fixed point.
+	/// the clipped log-odds of their accuracy, in fixed point. The prior of
+	/// their model on a new task.
 	fn vote_weight(who: &AccountId, domain: DomainId, class_count: u16) -> sp_arithmetic::FixedU128;
+
+	/// How many ordinary labels a gold answer counts as.
+	fn gold_weight() -> u32;
 }
 
 /// Records how labels turned out (implemented by `pallet-reputation`).
@@ -122,4 +126,35 @@ pub trait ReputationRecorder<AccountId> {
 	/// Takes back an `outcome` counted for `who` in `domain` that proved
 	/// wrong (a gold answer an expert overturned).
 	fn withdraw(who: &AccountId, domain: DomainId, outcome: LabelOutcome);
+}
+
+/// A task's working storage kept by another pallet (the voting pallet's
+/// annotator models and class prior), removed a bounded step at a time once
+/// the task closes (implemented by `pallet-label-voting`).
+pub trait TaskWorkingStorage {
+	/// Removes up to `limit` entries of `task`'s working storage; returns
+	/// whether none remain.
+	fn prune(task: TaskId, limit: u32) -> bool;
+
+	/// Whether `task` has no working storage.
+	fn is_pruned(task: TaskId) -> bool;
+
+	/// Stores `entries` of the largest working storage for `task`, for the
+	/// pruning benchmark.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn fill_for_benchmark(task: TaskId, entries: u32);
+}
+
+/// No working storage elsewhere (a tasks pallet tested by itself).
+impl TaskWorkingStorage for () {
+	fn prune(_: TaskId, _: u32) -> bool {
+		true
+	}
+
+	fn is_pruned(_: TaskId) -> bool {
+		true
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn fill_for_benchmark(_: TaskId, _: u32) {}
 }

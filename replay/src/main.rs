@@ -19,9 +19,10 @@ struct Args {
 	/// Share of items with hidden gold answers (at most 0.1 for the targets).
 	#[arg(long, default_value_t = 0.10)]
 	gold_share: f64,
-	/// The tasks' agreement threshold, in percent of vote weight.
-	#[arg(long, default_value_t = 60)]
-	threshold: u32,
+	/// The tasks' target accuracy, in percent: the posterior a label needs
+	/// to be accepted without an expert.
+	#[arg(long, default_value_t = 90)]
+	target_accuracy: u32,
 	/// Labels committed per block.
 	#[arg(long, default_value_t = 20)]
 	labels_per_block: u32,
@@ -65,7 +66,7 @@ fn main() -> anyhow::Result<()> {
 	let base = Settings {
 		reputation: Some(reputation),
 		gold_share: args.gold_share,
-		agreement_threshold: Perbill::from_percent(args.threshold),
+		target_accuracy: Perbill::from_percent(args.target_accuracy),
 		labels_per_block: args.labels_per_block,
 		shuffle: args.shuffle,
 		seed: args.seed,

@@ -31,8 +31,10 @@ pub struct Settings {
 	/// The share of items (with a true answer) the requester hides gold for;
 	/// their labels come first in the stream, as a requester seeds gold.
 	pub gold_share: f64,
-	/// The task's agreement threshold: the winning label's share of vote weight.
-	pub agreement_threshold: Perbill,
+	/// The task's target accuracy: the posterior the winning label needs to
+	/// be accepted without an expert. 90 %: a label the crowd settles is to
+	/// be as likely right as one careful annotator's.
+	pub target_accuracy: Perbill,
 	/// What the requester pays each accepted label.
 	pub reward_per_label: Balance,
 	/// Labels committed per block.
@@ -52,7 +54,7 @@ impl Default for Settings {
 	fn default() -> Self {
 		Self {
 			gold_share: 0.10,
-			agreement_threshold: Perbill::from_percent(60),
+			target_accuracy: Perbill::from_percent(90),
 			reward_per_label: UNIT / 20,
 			labels_per_block: 20,
 			shuffle: false,
@@ -159,7 +161,7 @@ impl Chain for Native<'_> {
 					item_count: task.item_count,
 					class_count: task.class_count,
 					redundancy: task.redundancy as u8,
-					agreement_threshold: self.settings.agreement_threshold,
+					agreement_threshold: self.settings.target_accuracy,
 					reward_per_label: self.settings.reward_per_label,
 					dispute_budget: Balance::from(task.item_count) *
 						<Runtime as pallet_label_voting::Config>::ExpertFee::get(),

@@ -164,7 +164,9 @@ fn an_expert_cannot_settle_a_dispute_on_an_item_they_labeled() {
 			pallet_label_voting::Error::<Runtime>::ExpertInvolved
 		);
 		assert_ok!(LabelVoting::resolve_dispute(signed(Ferdie), task, 0, 0));
-		assert_eq!(worth(Eve), eve_before, "Eve is neither paid as expert nor for her label");
+		// Eve's label lost: she pays its charge and earns nothing as expert.
+		let charge = LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Runtime>::get(task).expect("the task").terms);
+		assert_eq!(worth(Eve), eve_before - charge, "Eve is neither paid as expert nor for her label");
 		check_invariants();
 	});
 }
@@ -193,7 +195,9 @@ fn a_requester_who_appeals_and_loses_pays_the_annotators_it_challenged() {
 		assert_eq!(worth(Alice), before[0] - 2 * (UNIT + protocol_fee) - expert_fee - bond);
 		assert_eq!(worth(Bob), before[1] + UNIT + bond / 2);
 		assert_eq!(worth(Charlie), before[2] + UNIT + bond / 2);
-		assert_eq!(worth(Dave), before[3]);
+		// Dave's label lost: its charge.
+		let charge = LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Runtime>::get(task).expect("the task").terms);
+		assert_eq!(worth(Dave), before[3] - charge);
 		check_invariants();
 	});
 }

@@ -205,7 +205,8 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		}
 
 		// Each annotator: paid for every revealed label that matches the final
-		// label; slashed for an unrevealed commit and for each wrong gold answer.
+		// label; slashed for an unrevealed commit and for each wrong gold
+		// answer; charged for every other label decided against.
 		let mut paid_labels = 0u128;
 		let mut slashed_to_treasury = 0u128;
 		let mut expected_counts: BTreeMap<usize, (u32, u32, u32, u32, u32)> = BTreeMap::new();
@@ -235,13 +236,21 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 			.filter(|n| label_of(*n, APPEALED_ITEM) != truth(APPEALED_ITEM))
 			.collect();
 		assert_eq!(overturned.len(), 2);
+		// Every other label decided against pays the disagreement charge.
+		let charge = LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Runtime>::get(task).expect("the task").terms);
+		let mut charged_to_treasury = 0u128;
 		for (n, who) in annotators.iter().enumerate() {
 			let (agreed, disagreed, gold_correct, gold_wrong, unrevealed) = expected_counts[&n];
 			let mut earned = u128::from(agreed + gold_correct) * REWARD;
 			let mut lost = u128::from(gold_wrong) * GOLD_SLASH + u128::from(unrevealed) * UNREVEALED_SLASH;
-			if overturned.contains(&n) {
+			let charged = if overturned.contains(&n) {
 				lost += STAKE_PER_LABEL;
-			}
+				disagreed - 1
+			} else {
+				disagreed
+			};
+			lost += u128::from(charged) * charge;
+			charged_to_treasury += u128::from(charged) * charge;
 			if n == appellant {
 				earned += overturned.len() as u128 * STAKE_PER_LABEL;
 			}
@@ -274,8 +283,8 @@ fn twenty_items_five_annotators_one_dispute_one_appeal_two_gold() {
 		assert_eq!(worth(&requester) + spent, requester_start);
 		assert_eq!(
 			worth(&labelchain_runtime::configs::treasury::TreasuryAccount::get()),
-			treasury_start + slashed_to_treasury + paid_labels * fee,
-			"the treasury got the slashes and a fee on every paid reward"
+			treasury_start + slashed_to_treasury + charged_to_treasury + paid_labels * fee,
+			"the treasury got the slashes, the charges and a fee on every paid reward"
 		);
 
 		// The events tell the same story.

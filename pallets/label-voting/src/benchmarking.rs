@@ -188,7 +188,8 @@ mod benchmarks {
 	/// `n` reveals, each the only and last one of its item, which it tallies.
 	#[benchmark]
 	fn reveal_batch(n: Linear<1, { T::MaxBatch::get() }>) {
-		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		// A newcomer's lone label is 2/3 likely: accepted at 60 %.
+		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
 		let who = T::BenchmarkHelper::annotator(0);
 		commit_items::<T>(task, 0..n, 0, 1);
 		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
@@ -249,7 +250,7 @@ mod benchmarks {
 	/// after their appeal window: the per-item part of settling in a batch.
 	#[benchmark]
 	fn finalize_items(n: Linear<1, { T::MaxBatch::get() }>) {
-		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
 		commit_items::<T>(task, 0..n, 0, 1);
 		let who = T::BenchmarkHelper::annotator(0);
 		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
@@ -266,8 +267,9 @@ mod benchmarks {
 	}
 
 	/// What settling owes `a` different annotators, one agreeing label each:
-	/// freeing their stake, paying each from escrow, recording reputation and
-	/// earnings. The per-annotator part of settling.
+	/// freeing their stake, paying each from escrow, teaching each one's
+	/// model, recording reputation and earnings. The per-annotator part of
+	/// settling.
 	#[benchmark]
 	fn settle_payouts(a: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let task = T::BenchmarkHelper::create_task(a, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
@@ -277,7 +279,9 @@ mod benchmarks {
 		for who in annotators.iter() {
 			T::Stake::lock(who, T::StakePerLabel::get()).expect("bonded");
 			settlement.count_label(who, LabelOutcome::Agreed, false, None);
+			settlement.observe(who, 1, 1);
 		}
+		settlement.count_class(1);
 
 		#[block]
 		{

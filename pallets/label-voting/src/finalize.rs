@@ -30,15 +30,18 @@ impl<T: Config> Pallet<T> {
 		let step = state.due_step(now, accepts_work)?;
 		match step {
 			DueStep::Tally => Self::tally(task, item, state, terms, &mut settlement.quality),
-			DueStep::Settle { label, agreement, decided_by } =>
-				Self::settle(task, item, state, label, decided_by, agreement, None, settlement),
+			DueStep::Settle { label, agreement, decided_by } => {
+				let (label, agreement) = Self::settled_label(task, &state, terms, label, agreement, decided_by);
+				Self::settle(task, item, state, terms, label, decided_by, agreement, None, settlement)
+			},
 			DueStep::DisputeTimedOut => Self::settle_by_fallback(task, item, state, terms, settlement),
 			DueStep::AppealTimedOut { label, agreement, decided_by } => {
 				if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 					Self::return_appeal_bond(appellant)?;
 				}
 				Self::deposit_event(Event::AppealTimedOut { task, item });
-				Self::settle(task, item, state, label, decided_by, agreement, None, settlement)
+				let (label, agreement) = Self::settled_label(task, &state, terms, label, agreement, decided_by);
+				Self::settle(task, item, state, terms, label, decided_by, agreement, None, settlement)
 			},
 			step @ (DueStep::Forget | DueStep::OpenReveal | DueStep::DropExpiredClaims) => {
 				Self::drop_expired_claims(task, item, &mut state, terms);
@@ -56,6 +59,24 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Ok((redundancy, step))
+	}
+
+	/// The label an item settles with once nothing can change it: a crowd
+	/// decision is re-derived from the posterior now (see
+	/// `crowd_label_now`); gold's and an expert's stand.
+	fn settled_label(
+		task: TaskId,
+		state: &crate::ItemState<T>,
+		terms: &TermsOf<T>,
+		label: crate::Label,
+		agreement: sp_runtime::Perbill,
+		decided_by: crate::Decision,
+	) -> (crate::Label, sp_runtime::Perbill) {
+		if decided_by == crate::Decision::Crowd {
+			Self::crowd_label_now(task, state, terms, label)
+		} else {
+			(label, agreement)
+		}
 	}
 
 	/// What moving an item of `redundancy` on by `step` weighs: an expert

@@ -17,8 +17,11 @@ mod claims;
 mod commit_reveal;
 pub mod due_step;
 mod finalize;
+mod item_posterior;
 #[cfg(test)]
 mod mock;
+pub mod models;
+pub mod posterior;
 mod settlement;
 mod totals;
 #[cfg(test)]
@@ -176,6 +179,25 @@ pub mod pallet {
 		#[pallet::constant]
 		type AgendaWeight: Get<Weight>;
 
+		/// What an annotator who guesses uniformly loses, in rewards per K
+		/// labels (K the task's classes): a label that disagrees with its
+		/// item's final label is charged `(1 + GuessingLoss) / (K − 1)`
+		/// rewards, so guessing never pays.
+		#[pallet::constant]
+		type GuessingLoss: Get<Perbill>;
+
+		/// The most classes a task may have for its annotator models to be
+		/// class-conditional (a rate for every true class and label); larger
+		/// tasks model each annotator by one accuracy.
+		#[pallet::constant]
+		type MaxModelClasses: Get<u32>;
+
+		/// How many labels' worth of evidence an annotator's domain
+		/// reputation counts for in their model on a new task: the weight of
+		/// the prior against what the task itself shows.
+		#[pallet::constant]
+		type ModelPriorStrength: Get<u32>;
+
 		type WeightInfo: WeightInfo;
 
 		/// Makes tasks and annotators for the benchmarks.
@@ -270,6 +292,25 @@ pub mod pallet {
 	/// reads a task's progress without walking its items.
 	#[pallet::storage]
 	pub type PhaseCountsOf<T: Config> = StorageMap<_, Twox64Concat, TaskId, types::PhaseCounts, ValueQuery>;
+
+	/// Each annotator's model on each task they labeled (see `models`):
+	/// created when their first label on the task settles, removed when the
+	/// task's working storage is pruned after it closes.
+	#[pallet::storage]
+	pub type AnnotatorModels<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		TaskId,
+		Blake2_128Concat,
+		T::AccountId,
+		models::AnnotatorModel<T>,
+		OptionQuery,
+	>;
+
+	/// What each task has learned besides its annotators' models: its class
+	/// prior and the calibration its gold chose. Removed with the models.
+	#[pallet::storage]
+	pub type TaskEvidences<T: Config> = StorageMap<_, Twox64Concat, TaskId, models::TaskEvidence, ValueQuery>;
 
 	/// Mixed into assigned claims so two claims in one block pick apart.
 	#[pallet::storage]
@@ -463,6 +504,11 @@ pub mod pallet {
 				"the stake behind a label must cover the largest slash the label can incur"
 			);
 			assert!(T::MaxAssignmentProbes::get() > 0, "assigned claims must look at some item");
+			assert!(
+				(2..=16).contains(&T::MaxModelClasses::get()),
+				"class-conditional models hold MaxModelClasses² counts: 2 to 16 classes"
+			);
+			assert!(T::ModelPriorStrength::get() > 0, "a model needs a prior");
 			assert!(T::MaxPendingClaims::get() > 0, "a block must take an assigned claim");
 			assert!(T::MaxBatch::get() > 0, "a batch must hold an item");
 			assert!(
@@ -650,7 +696,7 @@ pub mod pallet {
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
-			let agreement = Self::weight_share(&state, &terms, label);
+			let agreement = Self::posterior_probability(task, &state, &terms, label);
 			Self::settle_now(task, item, state, &terms, label, Decision::Expert, agreement, None)?;
 			Ok(Some(actual).into())
 		}
@@ -745,13 +791,14 @@ pub mod pallet {
 					for (who, outcome) in Self::gold_outcomes(&state, accepted) {
 						T::Reputation::withdraw(who, terms.domain, outcome);
 					}
+					Self::learn_from_gold(task, &state, &terms, accepted, false);
 				}
 				let mut beneficiaries = right;
 				if appellant != terms.requester && !beneficiaries.contains(&appellant) {
 					beneficiaries.insert(0, appellant);
 				}
 				let overturn = settlement::Overturn { label: accepted, beneficiaries };
-				let share = Self::weight_share(&state, &terms, label);
+				let share = Self::posterior_probability(task, &state, &terms, label);
 				Self::settle_now(task, item, state, &terms, label, Decision::Expert, share, Some(&overturn))?;
 			} else {
 				Self::award_appeal_bond(&appellant, &state, accepted)?;
@@ -827,7 +874,10 @@ pub mod pallet {
 			if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 				Self::return_appeal_bond(appellant)?;
 			}
-			let agreement = Self::weight_share(&state, &terms, answer);
+			let agreement = Self::posterior_probability(task, &state, &terms, answer);
+			// The task's models learn the answer now, so that later tallies
+			// weigh it at once; it scores the calibration when it settles.
+			Self::learn_from_gold(task, &state, &terms, answer, true);
 			for (who, outcome) in Self::gold_outcomes(&state, answer) {
 				T::Reputation::record(who, terms.domain, outcome);
 			}

@@ -156,6 +156,7 @@ impl pallet_tasks::Config for Test {
 	type TaskDeposit = ConstU64<TASK_DEPOSIT>;
 	type GoldDeposit = ConstU64<1>;
 	type MaxPrunePerBlock = ConstU32<8>;
+	type WorkingStorage = LabelVoting;
 	type WeightInfo = ();
 }
 
@@ -177,6 +178,7 @@ impl pallet_reputation::Config for Test {
 pub type MaxRedundancy = ConstU32<8>;
 
 parameter_types! {
+	pub const GuessingLoss: Perbill = Perbill::from_percent(25);
 	pub const ClaimTtl: u64 = CLAIM_TTL;
 	pub const RevealWindow: u64 = REVEAL_WINDOW;
 }
@@ -206,6 +208,9 @@ impl pallet_label_voting::Config for Test {
 	type MaxBatch = ConstU32<16>;
 	type ExpertTimeout = ConstU64<EXPERT_TIMEOUT>;
 	type AgendaWeight = AgendaBudget;
+	type GuessingLoss = GuessingLoss;
+	type MaxModelClasses = ConstU32<8>;
+	type ModelPriorStrength = ConstU32<10>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

@@ -1,8 +1,8 @@
-//! Tallying an item by reputation-weighted vote, and settling it: payments,
-//! reputation, slashes, and pruning to a compact record. Settling gathers
-//! what each annotator is owed in a [`Settlement`], so that a call settling
-//! many items writes each annotator's stake, payment, reputation and earnings
-//! once.
+//! Tallying an item by its posterior under the task's annotator models, and
+//! settling it: payments, models, reputation, slashes, and pruning to a
+//! compact record. Settling gathers what each annotator is owed in a
+//! [`Settlement`], so that a call settling many items writes each
+//! annotator's stake, payment, model, reputation and earnings once.
 
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::pallet_prelude::*;
@@ -11,80 +11,14 @@ use labelchain_primitives::{
 	task::{ItemIndex, TaskId},
 	totals::TaskQuality,
 	runtime_api::LabelTally,
-	traits::{ReputationInspect, ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
+	traits::{ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
 };
-use sp_arithmetic::FixedU128;
-use sp_runtime::{traits::Zero, Perbill, Saturating};
+use sp_runtime::{Perbill, Saturating};
 
 use crate::{
-	totals::SettlementCounts, Config, Decision, Event, ItemPhase, ItemState, Label, Pallet,
-	SettledItem, SettledItems, TermsOf, Votes,
+	totals::SettlementCounts, AnnotatorModels, Config, Decision, Event, ItemPhase, ItemState, Label,
+	Pallet, SettledItem, SettledItems, TaskEvidences, TermsOf, Votes,
 };
-
-/// The revealed vote weight behind each label.
-struct LabelTotals {
-	/// (label, weight, how many revealed it), at most one entry per label.
-	totals: Vec<(Label, FixedU128, u32)>,
-	total_weight: FixedU128,
-}
-
-impl LabelTotals {
-	/// Sums each revealed label's vote weight. If every revealer has zero weight
-	/// (all no better than chance), each counts once, so the vote is a plain
-	/// majority rather than no vote at all.
-	fn of<T: Config>(state: &ItemState<T>, terms: &TermsOf<T>) -> Self {
-		let revealed = || {
-			state
-				.commits
-				.iter()
-				.filter_map(|commit| commit.revealed.map(|label| (label, &commit.annotator)))
-		};
-		let weights: Vec<(Label, FixedU128)> = revealed()
-			.map(|(label, who)| {
-				(label, T::Reputation::vote_weight(who, terms.domain, terms.class_count))
-			})
-			.collect();
-		let all_zero = weights.iter().all(|(_, weight)| weight.is_zero());
-		let mut totals: Vec<(Label, FixedU128, u32)> = Vec::new();
-		let mut total_weight = FixedU128::zero();
-		for (label, weight) in weights {
-			let weight = if all_zero { FixedU128::from_u32(1) } else { weight };
-			total_weight = total_weight.saturating_add(weight);
-			match totals.iter_mut().find(|(known, _, _)| *known == label) {
-				Some((_, sum, count)) => {
-					*sum = sum.saturating_add(weight);
-					count.saturating_inc();
-				},
-				None => totals.push((label, weight, 1)),
-			}
-		}
-		Self { totals, total_weight }
-	}
-
-	fn weight_of(&self, label: Label) -> FixedU128 {
-		self.totals
-			.iter()
-			.find(|(known, _, _)| *known == label)
-			.map(|(_, weight, _)| *weight)
-			.unwrap_or_default()
-	}
-
-	/// `weight`'s share of all revealed weight.
-	fn share(&self, weight: FixedU128) -> Perbill {
-		if self.total_weight.is_zero() {
-			return Perbill::zero();
-		}
-		Perbill::from_rational(weight.into_inner(), self.total_weight.into_inner())
-	}
-
-	/// The label with the most weight, if one has strictly more than every other.
-	fn clear_winner(&self) -> Option<(Label, FixedU128, u32)> {
-		let best = self.totals.iter().map(|(_, weight, _)| *weight).max()?;
-		let mut leaders = self.totals.iter().filter(|(_, weight, _)| *weight == best);
-		let winner = leaders.next().copied();
-		leaders.next().is_none().then_some(winner).flatten()
-	}
-}
 
 /// A label an expert overturned on appeal: every annotator who revealed it
 /// loses their label stake, each in turn to one of `beneficiaries` (the
@@ -103,6 +37,10 @@ struct Owed<AccountId, Balance> {
 	settled: u32,
 	/// Each label's outcome, in settling order, for the reputation record.
 	outcomes: Vec<LabelOutcome>,
+	/// (item's final label, label given) of each revealed label settled by
+	/// the crowd, an expert or the fallback: what the annotator's model on
+	/// the task learns (gold's is learned at its reveal).
+	observations: Vec<(Label, Label)>,
 	/// Stake to take (unrevealed commits, wrong gold answers, overturned
 	/// labels) and whom it goes to, one entry per label, taken after the
 	/// stake behind the labels is freed.
@@ -111,7 +49,7 @@ struct Owed<AccountId, Balance> {
 
 impl<AccountId, Balance> Default for Owed<AccountId, Balance> {
 	fn default() -> Self {
-		Self { rewarded: 0, settled: 0, outcomes: Vec::new(), slashes: Vec::new() }
+		Self { rewarded: 0, settled: 0, outcomes: Vec::new(), observations: Vec::new(), slashes: Vec::new() }
 	}
 }
 
@@ -126,11 +64,19 @@ pub(crate) struct Settlement<T: Config> {
 	items_done: u32,
 	/// Funded labels of unresolved items, to go back to the requester.
 	labels_refunded: u32,
+	/// The final labels of items whose class the task's prior learns.
+	classes: Vec<Label>,
 }
 
 impl<T: Config> Default for Settlement<T> {
 	fn default() -> Self {
-		Self { owed: BTreeMap::new(), quality: TaskQuality::default(), items_done: 0, labels_refunded: 0 }
+		Self {
+			owed: BTreeMap::new(),
+			quality: TaskQuality::default(),
+			items_done: 0,
+			labels_refunded: 0,
+			classes: Vec::new(),
+		}
 	}
 }
 
@@ -157,6 +103,17 @@ impl<T: Config> Settlement<T> {
 		owed.slashes.extend(slash);
 	}
 
+	/// Counts what `who`'s model learns from one label: `given` on an item
+	/// whose final label is `label`.
+	pub(crate) fn observe(&mut self, who: &T::AccountId, label: Label, given: Label) {
+		self.owed.entry(who.clone()).or_default().observations.push((label, given));
+	}
+
+	/// Counts an item settled with `label` for the task's class prior.
+	pub(crate) fn count_class(&mut self, label: Label) {
+		self.classes.push(label);
+	}
+
 	/// Counts one label of `who` on an item nobody decided: its stake is to
 	/// be freed, and nothing else (no reward, no reputation).
 	pub(crate) fn count_unjudged(&mut self, who: &T::AccountId) {
@@ -172,13 +129,29 @@ impl<T: Config> Settlement<T> {
 	/// rewards from escrow in one transfer and their protocol fees to the
 	/// treasury in one for all, takes slashes (to the treasury, or an
 	/// overturned label's stake to those who were right),
-	/// records each annotator's outcomes, refunds the label budget of
+	/// updates each annotator's model on the task (before their reputation
+	/// moves, so that a new model's prior is their reputation before the
+	/// task) and records their outcomes, refunds the label budget of
 	/// unresolved items, then adds the task's counts and marks its items done
 	/// (which closes the task after its last item).
 	pub(crate) fn apply(self, task: TaskId, terms: &TermsOf<T>) -> DispatchResult {
 		let treasury = T::Treasury::get();
 		let mut rewarded = false;
+		if !self.classes.is_empty() {
+			TaskEvidences::<T>::mutate(task, |evidence| {
+				for class in &self.classes {
+					evidence.observe(*class, terms.class_count, true);
+				}
+			});
+		}
 		for (who, owed) in self.owed {
+			if !owed.observations.is_empty() {
+				let mut model = Pallet::<T>::model_of(task, &who, terms);
+				for (label, given) in &owed.observations {
+					model.observe(*label, *given, terms.class_count, 1, true);
+				}
+				AnnotatorModels::<T>::insert(task, &who, model);
+			}
 			T::Stake::unlock(&who, T::StakePerLabel::get().saturating_mul(owed.settled.into()));
 			if owed.rewarded > 0 {
 				rewarded = true;
@@ -211,13 +184,14 @@ impl<T: Config> Settlement<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Tallies a fully revealed item, or one whose reveal window has ended:
-	/// the winner is accepted if it has a strict plurality, reaches the task's
-	/// agreement threshold and, when the task asks for two or more labels, was
-	/// given by at least two annotators; it settles after the appeal window.
-	/// Otherwise the item is disputed: an expert has `ExpertTimeout` blocks,
-	/// or none at all when the dispute budget cannot pay one (the fallback
-	/// then settles it in the next block). The tally is counted in `quality`.
+	/// Tallies a fully revealed item, or one whose reveal window has ended,
+	/// by its posterior under the task's annotator models: the winner is
+	/// accepted if its posterior reaches the task's target accuracy and, when
+	/// the task asks for two or more labels, at least two annotators gave it;
+	/// it settles after the appeal window. Otherwise the item is disputed: an
+	/// expert has `ExpertTimeout` blocks, or none at all when the dispute
+	/// budget cannot pay one (the fallback then settles it in the next
+	/// block). The tally is counted in `quality`.
 	pub(crate) fn tally(
 		task: TaskId,
 		item: ItemIndex,
@@ -225,14 +199,11 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 		quality: &mut TaskQuality,
 	) {
-		let totals = LabelTotals::of::<T>(&state, terms);
-		let accepted = totals.clear_winner().filter(|(_, weight, count)| {
-			totals.share(*weight) >= terms.agreement_threshold &&
-				(terms.redundancy < 2 || *count >= 2)
+		let accepted = Self::posterior_of(task, &state, terms).winner().filter(|(label, confidence)| {
+			*confidence >= terms.agreement_threshold && Self::enough_support(&state, terms, *label)
 		});
 		match accepted {
-			Some((label, weight, _)) => {
-				let agreement = totals.share(weight);
+			Some((label, agreement)) => {
 				let appeal_ends_at = frame_system::Pallet::<T>::block_number()
 					.saturating_add(T::AppealWindow::get());
 				state.phase = ItemPhase::Accepted { label, agreement, appeal_ends_at };
@@ -254,23 +225,44 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Whether enough annotators gave `label` for the crowd to decide it: two,
+	/// on a task that asks for two or more labels an item, so that one
+	/// annotator never settles an item alone.
+	fn enough_support(state: &ItemState<T>, terms: &TermsOf<T>, label: Label) -> bool {
+		terms.redundancy < 2 || state.revealers_of(label, &[]).len() >= 2
+	}
+
+	/// The label a crowd-accepted item settles with once its appeal window
+	/// ends: the winner of its posterior now, as the task's models have
+	/// learned since the tally, if it still has the support a tally needs;
+	/// else the label accepted. With its posterior probability now.
+	pub(crate) fn crowd_label_now(
+		task: TaskId,
+		state: &ItemState<T>,
+		terms: &TermsOf<T>,
+		accepted: Label,
+	) -> (Label, Perbill) {
+		let posterior = Self::posterior_of(task, state, terms);
+		match posterior.winner().filter(|(label, _)| Self::enough_support(state, terms, *label)) {
+			Some(winner) => winner,
+			None => (accepted, posterior.probability(accepted)),
+		}
+	}
+
 	/// Each revealed label of an item, in label order, with how many gave it
-	/// and its share of the revealed vote weight (rounded down) under the
-	/// revealers' reputations now, weighed as the tally weighs them: if no
-	/// revealer has any weight, each counts once, so the shares are head
-	/// counts. For experts, and for tools that settle a split item by its
-	/// top-weighted label.
-	pub fn label_tally(state: &ItemState<T>, terms: &TermsOf<T>) -> Vec<LabelTally> {
-		let totals = LabelTotals::of::<T>(state, terms);
-		let mut tally: Vec<LabelTally> = totals
-			.totals
-			.iter()
-			.map(|(label, weight, annotators)| LabelTally {
-				label: *label,
-				annotators: *annotators,
-				share: totals.share(*weight),
-			})
-			.collect();
+	/// and its posterior probability (rounded down) under the task's models
+	/// now, as the tally weighs it. For experts, and for tools that settle a
+	/// split item by its most probable label.
+	pub fn label_tally(task: TaskId, state: &ItemState<T>, terms: &TermsOf<T>) -> Vec<LabelTally> {
+		let posterior = Self::posterior_of(task, state, terms);
+		let mut tally: Vec<LabelTally> = Vec::new();
+		for commit in state.commits.iter() {
+			let Some(label) = commit.revealed else { continue };
+			match tally.iter_mut().find(|entry| entry.label == label) {
+				Some(entry) => entry.annotators.saturating_inc(),
+				None => tally.push(LabelTally { label, annotators: 1, share: posterior.probability(label) }),
+			}
+		}
 		tally.sort_by_key(|entry| entry.label);
 		tally
 	}
@@ -289,12 +281,6 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// `label`'s share of the item's revealed vote weight.
-	pub(crate) fn weight_share(state: &ItemState<T>, terms: &TermsOf<T>, label: Label) -> Perbill {
-		let totals = LabelTotals::of::<T>(state, terms);
-		totals.share(totals.weight_of(label))
-	}
-
 	/// Settles an item with `label`: every annotator whose label is `label` is
 	/// owed the reward, everyone is scored (against a gold answer with the gold
 	/// weight, wrong ones owing `GoldSlash` to the treasury), commits never
@@ -308,6 +294,7 @@ impl<T: Config> Pallet<T> {
 		task: TaskId,
 		item: ItemIndex,
 		state: ItemState<T>,
+		terms: &TermsOf<T>,
 		label: Label,
 		decided_by: Decision,
 		agreement: Perbill,
@@ -316,6 +303,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let gold = decided_by == Decision::Gold;
 		let treasury = T::Treasury::get();
+		let charge = Self::disagreement_charge(terms);
 		let mut overturned_labels = 0usize;
 		let mut counts = SettlementCounts::default();
 		let mut votes = Votes::<T>::new();
@@ -343,11 +331,17 @@ impl<T: Config> Pallet<T> {
 					overturned_labels.saturating_inc();
 					(Some(LabelOutcome::Disagreed), Some((T::StakePerLabel::get(), beneficiary)))
 				},
-				Some(_) => (Some(LabelOutcome::Disagreed), None),
+				// A label the crowd, an expert or the fallback decided
+				// against pays the charge that makes guessing lose.
+				Some(_) => (Some(LabelOutcome::Disagreed), Some((charge, treasury.clone()))),
 			};
-			// A revealed label's gold outcome was recorded when the answer
-			// was revealed, so that later tallies weigh it at once.
+			// A revealed label's gold outcome was recorded, and learned by
+			// the task's models, when the answer was revealed, so that later
+			// tallies weigh it at once.
 			let already_recorded = gold && commit.revealed.is_some();
+			if let Some(given) = commit.revealed.filter(|_| !gold && decided_by != Decision::Unresolved) {
+				settlement.observe(&commit.annotator, label, given);
+			}
 			match outcome {
 				Some(outcome) => settlement.count_label(&commit.annotator, outcome, already_recorded, slash),
 				None => settlement.count_unjudged(&commit.annotator),
@@ -364,6 +358,12 @@ impl<T: Config> Pallet<T> {
 			T::Stake::unlock(&claim.annotator, T::StakePerLabel::get());
 			Pallet::<T>::close_open_claims(&claim.annotator, 1);
 		}
+		if !gold && decided_by != Decision::Unresolved && counts.revealed > 0 {
+			settlement.count_class(label);
+		}
+		if gold && counts.revealed > 0 {
+			Self::score_calibration(task, &state, terms, label);
+		}
 		Self::remove_item(task, item, &state);
 		let settled_at = frame_system::Pallet::<T>::block_number();
 		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
@@ -374,15 +374,25 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
 	}
 
-	/// The fallback for a dispute no expert decided in time: the label with a
-	/// strict plurality of vote weight, if at least two annotators gave it
-	/// (one, on a task that asks for one label), with its share.
-	pub(crate) fn fallback_label(state: &ItemState<T>, terms: &TermsOf<T>) -> Option<(Label, Perbill)> {
-		let totals = LabelTotals::of::<T>(state, terms);
-		totals
-			.clear_winner()
-			.filter(|(_, _, count)| terms.redundancy < 2 || *count >= 2)
-			.map(|(label, weight, _)| (label, totals.share(weight)))
+	/// What a revealed label that disagrees with its item's final label is
+	/// charged (out of stake, to the treasury): `(1 + GuessingLoss) / (K − 1)`
+	/// rewards, so that an annotator guessing uniformly, who agrees one time
+	/// in K, loses `GuessingLoss / K` rewards a label on average (see the
+	/// README's "Pay"); at most `StakePerLabel`, the stake behind the label.
+	pub fn disagreement_charge(terms: &TermsOf<T>) -> T::Balance {
+		let others = u32::from(terms.class_count.saturating_sub(1)).max(1);
+		let with_loss = terms.reward_per_label.saturating_add(T::GuessingLoss::get().mul_floor(terms.reward_per_label));
+		let charge = with_loss / T::Balance::from(others);
+		charge.min(T::StakePerLabel::get())
+	}
+
+	/// The fallback for a dispute no expert decided in time: the label its
+	/// posterior strictly favours, if at least two annotators gave it (one,
+	/// on a task that asks for one label), with its posterior probability.
+	pub(crate) fn fallback_label(task: TaskId, state: &ItemState<T>, terms: &TermsOf<T>) -> Option<(Label, Perbill)> {
+		Self::posterior_of(task, state, terms)
+			.winner()
+			.filter(|(label, _)| Self::enough_support(state, terms, *label))
 	}
 
 	/// Settles a dispute whose expert time ran out: with the fallback label
@@ -399,15 +409,15 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 		settlement: &mut Settlement<T>,
 	) {
-		match Self::fallback_label(&state, terms) {
+		match Self::fallback_label(task, &state, terms) {
 			Some((label, agreement)) =>
-				Self::settle(task, item, state, label, Decision::Fallback, agreement, None, settlement),
+				Self::settle(task, item, state, terms, label, Decision::Fallback, agreement, None, settlement),
 			None => {
 				if !state.commits.is_empty() {
 					settlement.labels_refunded.saturating_accrue(u32::from(terms.redundancy));
 				}
 				// An unresolved item's label means nothing: 0.
-				Self::settle(task, item, state, 0, Decision::Unresolved, Perbill::zero(), None, settlement)
+				Self::settle(task, item, state, terms, 0, Decision::Unresolved, Perbill::zero(), None, settlement)
 			},
 		}
 	}
@@ -425,7 +435,7 @@ impl<T: Config> Pallet<T> {
 		overturned: Option<&Overturn<T>>,
 	) -> DispatchResult {
 		let mut settlement = Settlement::default();
-		Self::settle(task, item, state, label, decided_by, agreement, overturned, &mut settlement);
+		Self::settle(task, item, state, terms, label, decided_by, agreement, overturned, &mut settlement);
 		settlement.apply(task, terms)
 	}
 }

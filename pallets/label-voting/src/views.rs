@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 	pub fn item_tally(task: TaskId, item: ItemIndex) -> Result<Vec<LabelTally>, LabelingApiError> {
 		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
 		Ok(match Self::item_view(task, item)? {
-			ItemView::InProgress(state) => Self::label_tally(&state, &terms),
+			ItemView::InProgress(state) => Self::label_tally(task, &state, &terms),
 			ItemView::Untouched | ItemView::Settled(_) => Vec::new(),
 		})
 	}

@@ -17,6 +17,10 @@ impl<T: Config> ReputationInspect<T::AccountId> for Pallet<T> {
 	fn vote_weight(who: &T::AccountId, domain: DomainId, class_count: u16) -> FixedU128 {
 		Reputations::<T>::get(who, domain).vote_weight(&ReputationParameters::<T>::get(), class_count)
 	}
+
+	fn gold_weight() -> u32 {
+		ReputationParameters::<T>::get().gold_weight
+	}
 }
 
 impl<T: Config> ReputationRecorder<T::AccountId> for Pallet<T> {

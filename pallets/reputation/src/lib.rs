@@ -8,7 +8,6 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
-pub mod log_odds;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]

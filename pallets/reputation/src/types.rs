@@ -7,7 +7,7 @@ use scale_info::TypeInfo;
 use sp_arithmetic::FixedU128;
 use sp_runtime::{traits::Zero, Perbill};
 
-use crate::log_odds::ln_ratio;
+use labelchain_primitives::fixed_math;
 
 /// The least record an annotator needs for a tier.
 #[derive(
@@ -204,7 +204,10 @@ impl ReputationRecord {
 			// No better than chance: no say in the vote.
 			return FixedU128::zero();
 		}
-		ln_ratio(odds_numerator, incorrect.max(1))
+		// The odds are above 1 here, so the logarithm is positive.
+		fixed_math::ln(odds_numerator, incorrect.max(1))
+			.and_then(|ln| u128::try_from(ln).ok())
+			.map(FixedU128::from_inner)
 			.unwrap_or(params.max_weight)
 			.min(params.max_weight)
 	}

@@ -11,7 +11,7 @@ use frame_support::{
 };
 use frame_support::weights::Weight;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use labelchain_primitives::{task::{AssignmentMode, TaskId, TaskStatus}, reputation::Tier, traits::TaskEscrow};
+use labelchain_primitives::{task::{AssignmentMode, TaskId, TaskStatus}, reputation::Tier, traits::{TaskEscrow, TaskWorkingStorage}};
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
@@ -180,14 +180,16 @@ mod benchmarks {
 		assert!(Deadlines::<T>::iter().next().is_none());
 	}
 
-	/// One block's pruning of a closed task's `n` gold commitments that
-	/// removes them all and returns its storage deposit.
+	/// One block's pruning of a closed task's `n` gold commitments and `n`
+	/// entries of working storage elsewhere (the largest annotator models)
+	/// that removes them all and returns its storage deposit.
 	#[benchmark]
 	fn prune_step(n: Linear<1, { T::MaxPrunePerBlock::get() }>) {
 		let requester = funded_requester::<T>();
 		let task = NextTaskId::<T>::get();
 		Pallet::<T>::create_task(RawOrigin::Signed(requester.clone()).into(), widest_spec::<T>(n))
 			.expect("funded and valid");
+		T::WorkingStorage::fill_for_benchmark(task, n);
 		Pallet::<T>::cancel_task(RawOrigin::Signed(requester).into(), task).expect("nothing in flight");
 		assert!(Pruning::<T>::contains_key(task));
 
@@ -199,6 +201,7 @@ mod benchmarks {
 
 		assert!(!Pruning::<T>::contains_key(task));
 		assert!(GoldCommitments::<T>::iter_prefix(task).next().is_none());
+		assert!(T::WorkingStorage::is_pruned(task));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -26,7 +26,7 @@ pub mod pallet {
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use labelchain_primitives::{cid::is_binary_cid_v1, task::{GoldCommitment, TaskId, TaskStatus}};
+	use labelchain_primitives::{cid::is_binary_cid_v1, task::{GoldCommitment, TaskId, TaskStatus}, traits::TaskWorkingStorage};
 	use frame_support::weights::WeightMeter;
 	use sp_runtime::{
 		traits::{CheckedAdd, CheckedMul, One, Saturating, Zero},
@@ -119,6 +119,10 @@ pub mod pallet {
 		/// `on_initialize`, within `AgendaWeight`).
 		#[pallet::constant]
 		type MaxPrunePerBlock: Get<u32>;
+
+		/// What other pallets keep for a task until it closes (the voting
+		/// pallet's annotator models), pruned with its gold commitments.
+		type WorkingStorage: TaskWorkingStorage;
 
 		type WeightInfo: WeightInfo;
 	}
@@ -599,7 +603,7 @@ pub mod pallet {
 			record.terms.status = TaskStatus::Closed;
 			Deadlines::<T>::remove(Self::deadline_entry(record.terms.deadline), task);
 			Self::deposit_event(Event::TaskClosed { task, refunded });
-			if record.gold_count > 0 {
+			if record.gold_count > 0 || !T::WorkingStorage::is_pruned(task) {
 				Pruning::<T>::insert(task, ());
 			} else {
 				Self::return_storage_deposit(task, record)?;
@@ -699,6 +703,7 @@ pub mod pallet {
 					ensure!(revealed == record.gold_bonds.revealed, "revealed gold differs from the commitments marked revealed");
 				} else if !pruning {
 					ensure!(commitments.is_empty(), "a pruned task kept gold commitments");
+					ensure!(T::WorkingStorage::is_pruned(task), "a pruned task kept working storage elsewhere");
 					ensure!(record.storage_deposit.is_zero(), "a pruned task still holds its storage deposit");
 				}
 				let deposit = deposits_by_requester.entry(record.terms.requester.clone()).or_default();

@@ -106,6 +106,7 @@ impl pallet_tasks::Config for Test {
 	type GoldDeposit = ConstU64<GOLD_DEPOSIT>;
 	// Small, so that pruning a task takes several blocks.
 	type MaxPrunePerBlock = ConstU32<2>;
+	type WorkingStorage = ();
 	type WeightInfo = ();
 }
 

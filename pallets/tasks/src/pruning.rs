@@ -3,20 +3,22 @@
 //! record, the data set's lineage.
 
 use frame_support::traits::{fungible::MutateHold, tokens::Precision};
-use labelchain_primitives::task::TaskId;
+use labelchain_primitives::{task::TaskId, traits::TaskWorkingStorage};
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 
 use crate::{Config, Error, Event, GoldCommitments, HoldReason, Pallet, Pruning, TaskInfo, Tasks};
 
 impl<T: Config> Pallet<T> {
 	/// Removes up to `limit` gold commitments of `task`, waiting in
-	/// `Pruning`; once it has none left, returns its storage deposit and
-	/// takes it off the queue.
+	/// `Pruning`, and up to `limit` entries of its working storage elsewhere
+	/// (`WorkingStorage`); once it has none of either left, returns its
+	/// storage deposit and takes it off the queue.
 	pub(crate) fn prune_step(task: TaskId, limit: u32) {
 		// Draining key by key (not `clear_prefix`) removes exactly `limit`
 		// whether the keys are in the database or in this block's overlay.
 		GoldCommitments::<T>::drain_prefix(task).take(limit as usize).for_each(drop);
-		if GoldCommitments::<T>::iter_key_prefix(task).next().is_none() {
+		let elsewhere_done = T::WorkingStorage::prune(task, limit);
+		if elsewhere_done && GoldCommitments::<T>::iter_key_prefix(task).next().is_none() {
 			let finished = frame_support::storage::with_storage_layer(|| {
 				let mut record = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
 				Self::return_storage_deposit(task, &mut record)?;

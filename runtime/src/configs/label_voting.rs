@@ -29,6 +29,7 @@ parameter_types! {
 	pub const ExpertFee: Balance = UNIT;
 	/// A wrong answer on a gold item costs a whole LBL, ten unrevealed commits.
 	pub const GoldSlash: Balance = UNIT;
+	pub const GuessingLoss: Perbill = Perbill::from_percent(25);
 	/// Held from an appellant until an expert decides.
 	pub const AppealBond: Balance = 2 * UNIT;
 	/// The share of every block the items' agenda may use (on top of the 75 %
@@ -69,6 +70,14 @@ impl pallet_label_voting::Config for Runtime {
 	// an appeal before the fallback applies.
 	type ExpertTimeout = ConstU32<7_200>;
 	type AgendaWeight = AgendaWeight;
+	// A guesser loses a quarter of a reward every K labels.
+	type GuessingLoss = GuessingLoss;
+	// Tasks of up to 8 classes model each annotator class by class (64
+	// counts); larger ones by one accuracy.
+	type MaxModelClasses = ConstU32<8>;
+	// A newcomer's or a veteran's reputation counts as ten labels on a new
+	// task: two or three gold answers (four labels each) outweigh it.
+	type ModelPriorStrength = ConstU32<10>;
 	type WeightInfo = pallet_label_voting::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = VotingBenchmarkHelper;

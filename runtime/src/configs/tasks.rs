@@ -75,5 +75,6 @@ impl pallet_tasks::Config for Runtime {
 	type GoldDeposit = GoldDeposit;
 	// 10,000 gold commitments go in 20 blocks.
 	type MaxPrunePerBlock = ConstU32<500>;
+	type WorkingStorage = crate::LabelVoting;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
 }

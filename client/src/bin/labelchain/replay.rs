@@ -51,7 +51,8 @@ pub struct ReplayArgs {
 	/// Share of items with hidden gold answers.
 	#[arg(long, default_value_t = 0.10)]
 	gold_share: f64,
-	/// The task's agreement threshold, in percent of vote weight.
+	/// The task's target accuracy, in percent: the posterior a label needs
+	/// to be accepted without an expert.
 	#[arg(long, default_value_t = 60)]
 	threshold: u32,
 	/// Simulated spammers (uniform random labels) as this share of all workers.

@@ -100,7 +100,10 @@ fn a_dispute_no_expert_decides_falls_back_to_a_two_annotator_plurality() {
 		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND);
 		// No expert was paid: the whole dispute budget comes back; the two
-		// rewards cost their fee too.
+		// rewards cost their fee too. The storage deposit comes back once
+		// the next block has pruned the task's annotator models.
+		assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * (REWARD + FEE) - TASK_DEPOSIT);
+		run_to_block(times_out_at + 2);
 		assert_eq!(free(REQUESTER), INITIAL_BALANCE - 2 * (REWARD + FEE));
 		nothing_outlives(task);
 	});

@@ -72,7 +72,9 @@ fn a_rejected_appeal_pays_the_bond_to_the_annotators_whose_label_stood() {
 			assert_eq!(Earnings::<Test>::get(annotator(n)).awarded, APPEAL_BOND / 2);
 		}
 		assert_eq!(free(REQUESTER), requester_before, "the requester gains nothing from it");
-		assert_eq!(Earnings::<Test>::get(dissenter).slashed, APPEAL_BOND);
+		// The bond, and the charge on a label the crowd decided against.
+		let charge = LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Test>::get(task).unwrap().terms);
+		assert_eq!(Earnings::<Test>::get(dissenter).slashed, APPEAL_BOND + charge);
 		let quality = TaskQualities::<Test>::get(task);
 		assert_eq!((quality.appeals, quality.appeals_upheld, quality.settled_by_crowd), (1, 0, 1));
 	});

@@ -193,8 +193,10 @@ fn gold_comes_too_late_once_its_item_settled_and_its_bond_forfeits_at_close() {
 		assert_noop!(reveal_gold(task, 0, 0), Error::<Test>::ItemAlreadySettled);
 		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), task));
 		assert_eq!(gold_bonds_held(), 0);
-		// Both commitments unrevealed: both bonds (and the two rewards' fees).
-		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_BOND + 2 * FEE);
+		// Both commitments unrevealed: both bonds (and the two rewards'
+		// fees, and the charge on annotator 2's disagreeing label).
+		let charge = LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Test>::get(task).unwrap().terms);
+		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_BOND + 2 * FEE + charge);
 	});
 }
 
@@ -242,5 +244,51 @@ fn rejects_bad_gold_reveals() {
 			LabelVoting::reveal_gold(requester, task, 0, 0, 0, GOLD_SALT),
 			Error::<Test>::GoldAlreadyRevealed
 		);
+	});
+}
+
+#[test]
+fn a_revealed_answer_teaches_the_models_at_once_and_scores_the_calibration_when_it_stands() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		assert_ok!(reveal_gold(task, 0, 0));
+		// Annotators 0 and 1 said 1 on a class-0 item, 2 said 0: each
+		// counted with the reputation's gold weight, at once.
+		let weight = pallet_reputation::ReputationParameters::<Test>::get().gold_weight;
+		let counts = |n| crate::AnnotatorModels::<Test>::get(task, annotator(n)).map(|model| model.counts);
+		let cells = |cells: [u32; 4]| Some(crate::models::ModelCounts::PerClass(cells.to_vec().try_into().unwrap()));
+		assert_eq!(counts(0), cells([0, weight, 0, 0]));
+		assert_eq!(counts(2), cells([weight, 0, 0, 0]));
+		let evidence = crate::TaskEvidences::<Test>::get(task);
+		assert_eq!(evidence.class_counts.to_vec(), vec![1, 0]);
+		assert_eq!(evidence.gold_measured, 0, "scored when the answer stands");
+		// Settling the gold item adds nothing more to the models, and scores
+		// the calibration with the posterior the answer was hidden from:
+		// the crowd was 2/3 sure of the wrong class, so a lower temperature
+		// would have lost less and the task now tempers its posteriors.
+		jump_to_block(System::block_number() + APPEAL_WINDOW + 1);
+		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+		assert_eq!(counts(0), cells([0, weight, 0, 0]));
+		let evidence = crate::TaskEvidences::<Test>::get(task);
+		assert_eq!(evidence.gold_measured, 1);
+		assert!(evidence.gold_log_loss[0] > evidence.gold_log_loss[crate::models::TEMPERATURES.len() - 1]);
+		assert!(evidence.temperature() < Perbill::one());
+	});
+}
+
+#[test]
+fn an_overturned_answer_is_taken_back_from_the_models_and_the_experts_label_learned() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		assert_ok!(reveal_gold(task, 0, 0));
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		// The gold answer's lessons are gone; the expert's label 1 is
+		// learned like a crowd decision, with weight 1.
+		let counts = |n| crate::AnnotatorModels::<Test>::get(task, annotator(n)).map(|model| model.counts);
+		let cells = |cells: [u32; 4]| Some(crate::models::ModelCounts::PerClass(cells.to_vec().try_into().unwrap()));
+		assert_eq!(counts(0), cells([0, 0, 0, 1]));
+		assert_eq!(counts(2), cells([0, 0, 1, 0]));
+		assert_eq!(crate::TaskEvidences::<Test>::get(task).class_counts.to_vec(), vec![0, 1]);
 	});
 }

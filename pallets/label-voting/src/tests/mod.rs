@@ -7,6 +7,7 @@ mod claims;
 mod commit_reveal;
 mod finalize;
 mod gold;
+mod posterior;
 mod tally_and_settlement;
 mod views;
 

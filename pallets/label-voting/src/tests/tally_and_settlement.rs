@@ -20,8 +20,11 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		reveal(task, 0, b, 1);
 		reveal(task, 0, c, 0);
 
-		// Equal newcomer weights: label 1 has two thirds.
-		let agreement = Perbill::from_rational(2u32, 3);
+		// Three newcomers, each label twice as likely under its own class:
+		// label 1's posterior is two thirds (to the last part per billion
+		// of the fixed-point logarithms).
+		let ItemPhase::Accepted { agreement, .. } = phase(task, 0) else { panic!("accepted") };
+		assert!(agreement.deconstruct().abs_diff(Perbill::from_rational(2u32, 3).deconstruct()) <= 2, "{agreement:?}");
 		let appeal_ends_at = 1 + APPEAL_WINDOW;
 		System::assert_last_event(
 			Event::ItemAccepted { task, item: 0, label: 1, agreement, appeal_ends_at }.into(),
@@ -54,7 +57,9 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		assert_eq!(quality.gold_accuracy(), None);
 		assert_eq!(Earnings::<Test>::get(a).label_rewards, REWARD);
 		assert_eq!(Earnings::<Test>::get(a).labels_paid, 1);
-		assert_eq!(Earnings::<Test>::get(c), Default::default());
+		// c's label lost: charged (see the charge's own test), not paid.
+		let charge = LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Test>::get(task).unwrap().terms);
+		assert_eq!(Earnings::<Test>::get(c), labelchain_primitives::totals::Earnings { slashed: charge, ..Default::default() });
 		assert!(Items::<Test>::get(task, 0).is_none(), "per-label storage is pruned");
 		assert_eq!(free(a), INITIAL_BALANCE - BOND + REWARD);
 		assert_eq!(free(b), INITIAL_BALANCE - BOND + REWARD);
@@ -63,10 +68,16 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(a, 1).agreed, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(c, 1).disagreed, 1);
 		// The only item settled, so the task closed and refunded the rest:
-		// 1 × 3 × (5 + 1) + 100 held, 10 paid and their fees of 2; and,
-		// with no gold to prune, its storage deposit.
+		// 1 × 3 × (5 + 1) + 100 held, 10 paid and their fees of 2. Its
+		// annotators' models go in the next block, and with them back comes
+		// the storage deposit.
 		let record = pallet_tasks::Tasks::<Test>::get(task).unwrap();
 		assert_eq!(record.terms.status, TaskStatus::Closed);
+		assert_eq!(free(REQUESTER), requester_before + 106);
+		assert!(crate::AnnotatorModels::<Test>::iter_prefix(task).next().is_some());
+		run_to_block(System::block_number() + 1);
+		assert!(crate::AnnotatorModels::<Test>::iter_prefix(task).next().is_none(), "models pruned");
+		assert!(!crate::TaskEvidences::<Test>::contains_key(task));
 		assert_eq!(free(REQUESTER), requester_before + 106 + TASK_DEPOSIT);
 	});
 }
@@ -98,7 +109,7 @@ fn reputation_weights_decide_a_split_vote() {
 }
 
 #[test]
-fn a_crowd_of_coin_flippers_falls_back_to_a_majority() {
+fn a_crowd_of_coin_flippers_says_nothing_and_goes_to_an_expert() {
 	test_with_invariants(|| {
 		let task = create_task(1, 3, AssignmentMode::Open);
 		for n in 0..3 {
@@ -111,11 +122,13 @@ fn a_crowd_of_coin_flippers_falls_back_to_a_majority() {
 		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
 			reveal(task, 0, annotator(n), label);
 		}
-		// What an expert would see: head counts.
-		let shares: Vec<_> = LabelVoting::item_tally(task, 0).unwrap().iter().map(|entry| entry.share).collect();
-		assert_eq!(shares, [Perbill::from_rational(1u32, 3), Perbill::from_rational(2u32, 3)]);
-		settle_after_appeal_window(task, 0);
-		assert_eq!(SettledItems::<Test>::get(task, 0).map(|s| s.label), Some(1));
+		// Their models start at chance: a label is as likely under either
+		// class, so two against one leaves the posterior at the prior.
+		let tally = LabelVoting::item_tally(task, 0).unwrap();
+		let shares: Vec<_> = tally.iter().map(|entry| entry.share).collect();
+		assert_eq!(shares, [Perbill::from_percent(50), Perbill::from_percent(50)]);
+		assert_eq!(tally.iter().map(|entry| entry.annotators).collect::<Vec<_>>(), [1, 2]);
+		assert!(matches!(phase(task, 0), ItemPhase::Disputed { .. }));
 	});
 }
 
@@ -253,5 +266,43 @@ fn an_expert_who_labeled_or_requested_an_item_cannot_settle_its_dispute() {
 		}
 		assert_ok!(LabelVoting::resolve_dispute(RuntimeOrigin::signed(EXPERT), task, 0, 1));
 		assert_eq!(Earnings::<Test>::get(annotator(1)).expert_fees, 0);
+	});
+}
+
+#[test]
+fn a_label_the_crowd_decided_against_is_charged_so_that_guessing_loses() {
+	test_with_invariants(|| {
+		let task = create_task(1, 3, AssignmentMode::Open);
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			claim_and_commit(task, 0, annotator(n), label);
+		}
+		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
+			reveal(task, 0, annotator(n), label);
+		}
+		let treasury_before = free(TREASURY);
+		settle_after_appeal_window(task, 0);
+		// Two classes: (1 + 25 %) × 5 / 1 = 6, out of stake to the treasury.
+		let charge = (REWARD + REWARD / 4) / 1;
+		assert_eq!(LabelVoting::disagreement_charge(&pallet_tasks::Tasks::<Test>::get(task).unwrap().terms), charge);
+		assert_eq!(bonded(annotator(2)), BOND - charge);
+		assert_eq!(Earnings::<Test>::get(annotator(2)).slashed, charge);
+		assert_eq!(free(TREASURY), treasury_before + charge + 2 * FEE);
+		assert_eq!(bonded(annotator(0)), BOND, "agreeing labels are not charged");
+	});
+}
+
+#[test]
+fn the_charge_scales_with_the_classes_and_stops_at_the_stake_behind_a_label() {
+	new_test_ext().execute_with(|| {
+		let mut terms = {
+			let task = create_task(1, 3, AssignmentMode::Open);
+			pallet_tasks::Tasks::<Test>::get(task).unwrap().terms
+		};
+		terms.reward_per_label = 40;
+		for (classes, charge) in [(2u16, 30), (3, 25), (5, 12), (11, 5)] {
+			terms.class_count = classes;
+			// (40 + 10) / (K − 1), at most the stake per label (30).
+			assert_eq!(LabelVoting::disagreement_charge(&terms), charge, "K = {classes}");
+		}
 	});
 }

@@ -1,0 +1,197 @@
+//! An item's posterior over classes: the task's class prior times each
+//! revealed label's likelihood under its annotator's model on the task,
+//! tempered by the temperature the task's gold favours. Scores are natural
+//! logarithms in fixed point (10^18).
+//!
+//! The cost grows with the revealed labels and the distinct labels among
+//! them, not with K: on a task of more than `MaxModelClasses` classes every
+//! class nobody gave has the same likelihood under one-accuracy models, so
+//! those classes are scored together as one rest-of-the-classes entry.
+
+use alloc::vec::Vec;
+use frame_support::pallet_prelude::Get;
+use sp_runtime::Perbill;
+
+use labelchain_primitives::fixed_math;
+
+use crate::{
+	models::{AnnotatorModel, TaskEvidence, TEMPERATURES},
+	Config, Label,
+};
+
+/// Nano-nats: the unit of the calibration's log losses.
+const NANO: u128 = 1_000_000_000;
+
+/// One entry of the posterior: a class, or every class nobody gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+	One(Label),
+	Rest,
+}
+
+/// An item's posterior.
+#[derive(Clone, Debug)]
+pub struct Posterior {
+	/// Each entry's log score (prior times likelihoods, untempered).
+	scores: Vec<(Class, i128)>,
+	/// The temperature applied to the scores.
+	temperature: Perbill,
+	/// For tasks scored with a rest entry: the revealed labels' likelihood of
+	/// a class none of them gave, to score one such class (a gold answer)
+	/// by itself.
+	rest_likelihood: Option<i128>,
+	/// For tasks scored with a rest entry: the score of its likeliest class,
+	/// which a winner must beat.
+	rest_best: Option<i128>,
+}
+
+impl Posterior {
+	/// The posterior of an item whose revealed labels are `labels`, each with
+	/// its annotator's model on the task.
+	pub fn of<T: Config>(
+		labels: &[(AnnotatorModel<T>, Label)],
+		evidence: &TaskEvidence,
+		class_count: u16,
+		strength: u32,
+	) -> Self {
+		let every_class = u32::from(class_count) <= T::MaxModelClasses::get();
+		let mut classes: Vec<Label> = if every_class {
+			(0..class_count).collect()
+		} else {
+			let mut given: Vec<Label> = labels.iter().map(|(_, label)| *label).collect();
+			given.sort_unstable();
+			given.dedup();
+			given
+		};
+		classes.retain(|class| *class < class_count);
+		let likelihood = |class: Label| -> i128 {
+			labels
+				.iter()
+				.map(|(model, given)| model.log_likelihood(class, *given, class_count, strength))
+				.fold(0i128, i128::saturating_add)
+		};
+		let mut scores: Vec<(Class, i128)> = classes
+			.iter()
+			.map(|class| (Class::One(*class), evidence.log_prior(*class, class_count).saturating_add(likelihood(*class))))
+			.collect();
+		let mut rest_likelihood = None;
+		let mut rest_best = None;
+		if !every_class && classes.len() < usize::from(class_count) {
+			// A class outside `classes`: no label matches it. Any label
+			// other than the class serves, as all score alike.
+			let outside = (0..class_count).find(|class| classes.binary_search(class).is_err()).unwrap_or(0);
+			let rest = likelihood(outside);
+			let (mass, total) = evidence.prior_mass_excluding(&classes, class_count);
+			let log_mass = fixed_math::ln(mass, total).unwrap_or(0);
+			scores.push((Class::Rest, log_mass.saturating_add(rest)));
+			rest_likelihood = Some(rest);
+			let (likeliest, total) = evidence.likeliest_prior_excluding(&classes, class_count);
+			rest_best = Some(fixed_math::ln(likeliest, total).unwrap_or(0).saturating_add(rest));
+		}
+		Self { scores, temperature: evidence.temperature(), rest_likelihood, rest_best }
+	}
+
+	/// The class with the highest posterior, if strictly above every other
+	/// class (a tie, or a class nobody gave scoring as high, has none), with
+	/// its posterior probability.
+	pub fn winner(&self) -> Option<(Label, Perbill)> {
+		let given = || {
+			self.scores.iter().filter_map(|(class, score)| match class {
+				Class::One(label) => Some((*label, *score)),
+				Class::Rest => None,
+			})
+		};
+		let best = given().map(|(_, score)| score).max()?;
+		let mut leaders = given().filter(|(_, score)| *score == best);
+		let (label, _) = leaders.next()?;
+		if leaders.next().is_some() || self.rest_best.is_some_and(|rest| rest >= best) {
+			return None;
+		}
+		Some((label, self.probability(label)))
+	}
+
+	/// The class given by the labels with the highest posterior, ties to the
+	/// lower class, whatever the rest scores: what an expert is shown first.
+	pub fn top_given(&self) -> Option<Label> {
+		self.scores
+			.iter()
+			.filter_map(|(class, score)| match class {
+				Class::One(label) => Some((*label, *score)),
+				Class::Rest => None,
+			})
+			.max_by(|(label_a, score_a), (label_b, score_b)| score_a.cmp(score_b).then(label_b.cmp(label_a)))
+			.map(|(label, _)| label)
+	}
+
+	/// The tempered posterior probability of `label` (0 for a class scored
+	/// only within the rest).
+	pub fn probability(&self, label: Label) -> Perbill {
+		let Some(score) = self.score_of(label) else { return Perbill::zero() };
+		let Some(best) = self.best_score() else { return Perbill::zero() };
+		let weights = self.weights(best, self.temperature);
+		let own = tempered_weight(best, score, self.temperature);
+		Perbill::from_rational(own, weights.max(1))
+	}
+
+	/// Each class scored by itself, with its posterior probability.
+	pub fn probabilities(&self) -> Vec<(Label, Perbill)> {
+		self.scores
+			.iter()
+			.filter_map(|(class, _)| match class {
+				Class::One(label) => Some((*label, self.probability(*label))),
+				Class::Rest => None,
+			})
+			.collect()
+	}
+
+	/// The log loss (nano-nats) of each candidate temperature had the item's
+	/// answer been `answer` (class `answer` of `evidence`'s task): `−ln P(answer)`.
+	pub fn log_losses(&self, answer: Label, evidence: &TaskEvidence, class_count: u16) -> [u64; TEMPERATURES.len()] {
+		let answer_score = match self.score_of(answer) {
+			Some(score) => score,
+			// A class nobody gave, scored by itself: its own prior.
+			None => evidence
+				.log_prior(answer, class_count)
+				.saturating_add(self.rest_likelihood.unwrap_or(0)),
+		};
+		let mut losses = [0u64; TEMPERATURES.len()];
+		let Some(best) = self.best_score() else { return losses };
+		let best = best.max(answer_score);
+		for (loss, parts) in losses.iter_mut().zip(TEMPERATURES) {
+			let temperature = Perbill::from_parts(parts);
+			// −ln P = τ·(best − s_answer) + ln Σ e^(−τ·(best − s)), the sum in [1, entries].
+			let gap = temper(best.saturating_sub(answer_score).unsigned_abs(), temperature);
+			let sum = self.weights(best, temperature);
+			let log_sum = fixed_math::ln(sum.max(fixed_math::SCALE), fixed_math::SCALE).unwrap_or(0).unsigned_abs();
+			let nats = gap.saturating_add(log_sum) / (fixed_math::SCALE / NANO);
+			*loss = u64::try_from(nats).unwrap_or(u64::MAX);
+		}
+		losses
+	}
+
+	fn score_of(&self, label: Label) -> Option<i128> {
+		self.scores.iter().find(|(class, _)| *class == Class::One(label)).map(|(_, score)| *score)
+	}
+
+	fn best_score(&self) -> Option<i128> {
+		self.scores.iter().map(|(_, score)| *score).max()
+	}
+
+	/// Σ over entries of e^(−τ·(best − score)) × 10^18.
+	fn weights(&self, best: i128, temperature: Perbill) -> u128 {
+		self.scores
+			.iter()
+			.map(|(_, score)| tempered_weight(best, *score, temperature))
+			.fold(0u128, u128::saturating_add)
+	}
+}
+
+/// e^(−τ·(best − score)) × 10^18, for a score at most `best`.
+fn tempered_weight(best: i128, score: i128, temperature: Perbill) -> u128 {
+	fixed_math::exp_neg(temper(best.saturating_sub(score).unsigned_abs(), temperature))
+}
+
+/// `gap` × τ.
+fn temper(gap: u128, temperature: Perbill) -> u128 {
+	gap.saturating_mul(u128::from(temperature.deconstruct())) / NANO
+}
