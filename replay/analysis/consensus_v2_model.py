@@ -113,12 +113,7 @@ def run(rows, truth, K, W, P, seed=0, shuffle=False, experts=True, spam=0.0):
         if P.get('autotau', 1):
             temper[0] = taus[min(range(len(taus)), key=lambda n: (losses[n], n))]
     def posterior(i):
-        tot = sum(class_counts)
-        logp = [math.log(class_counts[k] / tot) for k in range(K)]
-        for j, l in labels[i]:
-            m = models[j]
-            for k in range(K):
-                logp[k] += m.like(k, l) and math.log(m.like(k, l))
+        logp = loglik(i)
         mx = max(logp)
         t = temper[0]
         e = [math.exp(t * (x - mx)) for x in logp]

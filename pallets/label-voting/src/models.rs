@@ -166,38 +166,21 @@ pub struct TaskEvidence {
 }
 
 impl TaskEvidence {
-	/// `ln P(class)` × 10^18 under the task's class prior: each class's
-	/// settled items plus one, over all settled plus K.
-	pub fn log_prior(&self, class: Label, class_count: u16) -> i128 {
-		let (numerator, denominator) = self.prior_mass(core::iter::once(class), class_count);
-		fixed_math::ln(numerator, denominator).unwrap_or(0)
+	/// The class prior's weight of `class`: its settled items plus one.
+	pub fn prior_weight(&self, class: Label) -> u128 {
+		u128::from(self.class_counts.get(usize::from(class)).copied().unwrap_or(0)).saturating_add(1)
 	}
 
-	/// The prior mass of the classes `classes` (distinct), as a ratio.
-	pub fn prior_mass(&self, classes: impl Iterator<Item = Label>, class_count: u16) -> (u128, u128) {
-		let count = |class: Label| u128::from(self.class_counts.get(usize::from(class)).copied().unwrap_or(0));
-		let numerator = classes.map(|class| count(class).saturating_add(1)).fold(0u128, u128::saturating_add);
+	/// The class prior's total weight: all settled items plus K, so that
+	/// `prior_weight(class) / prior_total` is P(class).
+	pub fn prior_total(&self, class_count: u16) -> u128 {
 		let settled: u128 = self.class_counts.iter().map(|count| u128::from(*count)).sum();
-		(numerator.max(1), settled.saturating_add(u128::from(class_count)).max(1))
+		settled.saturating_add(u128::from(class_count)).max(1)
 	}
 
-	/// The prior mass of every class but `given` (distinct), as a ratio.
-	pub fn prior_mass_excluding(&self, given: &[Label], class_count: u16) -> (u128, u128) {
-		let (given_mass, total) = self.prior_mass(given.iter().copied(), class_count);
-		(total.saturating_sub(given_mass).max(1), total)
-	}
-
-	/// The prior of the likeliest class outside `given` (sorted, distinct),
-	/// as a ratio: a scan of the task's class counts, no storage read.
-	pub fn likeliest_prior_excluding(&self, given: &[Label], class_count: u16) -> (u128, u128) {
-		let count = |class: Label| u128::from(self.class_counts.get(usize::from(class)).copied().unwrap_or(0));
-		let largest = (0..class_count)
-			.filter(|class| given.binary_search(class).is_err())
-			.map(|class| count(class).saturating_add(1))
-			.max()
-			.unwrap_or(1);
-		let settled: u128 = self.class_counts.iter().map(|count| u128::from(*count)).sum();
-		(largest, settled.saturating_add(u128::from(class_count)).max(1))
+	/// `ln P(class)` × 10^18 under the task's class prior, given its total.
+	pub fn log_prior(&self, class: Label, total: u128) -> i128 {
+		fixed_math::ln(self.prior_weight(class), total).unwrap_or(0)
 	}
 
 	/// Counts (or takes back) an item settled with `class`.

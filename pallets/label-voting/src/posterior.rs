@@ -36,6 +36,10 @@ pub struct Posterior {
 	scores: Vec<(Class, i128)>,
 	/// The temperature applied to the scores.
 	temperature: Perbill,
+	/// The highest score, and Σ e^(−τ·(best − score)) × 10^18 at the
+	/// temperature: what each probability is over.
+	best: i128,
+	normalizer: u128,
 	/// For tasks scored with a rest entry: the revealed labels' likelihood of
 	/// a class none of them gave, to score one such class (a gold answer)
 	/// by itself.
@@ -64,6 +68,7 @@ impl Posterior {
 			given
 		};
 		classes.retain(|class| *class < class_count);
+		let prior_total = evidence.prior_total(class_count);
 		let likelihood = |class: Label| -> i128 {
 			labels
 				.iter()
@@ -72,7 +77,7 @@ impl Posterior {
 		};
 		let mut scores: Vec<(Class, i128)> = classes
 			.iter()
-			.map(|class| (Class::One(*class), evidence.log_prior(*class, class_count).saturating_add(likelihood(*class))))
+			.map(|class| (Class::One(*class), evidence.log_prior(*class, prior_total).saturating_add(likelihood(*class))))
 			.collect();
 		let mut rest_likelihood = None;
 		let mut rest_best = None;
@@ -81,14 +86,23 @@ impl Posterior {
 			// other than the class serves, as all score alike.
 			let outside = (0..class_count).find(|class| classes.binary_search(class).is_err()).unwrap_or(0);
 			let rest = likelihood(outside);
-			let (mass, total) = evidence.prior_mass_excluding(&classes, class_count);
-			let log_mass = fixed_math::ln(mass, total).unwrap_or(0);
+			// The rest's prior mass, and its likeliest class's: one scan of
+			// the task's class counts, already read.
+			let (mut mass, mut likeliest) = (0u128, 1u128);
+			for class in (0..class_count).filter(|class| classes.binary_search(class).is_err()) {
+				let weight = evidence.prior_weight(class);
+				mass = mass.saturating_add(weight);
+				likeliest = likeliest.max(weight);
+			}
+			let log_mass = fixed_math::ln(mass.max(1), prior_total).unwrap_or(0);
 			scores.push((Class::Rest, log_mass.saturating_add(rest)));
 			rest_likelihood = Some(rest);
-			let (likeliest, total) = evidence.likeliest_prior_excluding(&classes, class_count);
-			rest_best = Some(fixed_math::ln(likeliest, total).unwrap_or(0).saturating_add(rest));
+			rest_best = Some(fixed_math::ln(likeliest, prior_total).unwrap_or(0).saturating_add(rest));
 		}
-		Self { scores, temperature: evidence.temperature(), rest_likelihood, rest_best }
+		let temperature = evidence.temperature();
+		let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
+		let normalizer = weights_of(&scores, best, temperature);
+		Self { scores, temperature, best, normalizer, rest_likelihood, rest_best }
 	}
 
 	/// The class with the highest posterior, if strictly above every other
@@ -127,10 +141,8 @@ impl Posterior {
 	/// only within the rest).
 	pub fn probability(&self, label: Label) -> Perbill {
 		let Some(score) = self.score_of(label) else { return Perbill::zero() };
-		let Some(best) = self.best_score() else { return Perbill::zero() };
-		let weights = self.weights(best, self.temperature);
-		let own = tempered_weight(best, score, self.temperature);
-		Perbill::from_rational(own, weights.max(1))
+		let own = tempered_weight(self.best, score, self.temperature);
+		Perbill::from_rational(own, self.normalizer.max(1))
 	}
 
 	/// Each class scored by itself, with its posterior probability.
@@ -151,17 +163,19 @@ impl Posterior {
 			Some(score) => score,
 			// A class nobody gave, scored by itself: its own prior.
 			None => evidence
-				.log_prior(answer, class_count)
+				.log_prior(answer, evidence.prior_total(class_count))
 				.saturating_add(self.rest_likelihood.unwrap_or(0)),
 		};
 		let mut losses = [0u64; TEMPERATURES.len()];
-		let Some(best) = self.best_score() else { return losses };
-		let best = best.max(answer_score);
+		if self.scores.is_empty() {
+			return losses;
+		}
+		let best = self.best.max(answer_score);
 		for (loss, parts) in losses.iter_mut().zip(TEMPERATURES) {
 			let temperature = Perbill::from_parts(parts);
 			// −ln P = τ·(best − s_answer) + ln Σ e^(−τ·(best − s)), the sum in [1, entries].
 			let gap = temper(best.saturating_sub(answer_score).unsigned_abs(), temperature);
-			let sum = self.weights(best, temperature);
+			let sum = weights_of(&self.scores, best, temperature);
 			let log_sum = fixed_math::ln(sum.max(fixed_math::SCALE), fixed_math::SCALE).unwrap_or(0).unsigned_abs();
 			let nats = gap.saturating_add(log_sum) / (fixed_math::SCALE / NANO);
 			*loss = u64::try_from(nats).unwrap_or(u64::MAX);
@@ -173,17 +187,14 @@ impl Posterior {
 		self.scores.iter().find(|(class, _)| *class == Class::One(label)).map(|(_, score)| *score)
 	}
 
-	fn best_score(&self) -> Option<i128> {
-		self.scores.iter().map(|(_, score)| *score).max()
-	}
+}
 
-	/// Σ over entries of e^(−τ·(best − score)) × 10^18.
-	fn weights(&self, best: i128, temperature: Perbill) -> u128 {
-		self.scores
-			.iter()
-			.map(|(_, score)| tempered_weight(best, *score, temperature))
-			.fold(0u128, u128::saturating_add)
-	}
+/// Σ over `scores` of e^(−τ·(best − score)) × 10^18.
+fn weights_of(scores: &[(Class, i128)], best: i128, temperature: Perbill) -> u128 {
+	scores
+		.iter()
+		.map(|(_, score)| tempered_weight(best, *score, temperature))
+		.fold(0u128, u128::saturating_add)
 }
 
 /// e^(−τ·(best − score)) × 10^18, for a score at most `best`.

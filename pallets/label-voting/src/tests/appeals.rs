@@ -5,12 +5,7 @@ use super::*;
 /// Item 0 of a fresh task accepted as 1 by annotators 0 and 1 over 2's 0.
 fn accepted_item() -> u32 {
 	let task = create_task(2, 3, AssignmentMode::Open);
-	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
-		claim_and_commit(task, 0, annotator(n), label);
-	}
-	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
-		reveal(task, 0, annotator(n), label);
-	}
+	two_against_one(task, 0);
 	task
 }
 

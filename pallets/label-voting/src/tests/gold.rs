@@ -13,12 +13,7 @@ fn task_with_gold(commitments: Vec<H256>) -> u32 {
 	let mut spec = task_spec(3, 3, AssignmentMode::Open);
 	spec.gold_commitments = frame_support::BoundedVec::truncate_from(commitments);
 	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
-	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
-		claim_and_commit(task, 0, annotator(n), label);
-	}
-	for (n, label) in [(0, 1), (1, 1), (2, 0)] {
-		reveal(task, 0, annotator(n), label);
-	}
+	two_against_one(task, 0);
 	task
 }
 
@@ -247,6 +242,16 @@ fn rejects_bad_gold_reveals() {
 	});
 }
 
+/// Annotator `n`'s model counts on `task`, if it has a model.
+fn model_counts(task: u32, n: u64) -> Option<crate::models::ModelCounts<Test>> {
+	crate::AnnotatorModels::<Test>::get(task, annotator(n)).map(|model| model.counts)
+}
+
+/// A binary task's class-conditional counts, row by row.
+fn cells(cells: [u32; 4]) -> Option<crate::models::ModelCounts<Test>> {
+	Some(crate::models::ModelCounts::PerClass(cells.to_vec().try_into().expect("four cells")))
+}
+
 #[test]
 fn a_revealed_answer_teaches_the_models_at_once_and_scores_the_calibration_when_it_stands() {
 	test_with_invariants(|| {
@@ -255,8 +260,7 @@ fn a_revealed_answer_teaches_the_models_at_once_and_scores_the_calibration_when_
 		// Annotators 0 and 1 said 1 on a class-0 item, 2 said 0: each
 		// counted with the reputation's gold weight, at once.
 		let weight = pallet_reputation::ReputationParameters::<Test>::get().gold_weight;
-		let counts = |n| crate::AnnotatorModels::<Test>::get(task, annotator(n)).map(|model| model.counts);
-		let cells = |cells: [u32; 4]| Some(crate::models::ModelCounts::PerClass(cells.to_vec().try_into().unwrap()));
+		let counts = |n| model_counts(task, n);
 		assert_eq!(counts(0), cells([0, weight, 0, 0]));
 		assert_eq!(counts(2), cells([weight, 0, 0, 0]));
 		let evidence = crate::TaskEvidences::<Test>::get(task);
@@ -285,8 +289,7 @@ fn an_overturned_answer_is_taken_back_from_the_models_and_the_experts_label_lear
 		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
 		// The gold answer's lessons are gone; the expert's label 1 is
 		// learned like a crowd decision, with weight 1.
-		let counts = |n| crate::AnnotatorModels::<Test>::get(task, annotator(n)).map(|model| model.counts);
-		let cells = |cells: [u32; 4]| Some(crate::models::ModelCounts::PerClass(cells.to_vec().try_into().unwrap()));
+		let counts = |n| model_counts(task, n);
 		assert_eq!(counts(0), cells([0, 0, 0, 1]));
 		assert_eq!(counts(2), cells([0, 0, 1, 0]));
 		assert_eq!(crate::TaskEvidences::<Test>::get(task).class_counts.to_vec(), vec![0, 1]);

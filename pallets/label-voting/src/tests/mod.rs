@@ -53,6 +53,18 @@ pub(crate) fn reveal(task: u32, item: u32, who: AccountId, label: u16) {
 	assert_ok!(LabelVoting::reveal(RuntimeOrigin::signed(who), task, item, label, salt(who)));
 }
 
+/// Annotators 0 and 1 label `item` 1 and annotator 2 labels it 0: all
+/// commit, then all reveal, which tallies the item.
+pub(crate) fn two_against_one(task: u32, item: u32) {
+	let labels = [(0, 1), (1, 1), (2, 0)];
+	for (n, label) in labels {
+		claim_and_commit(task, item, annotator(n), label);
+	}
+	for (n, label) in labels {
+		reveal(task, item, annotator(n), label);
+	}
+}
+
 pub(crate) fn free(who: AccountId) -> Balance {
 	pallet_balances::Pallet::<Test>::free_balance(who)
 }

@@ -154,16 +154,11 @@ fn gold_chooses_the_temperature_with_the_least_log_loss() {
 fn a_settled_item_teaches_its_annotators_models_and_the_class_prior() {
 	new_test_ext().execute_with(|| {
 		let task = create_task(1, 3, AssignmentMode::Open);
-		for (who, label) in [(10, 1), (11, 1), (12, 0)] {
-			claim_and_commit(task, 0, who, label);
-		}
-		for (who, label) in [(10, 1), (11, 1), (12, 0)] {
-			reveal(task, 0, who, label);
-		}
+		two_against_one(task, 0);
 		assert!(AnnotatorModels::<Test>::iter_prefix(task).next().is_none(), "nothing learned before settling");
 		settle_after_appeal_window(task, 0);
-		let alice = AnnotatorModels::<Test>::get(task, 10).expect("learned");
-		let charlie = AnnotatorModels::<Test>::get(task, 12).expect("learned");
+		let alice = AnnotatorModels::<Test>::get(task, annotator(0)).expect("learned");
+		let charlie = AnnotatorModels::<Test>::get(task, annotator(2)).expect("learned");
 		assert_eq!(alice.counts, crate::models::ModelCounts::PerClass(vec![0, 0, 0, 1].try_into().unwrap()));
 		assert_eq!(charlie.counts, crate::models::ModelCounts::PerClass(vec![0, 0, 1, 0].try_into().unwrap()));
 		assert_eq!(TaskEvidences::<Test>::get(task).class_counts.to_vec(), vec![0, 1]);

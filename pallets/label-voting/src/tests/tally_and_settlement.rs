@@ -273,12 +273,7 @@ fn an_expert_who_labeled_or_requested_an_item_cannot_settle_its_dispute() {
 fn a_label_the_crowd_decided_against_is_charged_so_that_guessing_loses() {
 	test_with_invariants(|| {
 		let task = create_task(1, 3, AssignmentMode::Open);
-		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
-			claim_and_commit(task, 0, annotator(n), label);
-		}
-		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
-			reveal(task, 0, annotator(n), label);
-		}
+		two_against_one(task, 0);
 		let treasury_before = free(TREASURY);
 		settle_after_appeal_window(task, 0);
 		// Two classes: (1 + 25 %) × 5 / 1 = 6, out of stake to the treasury.
