@@ -120,10 +120,10 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 	// A requester without the budget is told so, and no task is created.
 	let refused = fails(url, &strs(&publish("//Nobody")));
 	// 6 items × 3 × 2.1 LBL + 4 LBL for disputes, the gold answer's bond
-	// of 3 × 1 LBL, and the storage deposit of the task (0.526 LBL) and its
+	// of 3 × 1 LBL, and the storage deposit of the task (0.527 LBL) and its
 	// gold commitment (0.103 LBL).
-	assert!(refused.contains("short of the budget 45.429 LBL"), "{refused}");
-	assert!(refused.contains("storage deposit of 0.629 LBL"), "{refused}");
+	assert!(refused.contains("short of the budget 45.43 LBL"), "{refused}");
+	assert!(refused.contains("storage deposit of 0.63 LBL"), "{refused}");
 	// Nor is a task whose dispute budget cannot pay one expert, unless the
 	// requester says it wants none.
 	let refused = fails(url, &strs(&publish_with("//Alice", "0")));

@@ -70,14 +70,18 @@ const COMMITMENT_VECTORS = JSON.parse(
   readFileSync(new URL('../../primitives/src/commitment_vectors.json', import.meta.url), 'utf8'),
 );
 
-/** A binary `Open` task paying 1 LBL a label, without gold or dispute budget; returns its id. */
-async function createOpenTask(requester, itemCount, redundancy) {
+/**
+ * A binary `Open` task paying 1 LBL a label at fixed `redundancy`, without
+ * gold or dispute budget, with any of its terms replaced by `terms`; returns its id.
+ */
+async function createOpenTask(requester, itemCount, redundancy, terms = {}) {
   const created = await submit(api.tx.tasks.createTask({
     manifest: MANIFEST_CID,
     itemCount,
     classCount: 2,
-    redundancy,
-    agreementThreshold: 600_000_000,
+    minRedundancy: redundancy,
+    maxRedundancy: redundancy,
+    targetAccuracy: 600_000_000,
     rewardPerLabel: UNIT,
     disputeBudget: 0,
     deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
@@ -86,6 +90,7 @@ async function createOpenTask(requester, itemCount, redundancy) {
     assignment: 'Open',
     domain: 0,
     goldCommitments: [],
+    ...terms,
   }), requester);
   return created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
 }
@@ -120,8 +125,9 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
     manifest: MANIFEST_CID,
     itemCount: 1,
     classCount: 2,
-    redundancy: 3,
-    agreementThreshold: 600_000_000,
+    minRedundancy: 3,
+    maxRedundancy: 3,
+    targetAccuracy: 600_000_000,
     rewardPerLabel: UNIT,
     disputeBudget: 5n * UNIT,
     deadline,
@@ -410,4 +416,54 @@ test('two annotators label an Open task in batches and are paid once each', asyn
   await assert.rejects(submit(api.tx.labelVoting.finalizeItems(task, items), second), /labelVoting\.NothingToFinalize/);
   assert.equal((await api.query.annotatorStake.ledgers(first.address)).unwrap().locked.toBigInt(), 0n);
   assert.equal((await labeling('annotator', first.address, 0)).earnings.labelsPaid, 4);
+});
+
+test('an item the crowd is not sure of asks for one more label, and unused labels come back at close', async () => {
+  const requester = keyring.addFromUri('//Alice');
+  const annotators = ['//Rounds//1', '//Rounds//2', '//Rounds//3', '//Rounds//4'].map((uri) => keyring.addFromUri(uri));
+  for (const who of annotators) {
+    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), requester);
+    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
+  }
+  // Two labels an item at first, up to four.
+  const task = await createOpenTask(requester, 1, 4, { minRedundancy: 2 });
+  // The budget holds four labels; the RPC shows both bounds and the target.
+  const summary = await labeling('task', task);
+  assert.deepEqual([summary.minRedundancy, summary.maxRedundancy, summary.targetAccuracy], [2, 4, 600_000_000]);
+  const fee = UNIT / 20n;
+  assert.equal((await api.query.tasks.tasks(task)).unwrap().escrow.labelBudget.toBigInt(), 4n * (UNIT + fee));
+
+  const salts = new Map(annotators.map((who) => [who, randomAsU8a(32)]));
+  const commit = (who, label) => submit(api.tx.labelVoting.commit(task, 0, sealedLabel(task, 0, label, salts.get(who), who.address)), who);
+  const reveal = (who, label) => submit(api.tx.labelVoting.reveal(task, 0, label, salts.get(who)), who);
+  const [first, second, third, fourth] = annotators;
+
+  // Round one: two places, split.
+  await commit(first, 1);
+  await commit(second, 0);
+  await assert.rejects(commit(third, 1), /labelVoting\.NotLabeling/);
+  await reveal(first, 1);
+  const split = await reveal(second, 0);
+  const wanted = split.find((e) => api.events.labelVoting.MoreLabelsWanted.is(e));
+  assert.ok(wanted, 'the split item asks for more');
+  assert.equal(wanted.data.places.toNumber(), 3);
+  assert.ok((await labeling('claimableItems', third.address, task)).items.includes(0));
+
+  // Round two: one place; the third label decides.
+  await commit(third, 1);
+  await assert.rejects(commit(fourth, 1), /labelVoting\.NotLabeling/);
+  const decided = await reveal(third, 1);
+  const accepted = decided.find((e) => api.events.labelVoting.ItemAccepted.is(e));
+  assert.equal(accepted.data.label.toNumber(), 1);
+
+  // Settled after the appeal window: the two who gave 1 are paid, and the
+  // budget of the label never asked for comes back with the rest at close.
+  const requesterBefore = await free(requester);
+  await sealBlocksUpTo(accepted.data.appealEndsAt.toNumber());
+  const settledEvents = await sealBlock();
+  assert.ok(settledEvents.some((e) => api.events.tasks.TaskClosed.is(e)));
+  const record = (await api.query.tasks.tasks(task)).unwrap();
+  assert.equal(record.escrow.labelsPaid.toNumber(), 2);
+  assert.equal(record.escrow.refunded.toBigInt(), 2n * (UNIT + fee));
+  assert.equal(await free(requester) - requesterBefore, 2n * (UNIT + fee));
 });

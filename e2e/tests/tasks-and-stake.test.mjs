@@ -36,8 +36,9 @@ test('a requester creates, tops up and cancels a task; the escrow comes back', a
     manifest: MANIFEST_CID,
     itemCount: 20,
     classCount: 2,
-    redundancy: 3,
-    agreementThreshold: 660_000_000, // Perbill: 66 %
+    minRedundancy: 3,
+    maxRedundancy: 3,
+    targetAccuracy: 660_000_000, // Perbill: 66 %
     rewardPerLabel: UNIT,
     disputeBudget: 10n * UNIT,
     deadline,

@@ -395,8 +395,10 @@ sp_api::decl_runtime_apis! {
 	/// the protocol fee in a task's escrow; version 6 the gold bonds, in
 	/// `task_budget` (which takes the gold count) and in a task's escrow;
 	/// version 7 pages `annotator_work`, adds `gold_commitment`, and the
-	/// storage deposit in `task_budget` and a task's escrow.
-	#[api_version(7)]
+	/// storage deposit in `task_budget` and a task's escrow; version 8 a
+	/// task's adaptive redundancy (`min_redundancy`, `max_redundancy`) and
+	/// its `target_accuracy` in its terms.
+	#[api_version(8)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -414,8 +416,7 @@ sp_api::decl_runtime_apis! {
 		/// Up to `max` (at most [`MAX_PAGE`]) items of `task`, from `start`
 		/// on, on which `who` holds a claim or an unsettled commit. Looks at
 		/// no more than [`MAX_ITEMS_SCANNED`] items, so a page may come back
-		/// short with a `next` to go on from.
-		#[api_version(7)]
+		/// short with a `next` to go on from. (Since version 7.)
 		fn annotator_work(who: AccountId, task: TaskId, start: ItemIndex, max: u32) -> Result<WorkPage, LabelingApiError>;
 
 		/// The items of `task` on which `who` holds a claim or an unsettled
@@ -425,8 +426,7 @@ sp_api::decl_runtime_apis! {
 
 		/// The task's gold commitment at `index` and the item it was
 		/// revealed for; `None` if there is none, or once the closed task's
-		/// commitments are pruned.
-		#[api_version(7)]
+		/// commitments are pruned. (Since version 7.)
 		fn gold_commitment(task: TaskId, index: u32) -> Option<GoldCommitment>;
 
 		/// Up to `max` items of `task`, from `start` on, that `who` may claim now,
@@ -463,13 +463,14 @@ sp_api::decl_runtime_apis! {
 		/// whole task a page at a time.
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError>;
 
-		/// What a task of `item_count` items, `redundancy` annotators each,
+		/// What a task of `item_count` items, at most `max_redundancy`
+		/// annotators each,
 		/// `reward_per_label`, `dispute_budget` and `gold_count` gold
 		/// commitments would hold now, protocol fee and gold bonds included:
 		/// what a client shows before the requester signs `create_task`.
 		fn task_budget(
 			item_count: u32,
-			redundancy: u8,
+			max_redundancy: u8,
 			reward_per_label: Balance,
 			dispute_budget: Balance,
 			gold_count: u32,

@@ -70,10 +70,17 @@ pub struct TaskTerms<AccountId, Balance, BlockNumber> {
 	pub item_count: u32,
 	/// How many label classes (K); labels are `0..K`.
 	pub class_count: u16,
-	/// How many annotators label each item (r).
-	pub redundancy: u8,
-	/// The share of vote weight the winning label needs.
-	pub agreement_threshold: Perbill,
+	/// How many annotators label each item at first (`r_min`): the
+	/// first round of every item.
+	pub min_redundancy: u8,
+	/// The most annotators an item may have (`r_max`): an item the crowd is
+	/// not yet sure of asks for one more at a time up to this; the budget
+	/// holds this many labels an item, and what is not used comes back at
+	/// close.
+	pub max_redundancy: u8,
+	/// How sure the crowd must be to accept a label without an expert: the
+	/// least posterior probability of the winning label.
+	pub target_accuracy: Perbill,
 	/// Paid for each accepted label.
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_amount"))]
 	pub reward_per_label: Balance,
@@ -96,6 +103,28 @@ impl<AccountId, Balance, BlockNumber: PartialOrd> TaskTerms<AccountId, Balance, 
 	/// its deadline not passed.
 	pub fn accepts_work(&self, now: BlockNumber) -> bool {
 		self.status == TaskStatus::Open && now <= self.deadline
+	}
+
+	/// How many places an item taking labels has, with `commits` commits:
+	/// `r_min` in its first round; once a tally asked for more, one beyond
+	/// the commits it has (a round of one), never more than `r_max`.
+	pub fn places_wanted(&self, commits: u32) -> u32 {
+		u32::from(self.min_redundancy)
+			.max(commits.saturating_add(1))
+			.min(u32::from(self.max_redundancy))
+	}
+
+	/// Whether an item with `commits` commits has the labels its round asks
+	/// for, so that its reveal opens: at least `r_min` (a round after the
+	/// first is one commit, so any commit then completes it).
+	pub fn round_complete(&self, commits: u32) -> bool {
+		commits >= u32::from(self.min_redundancy)
+	}
+
+	/// Whether a tallied item the crowd is not sure of may ask for another
+	/// label: it has fewer than `r_max`, and the task still takes work.
+	pub fn may_ask_more(&self, commits: u32, now: BlockNumber) -> bool {
+		commits < u32::from(self.max_redundancy) && self.accepts_work(now)
 	}
 }
 

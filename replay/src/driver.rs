@@ -2,13 +2,16 @@
 //! runtime in process (`native`) and a live node over RPC (`labelchain
 //! replay`). A [`Chain`] only carries out the protocol's calls; the driver
 //! decides which to make and when: labels are committed in stream order, a
-//! round at a time; an item is revealed as soon as it has all its labels
-//! (an item short of the redundancy waits until the task stops taking
-//! work: the requester cancels it after the last label, as the chain opens
-//! a short item's reveal only then); once tallied, a gold item is revealed by the requester, a
-//! disputed one is settled by the expert with the truth (or, without
-//! experts, with its top-weighted label) and an accepted one waits out its
-//! appeal window and is then finalized.
+//! round at a time; an item is revealed as soon as it has the labels its
+//! round asks for (`r_min` at first; an item short of that waits until the
+//! task stops taking work: the requester cancels it after the last label,
+//! as the chain opens a short item's reveal only then); once tallied, an
+//! item the chain is not sure of takes its next label in stream order (a
+//! round of one), a gold item is revealed by the requester, a disputed one
+//! is settled by the expert with the truth (or, without experts, with its
+//! top-weighted label) and an accepted one waits out its appeal window and
+//! is then finalized. The labels that come for an item after it stopped
+//! taking labels are dropped: what adaptive redundancy saves.
 
 use std::{
 	collections::BTreeSet,
@@ -48,6 +51,9 @@ pub fn gold_salt(item: u32) -> Salt {
 pub struct NewTask {
 	pub item_count: u32,
 	pub class_count: u16,
+	/// The labels an item takes at first (`r_min`).
+	pub min_redundancy: u32,
+	/// The most labels an item takes (`r_max`).
 	pub redundancy: u32,
 	/// The gold commitments, by gold index.
 	pub gold_commitments: Vec<[u8; 32]>,
@@ -84,6 +90,8 @@ pub struct GoldReveal {
 pub enum Tallied {
 	Accepted { appeal_ends_at: u32 },
 	Disputed,
+	/// The chain is not sure yet: the item takes one more label.
+	MoreWanted,
 	/// Anything else, as the chain shows it (a replay stops on it).
 	Other(String),
 }
@@ -162,6 +170,10 @@ pub struct Policy {
 	/// experts (or a true answer) a disputed item takes its top-weighted label.
 	pub experts: bool,
 	pub pace: Pace,
+	/// The labels every item takes at first (`r_min`): adaptive redundancy
+	/// from there up to the plan's redundancy. `None`: the plan's
+	/// redundancy from the start (fixed).
+	pub min_redundancy: Option<u32>,
 }
 
 /// Drives the future of a chain that never waits (the native runtime's
@@ -188,9 +200,11 @@ fn gold_commitments(data: &Dataset, plan: &Plan) -> anyhow::Result<Vec<[u8; 32]>
 /// the task, sends every label and carries every item through to its
 /// settlement.
 pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: Policy) -> anyhow::Result<Outcome> {
+	let min_redundancy = policy.min_redundancy.unwrap_or(plan.redundancy).clamp(1, plan.redundancy);
 	let task = NewTask {
 		item_count: data.items.len() as u32,
 		class_count: data.class_count(),
+		min_redundancy,
 		redundancy: plan.redundancy,
 		gold_commitments: gold_commitments(data, plan)?,
 	};
@@ -207,7 +221,13 @@ pub async fn run<C: Chain>(chain: &mut C, data: &Dataset, plan: &Plan, policy: P
 		experts: policy.experts,
 		items_per_group,
 		committed: vec![Vec::new(); data.items.len()],
+		revealed: vec![0; data.items.len()],
+		places: vec![min_redundancy; data.items.len()],
+		seen: vec![0; data.items.len()],
+		waiting: vec![std::collections::VecDeque::new(); data.items.len()],
+		closed: vec![false; data.items.len()],
 		short: Vec::new(),
+		exhausted: Vec::new(),
 		appealable: Vec::new(),
 		disputed: vec![false; data.items.len()],
 	};
@@ -239,75 +259,130 @@ struct Driver<'a, C> {
 	items_per_group: usize,
 	/// Each item's commits so far: (worker, label), in commit order.
 	committed: Vec<Vec<(u32, u16)>>,
-	/// Items with all their labels but fewer than the redundancy, waiting
-	/// for the task to stop taking work.
+	/// How many of each item's commits are revealed.
+	revealed: Vec<usize>,
+	/// The places each item's present round has: `r_min`, then one more
+	/// than its commits each time the chain asks for more.
+	places: Vec<u32>,
+	/// How many of each item's labels in the stream came so far.
+	seen: Vec<u32>,
+	/// Labels that came while their item's round was full, for its next one.
+	waiting: Vec<std::collections::VecDeque<Row>>,
+	/// Items that take no more labels (accepted, disputed or settled).
+	closed: Vec<bool>,
+	/// Items with all their labels but fewer than their first round asks,
+	/// waiting for the task to stop taking work.
 	short: Vec<u32>,
+	/// Items the chain asked more labels for after the stream had no more:
+	/// tallied for the last time once the task stops taking work.
+	exhausted: Vec<u32>,
 	/// Accepted items waiting out their appeal window: (item, its last block).
 	appealable: Vec<(u32, u32)>,
 	disputed: Vec<bool>,
 }
 
 impl<C: Chain> Driver<'_, C> {
-	/// Commits a round of labels. Items the round completes are revealed;
-	/// short ones wait for the end of labeling.
+	/// Commits a round of labels: each to its item if its round has a place,
+	/// kept for its next round if not, dropped if it takes no more labels.
+	/// Items whose round the labels complete are revealed; short ones wait
+	/// for the end of labeling.
 	async fn commit_round(&mut self, rows: &[Row]) -> anyhow::Result<()> {
 		let mut commits = Vec::with_capacity(rows.len());
 		for row in rows {
 			let item = row.item as usize;
-			let hash = label_commitment(
-				self.task,
-				row.item,
-				row.label,
-				&salt(row.worker, row.item),
-				&self.chain.account(row.worker),
-			);
-			commits.push(Commit { worker: row.worker, item: row.item, hash: hash.0 });
-			self.committed[item].push((row.worker, row.label));
+			self.seen[item] += 1;
+			if self.closed[item] {
+				continue;
+			}
+			if (self.committed[item].len() as u32) < self.places[item] {
+				commits.push(self.seal(row));
+			} else {
+				self.waiting[item].push_back(*row);
+			}
 		}
 		self.chain.commit(&commits).await?;
+		let items: BTreeSet<u32> = commits.iter().map(|commit| commit.item).collect();
 		let mut complete = Vec::new();
-		for item in rows.iter().map(|row| row.item).collect::<BTreeSet<_>>() {
-			let expected = self.plan.expected[item as usize];
-			if self.committed[item as usize].len() as u32 == expected {
-				if expected == self.plan.redundancy {
-					complete.push(item);
-				} else {
-					self.short.push(item);
-				}
+		for item in items {
+			if self.committed[item as usize].len() as u32 == self.places[item as usize] {
+				complete.push(item);
+			} else if self.seen[item as usize] == self.plan.expected[item as usize] {
+				self.short.push(item);
 			}
 		}
 		self.reveal(&complete).await
 	}
 
-	/// Every committer of `items` reveals, in commit order, item by item; the
-	/// last reveal tallies each item, which then goes on as `after_tally` says.
+	/// The commit of `row`'s label, counted among its item's commits.
+	fn seal(&mut self, row: &Row) -> Commit {
+		let hash =
+			label_commitment(self.task, row.item, row.label, &salt(row.worker, row.item), &self.chain.account(row.worker));
+		self.committed[row.item as usize].push((row.worker, row.label));
+		Commit { worker: row.worker, item: row.item, hash: hash.0 }
+	}
+
+	/// Every committer of `items` not revealed yet reveals, in commit order,
+	/// item by item; the last reveal tallies each item, which then goes on
+	/// as `after_tally` says; items that take another label and have one
+	/// waiting commit it and are revealed again, until none do.
 	async fn reveal(&mut self, items: &[u32]) -> anyhow::Result<()> {
-		if items.is_empty() {
-			return Ok(());
+		let mut items = items.to_vec();
+		while !items.is_empty() {
+			let mut reveals = Vec::new();
+			for item in &items {
+				let index = *item as usize;
+				for (worker, label) in &self.committed[index][self.revealed[index]..] {
+					reveals.push(Reveal { worker: *worker, item: *item, label: *label, salt: salt(*worker, *item) });
+				}
+				self.revealed[index] = self.committed[index].len();
+			}
+			self.chain.reveal(&reveals).await?;
+			let more = self.after_tally(&items).await?;
+			items = self.commit_waiting(&more).await?;
 		}
-		let reveals: Vec<Reveal> = items
-			.iter()
-			.flat_map(|item| {
-				self.committed[*item as usize].iter().map(|(worker, label)| Reveal {
-					worker: *worker,
-					item: *item,
-					label: *label,
-					salt: salt(*worker, *item),
-				})
-			})
-			.collect();
-		self.chain.reveal(&reveals).await?;
-		self.after_tally(items).await
+		Ok(())
+	}
+
+	/// Each of `items` the chain asked one more label for takes the next one
+	/// that came for it, if any; returns those that did (their round is
+	/// complete). One with none waiting takes the next that comes, or, if
+	/// the stream has no more for it, waits for the end of labeling.
+	async fn commit_waiting(&mut self, items: &[u32]) -> anyhow::Result<Vec<u32>> {
+		let mut commits = Vec::new();
+		let mut complete = Vec::new();
+		for item in items {
+			let index = *item as usize;
+			match self.waiting[index].pop_front() {
+				Some(row) => {
+					commits.push(self.seal(&row));
+					complete.push(*item);
+				},
+				None if self.seen[index] == self.plan.expected[index] => self.exhausted.push(*item),
+				None => {},
+			}
+		}
+		if !commits.is_empty() {
+			self.chain.commit(&commits).await?;
+		}
+		Ok(complete)
 	}
 
 	/// Gold is revealed by the requester (the answer is then the item's label
 	/// in an appeal window of its own, which it waits out); a disputed item
 	/// is settled by the expert with the truth (or its top-weighted label);
-	/// an accepted one waits out its appeal window.
-	async fn after_tally(&mut self, items: &[u32]) -> anyhow::Result<()> {
+	/// an accepted one waits out its appeal window; one the chain is not
+	/// sure of has one more place. Returns those.
+	async fn after_tally(&mut self, items: &[u32]) -> anyhow::Result<Vec<u32>> {
 		let phases = self.chain.tallied(items).await?;
-		let (mut gold, mut disputes) = (Vec::new(), Vec::new());
+		let (mut gold, mut disputes, mut more) = (Vec::new(), Vec::new(), Vec::new());
 		for (item, phase) in items.iter().copied().zip(phases) {
+			if matches!(phase, Tallied::MoreWanted) {
+				self.places[item as usize] = self.committed[item as usize].len() as u32 + 1;
+				more.push(item);
+				continue;
+			}
+			self.closed[item as usize] = true;
+			self.waiting[item as usize].clear();
 			self.disputed[item as usize] = matches!(phase, Tallied::Disputed);
 			if let Some(index) = self.plan.gold.get(&item) {
 				let answer = self.data.truth[item as usize].context("gold has a true answer")?;
@@ -323,11 +398,12 @@ impl<C: Chain> Driver<'_, C> {
 					};
 					disputes.push((item, label));
 				},
+				Tallied::MoreWanted => unreachable!("handled above"),
 				Tallied::Other(phase) => bail!("item {item} is {phase} after its last reveal"),
 			}
 		}
 		if gold.is_empty() && disputes.is_empty() {
-			return Ok(());
+			return Ok(more);
 		}
 		self.chain.settle(&gold, &disputes).await?;
 		let gold_items: Vec<u32> = gold.iter().map(|gold| gold.item).collect();
@@ -337,7 +413,7 @@ impl<C: Chain> Driver<'_, C> {
 				other => bail!("item {item} is {other:?} after its gold answer"),
 			}
 		}
-		Ok(())
+		Ok(more)
 	}
 
 	/// The label with the most vote weight now, as the chain's tally weighs
@@ -350,8 +426,10 @@ impl<C: Chain> Driver<'_, C> {
 	/// Once every label is committed: the requester stops the task taking
 	/// work, and the items short of the redundancy open their reveal (in
 	/// stream order of their completion) and are revealed.
+	/// Items the chain asked more labels for that never came are tallied
+	/// for the last time then (and disputed).
 	async fn reveal_short_items(&mut self) -> anyhow::Result<()> {
-		if self.short.is_empty() {
+		if self.short.is_empty() && self.exhausted.is_empty() {
 			return Ok(());
 		}
 		self.chain.stop_labeling().await?;
@@ -359,6 +437,12 @@ impl<C: Chain> Driver<'_, C> {
 		for group in short.chunks(self.items_per_group) {
 			self.chain.finalize(group).await?;
 			self.reveal(group).await?;
+		}
+		let exhausted = core::mem::take(&mut self.exhausted);
+		for group in exhausted.chunks(self.items_per_group) {
+			self.chain.finalize(group).await?;
+			let more = self.after_tally(group).await?;
+			anyhow::ensure!(more.is_empty(), "items {more:?} asked for more labels after labeling stopped");
 		}
 		Ok(())
 	}
@@ -398,11 +482,16 @@ impl<C: Chain> Driver<'_, C> {
 			})
 			.collect();
 		let net_earnings = self.chain.net_earnings().await?;
+		let used = (0u32..)
+			.zip(&self.committed)
+			.flat_map(|(item, labels)| labels.iter().map(move |(worker, label)| Row { item, worker: *worker, label: *label }))
+			.collect();
 		Ok(Outcome {
 			items,
 			net_earnings,
 			spammers: plan.spammers,
 			rows: plan.order.clone(),
+			used,
 			redundancy: plan.redundancy,
 			over_redundancy: plan.over_redundancy,
 			gold_bound: plan.gold_bound,
@@ -418,7 +507,9 @@ mod tests {
 
 	/// A chain that logs the driver's calls and tallies by head count: an
 	/// item whose labels all agree is accepted (its appeal window ending two
-	/// blocks on), any other is disputed.
+	/// blocks on), any other asks for one more label while it has fewer
+	/// than the task's most and the task takes work, and is disputed if
+	/// not.
 	#[derive(Default)]
 	struct Logged {
 		block: u32,
@@ -429,6 +520,8 @@ mod tests {
 		gold: BTreeMap<u32, u16>,
 		settled: BTreeMap<u32, (u16, DecidedBy)>,
 		item_count: u32,
+		most_labels: usize,
+		stopped: bool,
 	}
 
 	impl Logged {
@@ -446,12 +539,14 @@ mod tests {
 
 		async fn create_task(&mut self, task: &NewTask) -> anyhow::Result<u32> {
 			self.item_count = task.item_count;
+			self.most_labels = task.redundancy as usize;
 			self.note(format!("task of r = {} with {} gold", task.redundancy, task.gold_commitments.len()));
 			Ok(0)
 		}
 
 		async fn stop_labeling(&mut self) -> anyhow::Result<()> {
 			self.note("labeling stopped".into());
+			self.stopped = true;
 			Ok(())
 		}
 
@@ -485,6 +580,8 @@ mod tests {
 				tallied.push(if labels.iter().all(|label| *label == labels[0]) {
 					self.accepted.insert(*item, labels[0]);
 					Tallied::Accepted { appeal_ends_at: self.block + 2 }
+				} else if labels.len() < self.most_labels && !self.stopped {
+					Tallied::MoreWanted
 				} else {
 					Tallied::Disputed
 				});
@@ -522,7 +619,9 @@ mod tests {
 					Some(label) => {
 						self.settled.insert(*item, (label, DecidedBy::Crowd));
 					},
-					None => assert!(!self.revealed.contains_key(item), "item {item} is finalized twice"),
+					// Once labeling stopped, an item waiting for more labels
+					// is tallied for the last time.
+					None => assert!(self.stopped || !self.revealed.contains_key(item), "item {item} is finalized twice"),
 				}
 			}
 			self.note(format!("finalize {items:?}"));
@@ -588,7 +687,8 @@ mod tests {
 
 	#[test]
 	fn one_by_one_each_item_goes_on_as_soon_as_it_can() {
-		let (outcome, log) = replay(Policy { experts: true, pace: Pace::OneByOne { labels_per_block: 4 } });
+		let (outcome, log) =
+			replay(Policy { experts: true, pace: Pace::OneByOne { labels_per_block: 4 }, min_redundancy: None });
 		let expected = [
 			"0: task of r = 3 with 1 gold",
 			"0: commit 0 by 0 (sealing 1)",
@@ -628,7 +728,8 @@ mod tests {
 
 	#[test]
 	fn in_rounds_a_rounds_items_go_together_and_without_experts_the_tally_decides() {
-		let (outcome, log) = replay(Policy { experts: false, pace: Pace::Rounds { labels_per_round: 6 } });
+		let (outcome, log) =
+			replay(Policy { experts: false, pace: Pace::Rounds { labels_per_round: 6 }, min_redundancy: None });
 		let first_round = [
 			"0: task of r = 3 with 1 gold",
 			"0: commit 0 by 0 (sealing 1)",
@@ -646,5 +747,57 @@ mod tests {
 		assert_eq!(log[..first_round.len()], first_round);
 		assert_eq!(outcome.items[1].label, 1);
 		assert_eq!(outcome.items.iter().filter(|item| item.decided_by == DecidedBy::Crowd).count(), 2);
+	}
+
+	#[test]
+	fn adaptive_an_item_takes_labels_until_the_chain_is_sure_and_drops_the_rest() {
+		let (outcome, log) =
+			replay(Policy { experts: true, pace: Pace::OneByOne { labels_per_block: 4 }, min_redundancy: Some(2) });
+		let expected = [
+			"0: task of r = 3 with 1 gold",
+			// Gold item 0: its first two agree, so it is accepted and its
+			// answer revealed; its third label is dropped.
+			"0: commit 0 by 0 (sealing 1)",
+			"0: commit 0 by 1 (sealing 1)",
+			"0: reveal {0}",
+			"0: gold 0 is 1",
+			// Item 1 is split at two and takes its third label, still split:
+			// at its most labels, it goes to the expert.
+			"0: commit 1 by 0 (sealing 0)",
+			"1: commit 1 by 1 (sealing 1)",
+			"1: reveal {1}",
+			"1: commit 1 by 2 (sealing 1)",
+			"1: reveal {1}",
+			"1: dispute 1 settled with 0",
+			// Item 2 agrees at two; its third label is dropped.
+			"1: commit 2 by 0 (sealing 1)",
+			"1: commit 2 by 1 (sealing 1)",
+			"1: reveal {2}",
+			"2: commit 3 by 0 (sealing 0)",
+			"2: commit 3 by 1 (sealing 0)",
+			"2: reveal {3}",
+			"3: finalize [0]",
+			"4: finalize [2]",
+			"5: finalize [3]",
+		];
+		assert_eq!(log, expected);
+		assert_eq!((outcome.used.len(), outcome.rows.len()), (9, 11));
+		let decided: Vec<(u16, DecidedBy)> = outcome.items.iter().map(|item| (item.label, item.decided_by)).collect();
+		assert_eq!(decided, [(1, DecidedBy::Gold), (0, DecidedBy::Expert), (1, DecidedBy::Crowd), (0, DecidedBy::Crowd)]);
+	}
+
+	#[test]
+	fn adaptive_an_item_asking_for_labels_the_file_lacks_is_tallied_when_labeling_stops() {
+		let mut data = data();
+		// Item 3's two labels disagree, and the file has no third.
+		data.rows[10] = row(3, 1, 1);
+		let mut plan = Plan::new(&data, 0.0, 0.0, false, 1, 8).unwrap();
+		plan.gold.insert(0, 0);
+		let mut chain = Logged::default();
+		let policy = Policy { experts: true, pace: Pace::OneByOne { labels_per_block: 4 }, min_redundancy: Some(2) };
+		let outcome = ready(run(&mut chain, &data, &plan, policy)).unwrap();
+		let tail: Vec<&str> = chain.log.iter().map(String::as_str).skip_while(|line| !line.ends_with("labeling stopped")).collect();
+		assert_eq!(tail[..3], ["2: labeling stopped", "2: finalize [3]", "2: dispute 3 settled with 0"]);
+		assert_eq!(outcome.items[3].decided_by, DecidedBy::Expert);
 	}
 }

@@ -23,6 +23,13 @@ struct Args {
 	/// to be accepted without an expert.
 	#[arg(long, default_value_t = 90)]
 	target_accuracy: u32,
+	/// The labels every item takes at first; an item the chain is not sure
+	/// of then takes its next label in the file, one at a time.
+	#[arg(long, default_value_t = 2)]
+	min_redundancy: u32,
+	/// Every item takes all its labels (version 1's fixed redundancy).
+	#[arg(long)]
+	fixed_redundancy: bool,
 	/// Labels committed per block.
 	#[arg(long, default_value_t = 20)]
 	labels_per_block: u32,
@@ -67,6 +74,7 @@ fn main() -> anyhow::Result<()> {
 		reputation: Some(reputation),
 		gold_share: args.gold_share,
 		target_accuracy: Perbill::from_percent(args.target_accuracy),
+		min_redundancy: (!args.fixed_redundancy).then_some(args.min_redundancy),
 		labels_per_block: args.labels_per_block,
 		shuffle: args.shuffle,
 		seed: args.seed,

@@ -35,6 +35,12 @@ pub struct Settings {
 	/// be accepted without an expert. 90 %: a label the crowd settles is to
 	/// be as likely right as one careful annotator's.
 	pub target_accuracy: Perbill,
+	/// The labels every item takes at first (`r_min`), adaptive from there
+	/// to the most the file gives an item (`r_max`, at most the chain's
+	/// `MaxRedundancy`). 2: the fewest that can settle an item, as the
+	/// crowd needs two annotators to agree. `None`: fixed redundancy, every
+	/// item takes all its labels.
+	pub min_redundancy: Option<u32>,
 	/// What the requester pays each accepted label.
 	pub reward_per_label: Balance,
 	/// Labels committed per block.
@@ -55,6 +61,7 @@ impl Default for Settings {
 		Self {
 			gold_share: 0.10,
 			target_accuracy: Perbill::from_percent(90),
+			min_redundancy: Some(2),
 			reward_per_label: UNIT / 20,
 			labels_per_block: 20,
 			shuffle: false,
@@ -95,7 +102,11 @@ pub fn replay(data: &Dataset, settings: &Settings) -> anyhow::Result<Outcome> {
 		.map_err(|error| anyhow!("genesis: {error}"))?;
 	let mut ext: sp_io::TestExternalities = storage.into();
 
-	let policy = Policy { experts: settings.experts, pace: Pace::OneByOne { labels_per_block: settings.labels_per_block } };
+	let policy = Policy {
+		experts: settings.experts,
+		pace: Pace::OneByOne { labels_per_block: settings.labels_per_block },
+		min_redundancy: settings.min_redundancy,
+	};
 	ext.execute_with(|| {
 		let mut chain = Native::start(settings, workers)?;
 		driver::ready(driver::run(&mut chain, data, &plan, policy))
@@ -160,8 +171,9 @@ impl Chain for Native<'_> {
 					manifest: BoundedVec::truncate_from(EXAMPLE_CID.to_vec()),
 					item_count: task.item_count,
 					class_count: task.class_count,
-					redundancy: task.redundancy as u8,
-					agreement_threshold: self.settings.target_accuracy,
+					min_redundancy: task.min_redundancy as u8,
+					max_redundancy: task.redundancy as u8,
+					target_accuracy: self.settings.target_accuracy,
 					reward_per_label: self.settings.reward_per_label,
 					dispute_budget: Balance::from(task.item_count) *
 						<Runtime as pallet_label_voting::Config>::ExpertFee::get(),
@@ -206,6 +218,7 @@ impl Chain for Native<'_> {
 				Ok(match state.ok_or_else(|| anyhow!("a tallied item is in progress"))?.phase {
 					ItemPhase::Accepted { appeal_ends_at, .. } => Tallied::Accepted { appeal_ends_at },
 					ItemPhase::Disputed { .. } => Tallied::Disputed,
+					ItemPhase::Labeling => Tallied::MoreWanted,
 					other => Tallied::Other(format!("{other:?}")),
 				})
 			})

@@ -47,7 +47,11 @@ pub struct Outcome {
 	/// data set's workers).
 	pub net_earnings: Vec<f64>,
 	pub spammers: u32,
+	/// Every label the replay offered the chain, in stream order.
 	pub rows: Vec<Row>,
+	/// The labels the chain took (each item's until it stopped taking
+	/// labels), by item: fewer than `rows` under adaptive redundancy.
+	pub used: Vec<Row>,
 	pub redundancy: u32,
 	/// Labels left out because their item already had the most the chain takes.
 	pub over_redundancy: usize,

@@ -41,8 +41,13 @@ pub struct Figures {
 	/// Dawid-Skene on its most confident measured items, as many as the
 	/// crowd settled alone (the chain's coverage without experts).
 	pub ds_at_coverage: Option<f64>,
-	/// Spearman's rank correlation of each worker's true accuracy (over all
-	/// items with a truth) with their net earnings (rewards less slashes).
+	/// The labels the chain took, as a share of those the replay offered
+	/// (below one under adaptive redundancy).
+	pub labels_used: Option<f64>,
+	/// Spearman's rank correlation of each worker's true accuracy (over the
+	/// labels the chain took from them on items with a truth) with their
+	/// net earnings (rewards less slashes), over workers with at least
+	/// `MIN_LABELS_RANKED` such labels.
 	pub earnings_spearman: Option<f64>,
 	/// The same with each worker's net earnings divided by their labels, which
 	/// takes out how much each worker labeled.
@@ -55,6 +60,10 @@ pub struct Figures {
 fn share(part: f64, whole: usize) -> Option<f64> {
 	(whole > 0).then(|| part / whole as f64)
 }
+
+/// The fewest labels with a known answer a worker needs to be ranked: a
+/// true accuracy over fewer says little about them.
+pub const MIN_LABELS_RANKED: u32 = 20;
 
 pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 	let mut votes: Vec<Vec<u16>> = vec![Vec::new(); data.items.len()];
@@ -76,10 +85,11 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 	let crowd_accuracy = crowd.iter().map(|(item, truth)| right(*item, *truth)).sum::<f64>();
 	let majority = measured.iter().map(|(item, truth)| majority_credit(&votes[*item], *truth)).sum::<f64>();
 
-	// Spammers' true accuracy comes from their replayed labels, like everyone's.
+	// Spammers' true accuracy comes from their replayed labels, like
+	// everyone's: those the chain took, which are what they were paid for.
 	let workers = outcome.net_earnings.len();
 	let mut tally = vec![(0u32, 0u32); workers];
-	for row in &outcome.rows {
+	for row in &outcome.used {
 		if let Some(truth) = data.truth[row.item as usize] {
 			let (hits, all) = &mut tally[row.worker as usize];
 			*all += 1;
@@ -87,14 +97,14 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 		}
 	}
 	let mut labels = vec![0u32; workers];
-	for row in &outcome.rows {
+	for row in &outcome.used {
 		labels[row.worker as usize] += 1;
 	}
 	let measured_workers: Vec<(f64, f64, f64)> = tally
 		.iter()
 		.zip(&outcome.net_earnings)
 		.zip(&labels)
-		.filter(|(((_, all), _), _)| *all > 0)
+		.filter(|(((_, all), _), _)| *all >= MIN_LABELS_RANKED)
 		.map(|(((hits, all), net), count)| (f64::from(*hits) / f64::from(*all), *net, *net / f64::from(*count)))
 		.collect();
 	let accuracies: Vec<f64> = measured_workers.iter().map(|(accuracy, _, _)| *accuracy).collect();
@@ -111,6 +121,7 @@ pub fn figures(data: &Dataset, outcome: &Outcome) -> Figures {
 		crowd_accuracy: share(crowd_accuracy, crowd.len()),
 		crowd_items: crowd.len(),
 		majority_accuracy: share(majority, measured.len()),
+		labels_used: share(outcome.used.len() as f64, outcome.rows.len()),
 		ds_accuracy: None,
 		ds_at_coverage: None,
 		earnings_spearman: spearman(&accuracies, &earnings),
@@ -156,6 +167,7 @@ impl Figures {
 			"crowd_accuracy": self.crowd_accuracy,
 			"crowd_items": self.crowd_items,
 			"majority_accuracy": self.majority_accuracy,
+			"labels_used": self.labels_used,
 			"dawid_skene_accuracy": self.ds_accuracy,
 			"dawid_skene_at_coverage": self.ds_at_coverage,
 			"earnings_spearman": self.earnings_spearman,
@@ -202,16 +214,17 @@ pub fn gold_note(set: &str, figures: &Figures) -> Option<String> {
 /// The Markdown table header for `row`: accuracy, to experts and majority
 /// vote are measured on the `measured` items, crowd-settled accuracy on the
 /// count beside it; `no truth` items are settled but measured on nothing.
-pub const HEADER: &str = "| data set | variant | measured | no truth | gold | accuracy | to experts | crowd-settled accuracy | majority vote | Dawid-Skene | DS at the chain's coverage | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+pub const HEADER: &str = "| data set | variant | measured | no truth | gold | accuracy | labels used | to experts | crowd-settled accuracy | majority vote | Dawid-Skene | DS at the chain's coverage | Spearman (earnings, accuracy) | per label | spammers' net (LBL) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 pub fn row(set: &str, variant: &str, figures: &Figures) -> String {
 	let optional = |value: Option<f64>, digits: usize| value.map_or("–".into(), |v| format!("{v:.digits$}"));
 	format!(
-		"| {set} | {variant} | {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
+		"| {set} | {variant} | {} | {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
 		figures.items,
 		figures.items_without_truth,
 		figures.gold_items,
 		optional(figures.accuracy, 3),
+		optional(figures.labels_used, 2),
 		optional(figures.disputed_share, 3),
 		optional(figures.crowd_accuracy, 3),
 		figures.crowd_items,

@@ -69,7 +69,11 @@ fn a_set_without_truths_runs_to_the_end_and_measures_nothing() {
 	);
 	assert_eq!(measured.earnings_spearman, None);
 	let row = report::row("synthetic", "experts", &measured);
-	assert_eq!(row, "| synthetic | experts | 0 | 200 | 0 | – | – | – (0) | – | – | – | – | – | – |");
+	// Labels used are measured on labels, not truths: the chain still
+	// stops asking once it is sure.
+	assert!(measured.labels_used.is_some_and(|used| used < 1.0), "{measured:?}");
+	let used = format!("{:.2}", measured.labels_used.unwrap_or_default());
+	assert_eq!(row, format!("| synthetic | experts | 0 | 200 | 0 | – | {used} | – | – (0) | – | – | – | – | – | – |"));
 	let json = measured.to_json();
 	for field in ["accuracy", "disputed_share", "crowd_accuracy", "majority_accuracy", "earnings_spearman"] {
 		assert!(json[field].is_null(), "{field}: {}", json[field]);

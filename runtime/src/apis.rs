@@ -79,12 +79,12 @@ impl_runtime_apis! {
 
 		fn task_budget(
 			item_count: u32,
-			redundancy: u8,
+			max_redundancy: u8,
 			reward_per_label: Balance,
 			dispute_budget: Balance,
 			gold_count: u32,
 		) -> Result<BudgetSummary, LabelingApiError> {
-			labeling_api::task_budget(item_count, redundancy, reward_per_label, dispute_budget, gold_count)
+			labeling_api::task_budget(item_count, max_redundancy, reward_per_label, dispute_budget, gold_count)
 		}
 
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError> {

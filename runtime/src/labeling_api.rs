@@ -216,14 +216,14 @@ pub fn task_quality(task: TaskId) -> Option<QualitySummary> {
 /// What a task with these terms would hold: the tasks pallet's rule.
 pub fn task_budget(
 	item_count: u32,
-	redundancy: u8,
+	max_redundancy: u8,
 	reward_per_label: Balance,
 	dispute_budget: Balance,
 	gold_count: u32,
 ) -> Result<BudgetSummary, LabelingApiError> {
 	let quote = pallet_tasks::Pallet::<Runtime>::budget_of(
 		item_count,
-		redundancy,
+		max_redundancy,
 		reward_per_label,
 		dispute_budget,
 		gold_count,

@@ -61,10 +61,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("labelchain"),
 	impl_name: Cow::Borrowed("labelchain"),
 	authoring_version: 1,
-	spec_version: 120,
+	spec_version: 121,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -100,8 +100,9 @@ pub type UncheckedExtrinsic =
 /// The payload a sender signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade.
-type Migrations = ();
+/// Storage migrations run on the next runtime upgrade, each guarded by its
+/// pallet's storage version so that it runs once.
+type Migrations = (pallet_tasks::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -34,13 +34,6 @@ fn treasury() -> u128 {
 	Balances::total_balance(&TreasuryAccount::get())
 }
 
-/// Alice's task of `task_spec` with the gold commitments given.
-fn task_with_gold(redundancy: u8, items: u32, gold: Vec<sp_core::H256>) -> u32 {
-	let mut spec = task_spec(redundancy, items);
-	spec.gold_commitments = BoundedVec::truncate_from(gold);
-	create_task_from(spec)
-}
-
 /// How a requester treats the gold of a 100-item task whose items 0..10
 /// are gold and labeled 1 (the truth) by Bob and Charlie, 0 by Dave.
 #[derive(Clone, Copy, PartialEq)]

@@ -27,7 +27,7 @@ fn a_task_reads_the_same_through_its_whole_life() {
 		let task = create_task(3, 2);
 		let summary = api::task(task).expect("the task exists");
 		assert_eq!(summary.terms.requester, id(Alice));
-		assert_eq!((summary.terms.item_count, summary.terms.redundancy, summary.terms.class_count), (2, 3, 2));
+		assert_eq!((summary.terms.item_count, summary.terms.max_redundancy, summary.terms.class_count), (2, 3, 2));
 		assert_eq!(summary.terms.assignment, AssignmentMode::Open);
 		// Six labels at 1 LBL with the 5 % protocol fee, and 5 LBL for experts.
 		assert_eq!(summary.escrow.budget, 2 * 3 * (UNIT + UNIT / 20) + 5 * UNIT);
@@ -242,11 +242,11 @@ fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
 }
 
 #[test]
-fn the_runtime_serves_version_7_of_the_labeling_api() {
+fn the_runtime_serves_version_8_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(7));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(8));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! A property test of the labeling protocol through the real runtime: honest,
 //! random and lazy annotators, a requester who seeds gold, and experts, act in
-//! random order, block after block, with the blocks' agendas moving items on
+//! tasks of fixed and of adaptive redundancy, in random order, block after
+//! block, with the blocks' agendas moving items on
 //! by themselves; after every block every pallet's invariants hold and no
 //! token was created or destroyed. At the end it reports what each
 //! kind of annotator earned or lost.
@@ -67,8 +68,10 @@ fn create_task(requester: &AccountId, task: u32, deadline: u32) {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
 		item_count: ITEMS_PER_TASK,
 		class_count: CLASSES,
-		redundancy: 3,
-		agreement_threshold: Perbill::from_percent(60),
+		// Every other task adaptive: two labels at first, up to four.
+		min_redundancy: if task % 2 == 0 { 3 } else { 2 },
+		max_redundancy: if task % 2 == 0 { 3 } else { 4 },
+		target_accuracy: Perbill::from_percent(60),
 		reward_per_label: UNIT,
 		dispute_budget: 50 * UNIT,
 		deadline,

@@ -136,7 +136,7 @@ pub trait LabelingRpc<BlockHash> {
 		at: Option<BlockHash>,
 	) -> RpcResult<ItemSummaryPage>;
 
-	/// What a task of `item_count` items, `redundancy` annotators each,
+	/// What a task of `item_count` items, at most `redundancy` annotators each,
 	/// `reward_per_label` and `dispute_budget` (decimal strings of the
 	/// smallest unit, as amounts are everywhere in these answers) and
 	/// `gold_count` gold commitments would hold: labels with their protocol
@@ -267,7 +267,7 @@ where
 	C::Api: LabelingRuntimeApi<Block>,
 {
 	fn task(&self, task: TaskId, at: Option<Block::Hash>) -> RpcResult<TaskSummary> {
-		self.at(at, |api, hash| api.task(hash, task))?.ok_or_else(|| unknown_task(task))
+		self.at_version(8, at, |api, hash| api.task(hash, task))?.ok_or_else(|| unknown_task(task))
 	}
 
 	fn open_tasks(
@@ -278,7 +278,7 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<TaskPage> {
 		let max = page_size(max)?;
-		self.at(at, |api, hash| api.open_tasks(hash, start.unwrap_or(0), max, annotator))
+		self.at_version(8, at, |api, hash| api.open_tasks(hash, start.unwrap_or(0), max, annotator))
 	}
 
 	fn item(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<ItemSummary> {

@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 		!SettledItems::<T>::contains_key(task, item) &&
 			Items::<T>::get(task, item).is_none_or(|state| {
 				state.phase == ItemPhase::Labeling &&
-					state.places_taken() < u32::from(terms.redundancy) &&
+					state.places_taken() < state.places_wanted(terms) &&
 					!state.involves(who)
 			})
 	}
@@ -107,7 +107,7 @@ impl<T: Config> Pallet<T> {
 		// Expired claims are the agenda's to drop (in the block after they
 		// expire, before any transaction): a call never pays for them.
 		ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
-		ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
+		ensure!(state.places_taken() < state.places_wanted(terms), Error::<T>::ItemFull);
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
 		state
 			.claims

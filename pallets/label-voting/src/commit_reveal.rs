@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				ensure!(open, Error::<T>::NoClaim);
 				ensure!(!state.involves(who), Error::<T>::AlreadyLabeled);
-				ensure!(state.places_taken() < u32::from(terms.redundancy), Error::<T>::ItemFull);
+				ensure!(state.places_taken() < state.places_wanted(terms), Error::<T>::ItemFull);
 				run.implicit_claims.saturating_inc();
 			},
 		}
@@ -78,7 +78,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::LabelCommitted { task, item, annotator: who.clone() });
 		}
 		let redundancy = Self::redundancy_of(&state);
-		if state.commits.len() as u32 >= u32::from(terms.redundancy) {
+		if terms.round_complete(state.commits.len() as u32) {
 			Self::open_reveal(task, item, &mut state);
 		}
 		Self::store_item(task, item, state, terms);

@@ -24,10 +24,11 @@ pub enum DueStep {
 	/// the `label` appealed (the crowd's or the gold answer: `decided_by`).
 	AppealTimedOut { label: Label, agreement: Perbill, decided_by: Decision },
 	/// The task takes no more work (deadline or cancel) and commits are
-	/// waiting, fewer than the redundancy: open the reveal window with the
-	/// commits it has. (While the task takes work, a short item waits for
-	/// more annotators: an expired claim frees its place, it never shortens
-	/// the item.)
+	/// waiting: open the reveal window of an item short of its first round
+	/// with the commits it has, or tally for the last time one that was
+	/// waiting for more labels. (While the task takes work, a short item
+	/// waits for more annotators: an expired claim frees its place, it never
+	/// shortens the item.)
 	OpenReveal,
 	/// Some claims have expired (each is slashed and frees its place for
 	/// another annotator), or the task takes no more work, so no claim can

@@ -14,9 +14,10 @@ impl<T: Config> Pallet<T> {
 	/// its reveal window has ended; settles it (into `settlement`) once its
 	/// appeal window has ended; settles a dispute or an appeal no expert
 	/// decided in time; drops its expired claims (all of them once the task
-	/// takes no more work); opens the reveal window of an item short of its
-	/// redundancy once the task takes no more work. Returns the item's
-	/// redundancy and the step taken.
+	/// takes no more work); once the task takes no more work, opens the
+	/// reveal window of an item short of its first round, and tallies again
+	/// (for the last time) one that was waiting for more labels. Returns
+	/// the item's redundancy and the step taken.
 	pub(crate) fn finalize_one(
 		task: TaskId,
 		item: ItemIndex,
@@ -50,6 +51,9 @@ impl<T: Config> Pallet<T> {
 				}
 				match step {
 					DueStep::Forget => Self::remove_item(task, item, &state),
+					// Its rounds were tallied; no more labels can come.
+					DueStep::OpenReveal if terms.round_complete(state.commits.len() as u32) =>
+						Self::tally(task, item, state, terms, &mut settlement.quality),
 					DueStep::OpenReveal => {
 						Self::open_reveal(task, item, &mut state);
 						Self::store_item(task, item, state, terms);

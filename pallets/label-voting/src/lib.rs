@@ -212,14 +212,14 @@ pub mod pallet {
 		/// `create_task` makes.
 		fn annotator(index: u32) -> AccountId;
 
-		/// A funded binary task with `items` items, `redundancy`,
-		/// `agreement_threshold` and gold commitments, open to newcomers; returns
+		/// A funded binary task with `items` items, a fixed `redundancy`
+		/// (`r_min = r_max`), `target_accuracy` and gold commitments, open to newcomers; returns
 		/// its id.
 		fn create_task(
 			items: u32,
 			redundancy: u8,
 			assignment: AssignmentMode,
-			agreement_threshold: Perbill,
+			target_accuracy: Perbill,
 			gold_commitments: alloc::vec::Vec<H256>,
 		) -> TaskId;
 	}
@@ -354,6 +354,10 @@ pub mod pallet {
 			annotator: T::AccountId,
 			labels: BoundedVec<(ItemIndex, Label), T::MaxBatch>,
 		},
+		/// The crowd is not yet sure of the item, and it may have more labels:
+		/// it takes labels again, with `places` places in all (its commits
+		/// and one more).
+		MoreLabelsWanted { task: TaskId, item: ItemIndex, places: u32 },
 		/// The crowd could not settle the item; it waits for an expert until
 		/// `times_out_at` (the block it is due in when the dispute budget
 		/// cannot pay an expert).
@@ -1100,8 +1104,8 @@ pub mod pallet {
 				let terms = T::Tasks::terms(task).ok_or("an item of an unknown task")?;
 				ensure!(item < terms.item_count, "an item beyond its task's item count");
 				ensure!(
-					state.places_taken() <= u32::from(terms.redundancy),
-					"more claims and commits than the redundancy"
+					state.places_taken() <= u32::from(terms.max_redundancy),
+					"more claims and commits than the most redundancy"
 				);
 				ensure!(!SettledItems::<T>::contains_key(task, item), "an item both open and settled");
 				// One place per annotator per item: nobody can be paid twice for it.

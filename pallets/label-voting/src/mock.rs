@@ -92,7 +92,7 @@ parameter_types! {
 	/// the `()` weights; tests set less.
 	pub static AgendaBudget: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(200_000_000_000, 20_000_000);
 	pub const ExistentialDeposit: Balance = 1;
-	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+	pub const MinTargetAccuracy: Perbill = Perbill::from_percent(50);
 	/// A fifth of each reward: `FEE` on `REWARD`.
 	pub const ProtocolFee: Perbill = Perbill::from_percent(20);
 	pub const UnbondingPeriod: u64 = 100;
@@ -147,7 +147,7 @@ impl pallet_tasks::Config for Test {
 	type MaxItems = ConstU32<1_000>;
 	type MaxClasses = ConstU16<256>;
 	type MaxRedundancy = MaxRedundancy;
-	type MinAgreementThreshold = MinAgreementThreshold;
+	type MinTargetAccuracy = MinTargetAccuracy;
 	type MaxGoldItems = ConstU32<16>;
 	type AgendaWeight = AgendaBudget;
 	type ProtocolFee = ProtocolFee;
@@ -236,12 +236,12 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		items: u32,
 		redundancy: u8,
 		assignment: AssignmentMode,
-		agreement_threshold: Perbill,
+		target_accuracy: Perbill,
 		gold_commitments: Vec<H256>,
 	) -> u32 {
 		let task = pallet_tasks::NextTaskId::<Test>::get();
 		let mut spec = task_spec(items, redundancy, assignment);
-		spec.agreement_threshold = agreement_threshold;
+		spec.target_accuracy = target_accuracy;
 		spec.gold_commitments = BoundedVec::truncate_from(gold_commitments);
 		Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec).expect("funded");
 		task
@@ -252,15 +252,16 @@ use frame_support::traits::ConstU64;
 
 use labelchain_primitives::cid::EXAMPLE_CID as MANIFEST_CID;
 
-/// A binary task of `items` items, redundancy `redundancy`, reward `REWARD`,
-/// dispute budget 100, threshold 60 %, deadline block 1_000.
+/// A binary task of `items` items, fixed redundancy `redundancy`, reward `REWARD`,
+/// dispute budget 100, target accuracy 60 %, deadline block 1_000.
 pub fn task_spec(items: u32, redundancy: u8, assignment: AssignmentMode) -> pallet_tasks::TaskSpec<Test> {
 	pallet_tasks::TaskSpec {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
 		item_count: items,
 		class_count: 2,
-		redundancy,
-		agreement_threshold: Perbill::from_percent(60),
+		min_redundancy: redundancy,
+		max_redundancy: redundancy,
+		target_accuracy: Perbill::from_percent(60),
 		reward_per_label: REWARD,
 		dispute_budget: 100,
 		deadline: 1_000,

@@ -188,10 +188,13 @@ impl<T: Config> Pallet<T> {
 	/// by its posterior under the task's annotator models: the winner is
 	/// accepted if its posterior reaches the task's target accuracy and, when
 	/// the task asks for two or more labels, at least two annotators gave it;
-	/// it settles after the appeal window. Otherwise the item is disputed: an
-	/// expert has `ExpertTimeout` blocks, or none at all when the dispute
-	/// budget cannot pay one (the fallback then settles it in the next
-	/// block). The tally is counted in `quality`.
+	/// it settles after the appeal window. Otherwise an item with fewer than
+	/// `r_max` commits, on a task that still takes work, asks for one more
+	/// label (it takes labels again, with one place); any other is
+	/// disputed: an expert has `ExpertTimeout` blocks, or none at all when
+	/// the dispute budget cannot pay one (the fallback then settles it in
+	/// the next block). A tally that decides (accepts or disputes) is
+	/// counted in `quality`.
 	pub(crate) fn tally(
 		task: TaskId,
 		item: ItemIndex,
@@ -200,7 +203,7 @@ impl<T: Config> Pallet<T> {
 		quality: &mut TaskQuality,
 	) {
 		let accepted = Self::posterior_of(task, &state, terms).winner().filter(|(label, confidence)| {
-			*confidence >= terms.agreement_threshold && Self::enough_support(&state, terms, *label)
+			*confidence >= terms.target_accuracy && Self::enough_support(&state, terms, *label)
 		});
 		match accepted {
 			Some((label, agreement)) => {
@@ -210,6 +213,12 @@ impl<T: Config> Pallet<T> {
 				Self::store_item(task, item, state, terms);
 				Self::count_tally(quality, false);
 				Self::deposit_event(Event::ItemAccepted { task, item, label, agreement, appeal_ends_at });
+			},
+			None if terms.may_ask_more(state.commits.len() as u32, frame_system::Pallet::<T>::block_number()) => {
+				state.phase = ItemPhase::Labeling;
+				let places = state.places_wanted(terms);
+				Self::store_item(task, item, state, terms);
+				Self::deposit_event(Event::MoreLabelsWanted { task, item, places });
 			},
 			None => {
 				let times_out_at = if T::Tasks::can_pay_expert(task, T::ExpertFee::get()) {
@@ -229,7 +238,7 @@ impl<T: Config> Pallet<T> {
 	/// on a task that asks for two or more labels an item, so that one
 	/// annotator never settles an item alone.
 	fn enough_support(state: &ItemState<T>, terms: &TermsOf<T>, label: Label) -> bool {
-		terms.redundancy < 2 || state.revealers_of(label, &[]).len() >= 2
+		terms.max_redundancy < 2 || state.revealers_of(label, &[]).len() >= 2
 	}
 
 	/// The label a crowd-accepted item settles with once its appeal window
@@ -414,7 +423,7 @@ impl<T: Config> Pallet<T> {
 				Self::settle(task, item, state, terms, label, Decision::Fallback, agreement, None, settlement),
 			None => {
 				if !state.commits.is_empty() {
-					settlement.labels_refunded.saturating_accrue(u32::from(terms.redundancy));
+					settlement.labels_refunded.saturating_accrue(u32::from(terms.max_redundancy));
 				}
 				// An unresolved item's label means nothing: 0.
 				Self::settle(task, item, state, terms, 0, Decision::Unresolved, Perbill::zero(), None, settlement)

@@ -136,6 +136,13 @@ impl<T: Config> Default for ItemState<T> {
 }
 
 impl<T: Config> ItemState<T> {
+	/// How many places the item's present round has: `r_min` at first, then
+	/// one beyond its commits each time a tally asks for more (see
+	/// [`labelchain_primitives::task::TaskTerms::places_wanted`]).
+	pub fn places_wanted(&self, terms: &crate::TermsOf<T>) -> u32 {
+		terms.places_wanted(self.commits.len() as u32)
+	}
+
 	/// Claims and commits together: the places taken on this item.
 	pub fn places_taken(&self) -> u32 {
 		(self.claims.len() as u32).saturating_add(self.commits.len() as u32)

@@ -23,8 +23,9 @@ fn widest_spec<T: Config>(gold: u32) -> TaskSpec<T> {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
 		item_count: T::MaxItems::get(),
 		class_count: T::MaxClasses::get(),
-		redundancy: u8::try_from(T::MaxRedundancy::get()).expect("integrity_test: MaxRedundancy fits a u8; qed"),
-		agreement_threshold: Perbill::one(),
+		min_redundancy: 1,
+		max_redundancy: u8::try_from(T::MaxRedundancy::get()).expect("integrity_test: MaxRedundancy fits a u8; qed"),
+		target_accuracy: Perbill::one(),
 		reward_per_label: 1u32.into(),
 		dispute_budget: 1_000u32.into(),
 		deadline: frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into()),
@@ -51,7 +52,7 @@ fn funded_requester<T: Config>() -> T::AccountId {
 	let widest = widest_spec::<T>(T::MaxGoldItems::get());
 	let per_task = Pallet::<T>::budget_of(
 		widest.item_count,
-		widest.redundancy,
+		widest.max_redundancy,
 		widest.reward_per_label,
 		widest.dispute_budget,
 		T::MaxGoldItems::get(),

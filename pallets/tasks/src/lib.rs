@@ -10,6 +10,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migrations;
 mod pruning;
 #[cfg(test)]
 mod mock;
@@ -38,8 +39,10 @@ pub mod pallet {
 
 	/// The layout of this pallet's storage. Version 1 is the first one
 	/// declared (spec 117); a change of layout bumps it and comes with its
-	/// migration.
-	const STORAGE_VERSION: frame_support::traits::StorageVersion = frame_support::traits::StorageVersion::new(1);
+	/// migration (`migrations`). Version 2 (spec 121): adaptive redundancy's
+	/// `min_redundancy` and `max_redundancy` in a task's terms.
+	pub const STORAGE_VERSION: frame_support::traits::StorageVersion =
+		frame_support::traits::StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -72,9 +75,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRedundancy: Get<u32>;
 
-		/// The agreement threshold must be above this share of vote weight.
+		/// A task's target accuracy must be above this (a winning label less
+		/// likely than not is no decision).
 		#[pallet::constant]
-		type MinAgreementThreshold: Get<Perbill>;
+		type MinTargetAccuracy: Get<Perbill>;
 
 		/// Most gold commitments a task may hide.
 		#[pallet::constant]
@@ -229,9 +233,10 @@ pub mod pallet {
 		ItemCountOutOfRange,
 		/// The class count is below 2 or above `MaxClasses`.
 		ClassCountOutOfRange,
-		/// The redundancy is zero or above `MaxRedundancy`.
+		/// The redundancy is not `1 ≤ min_redundancy ≤ max_redundancy ≤
+		/// MaxRedundancy`.
 		RedundancyOutOfRange,
-		/// The agreement threshold is not above `MinAgreementThreshold`.
+		/// The target accuracy is not above `MinTargetAccuracy`.
 		ThresholdOutOfRange,
 		/// Labels must earn something.
 		ZeroReward,
@@ -282,8 +287,8 @@ pub mod pallet {
 				"a task's redundancy is a u8, so MaxRedundancy must fit one"
 			);
 			assert!(
-				T::MinAgreementThreshold::get() >= Perbill::from_percent(50),
-				"a winning label must have at least half the vote weight"
+				T::MinTargetAccuracy::get() >= Perbill::from_percent(50),
+				"a label accepted must be at least as likely as not"
 			);
 			assert!(T::MaxCidLength::get() >= 4, "a CIDv1 takes at least four bytes");
 			assert!(
@@ -330,10 +335,10 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Publish a labeling task and put its budget in escrow:
-		/// `item_count × redundancy × (reward_per_label + fee) + dispute_budget`
+		/// `item_count × max_redundancy × (reward_per_label + fee) + dispute_budget`
 		/// is held from the caller's free balance, where the fee is
 		/// `ProtocolFee` of the reward, rounded up; each gold commitment
-		/// holds a bond of `redundancy × GoldBondPerLabel` apart, returned at
+		/// holds a bond of `max_redundancy × GoldBondPerLabel` apart, returned at
 		/// close if its answer stood; and a storage deposit of `TaskDeposit`
 		/// plus `GoldDeposit` per commitment is held until the closed task's
 		/// working storage is removed (`budget_of` says it all beforehand;
@@ -355,7 +360,7 @@ pub mod pallet {
 			let gold_count = spec.gold_commitments.len() as u32;
 			let quote = Self::budget_of(
 				spec.item_count,
-				spec.redundancy,
+				spec.max_redundancy,
 				spec.reward_per_label,
 				spec.dispute_budget,
 				gold_count,
@@ -528,7 +533,7 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What a task of `item_count` items, `redundancy` and
+		/// What a task of `item_count` items, at most `redundancy` labels each,
 		/// `reward_per_label` with `dispute_budget` and `gold_count` gold
 		/// commitments holds: the one rule of a task's price, which the
 		/// runtime API serves to clients.
@@ -573,11 +578,13 @@ pub mod pallet {
 				Error::<T>::ClassCountOutOfRange
 			);
 			ensure!(
-				(1..=T::MaxRedundancy::get()).contains(&u32::from(spec.redundancy)),
+				spec.min_redundancy >= 1 &&
+					spec.min_redundancy <= spec.max_redundancy &&
+					u32::from(spec.max_redundancy) <= T::MaxRedundancy::get(),
 				Error::<T>::RedundancyOutOfRange
 			);
 			ensure!(
-				spec.agreement_threshold > T::MinAgreementThreshold::get(),
+				spec.target_accuracy > T::MinTargetAccuracy::get(),
 				Error::<T>::ThresholdOutOfRange
 			);
 			ensure!(!spec.reward_per_label.is_zero(), Error::<T>::ZeroReward);
@@ -661,7 +668,7 @@ pub mod pallet {
 				ensure!(paid_and_refunded <= escrow.budget(), "a task paid out more than its budget");
 				ensure!(
 					escrow.labels_paid <= record.labels_funded(),
-					"a task paid more label rewards than it funds (items × redundancy, less refunded)"
+					"a task paid more label rewards than it funds (items × max redundancy, less refunded)"
 				);
 				let on_agenda = Deadlines::<T>::contains_key(Self::deadline_entry(record.terms.deadline), task);
 				if record.terms.status == TaskStatus::Closed {

@@ -76,7 +76,7 @@ parameter_types! {
 	/// Room for dozens of closes a block with the `()` weights; tests set less.
 	pub static AgendaBudget: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(20_000_000_000, 2_000_000);
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
-	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+	pub const MinTargetAccuracy: Perbill = Perbill::from_percent(50);
 	/// A fifth of each reward: 1 on the specs' reward of 5.
 	pub const ProtocolFee: Perbill = Perbill::from_percent(20);
 }
@@ -96,7 +96,7 @@ impl pallet_tasks::Config for Test {
 	type MaxItems = ConstU32<MAX_ITEMS>;
 	type MaxClasses = ConstU16<MAX_CLASSES>;
 	type MaxRedundancy = ConstU32<{ MAX_REDUNDANCY as u32 }>;
-	type MinAgreementThreshold = MinAgreementThreshold;
+	type MinTargetAccuracy = MinTargetAccuracy;
 	type MaxGoldItems = ConstU32<MAX_GOLD>;
 	type AgendaWeight = AgendaBudget;
 	type ProtocolFee = ProtocolFee;
@@ -118,8 +118,9 @@ pub fn spec() -> TaskSpec<Test> {
 		manifest: BoundedVec::truncate_from(MANIFEST_CID.to_vec()),
 		item_count: 10,
 		class_count: 3,
-		redundancy: 3,
-		agreement_threshold: Perbill::from_percent(60),
+		min_redundancy: 3,
+		max_redundancy: 3,
+		target_accuracy: Perbill::from_percent(60),
 		reward_per_label: 5,
 		dispute_budget: 100,
 		deadline: 100,

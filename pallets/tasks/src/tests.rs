@@ -60,7 +60,7 @@ mod create_task {
 			let record = TaskStore::<Test>::get(task).unwrap();
 			assert_eq!(record.terms.requester, REQUESTER);
 			assert_eq!(record.manifest.to_vec(), MANIFEST_CID.to_vec());
-			assert_eq!((record.terms.item_count, record.terms.class_count, record.terms.redundancy), (10, 3, 3));
+			assert_eq!((record.terms.item_count, record.terms.class_count, record.terms.min_redundancy, record.terms.max_redundancy), (10, 3, 3, 3));
 			// 30 labels at 5 and their fee of 1.
 			assert_eq!(record.escrow.label_budget, 180);
 			assert_eq!(record.escrow.fee_per_label, FEE_PER_LABEL);
@@ -101,9 +101,10 @@ mod create_task {
 				(|s| s.item_count = MAX_ITEMS + 1, Error::<Test>::ItemCountOutOfRange),
 				(|s| s.class_count = 1, Error::<Test>::ClassCountOutOfRange),
 				(|s| s.class_count = MAX_CLASSES + 1, Error::<Test>::ClassCountOutOfRange),
-				(|s| s.redundancy = 0, Error::<Test>::RedundancyOutOfRange),
-				(|s| s.redundancy = MAX_REDUNDANCY + 1, Error::<Test>::RedundancyOutOfRange),
-				(|s| s.agreement_threshold = Perbill::from_percent(50), Error::<Test>::ThresholdOutOfRange),
+				(|s| s.min_redundancy = 0, Error::<Test>::RedundancyOutOfRange),
+				(|s| s.max_redundancy = MAX_REDUNDANCY + 1, Error::<Test>::RedundancyOutOfRange),
+				(|s| { s.min_redundancy = 3; s.max_redundancy = 2 }, Error::<Test>::RedundancyOutOfRange),
+				(|s| s.target_accuracy = Perbill::from_percent(50), Error::<Test>::ThresholdOutOfRange),
 				(|s| s.reward_per_label = 0, Error::<Test>::ZeroReward),
 				(|s| s.deadline = 1, Error::<Test>::DeadlineInPast),
 				(|s| s.item_count = 1, Error::<Test>::TooManyGoldItems),
@@ -124,8 +125,8 @@ mod create_task {
 			let mut spec = spec();
 			spec.item_count = MAX_ITEMS;
 			spec.class_count = MAX_CLASSES;
-			spec.redundancy = MAX_REDUNDANCY;
-			spec.agreement_threshold = Perbill::one();
+			spec.max_redundancy = MAX_REDUNDANCY;
+			spec.target_accuracy = Perbill::one();
 			spec.reward_per_label = 1;
 			spec.min_tier = Tier::Expert;
 			spec.assignment = AssignmentMode::Open;
@@ -439,7 +440,7 @@ mod voting_interface {
 			let terms = Tasks::terms(task).unwrap();
 			assert_eq!(terms.requester, REQUESTER);
 			assert_eq!(terms.reward_per_label, 5);
-			assert_eq!(terms.agreement_threshold, Perbill::from_percent(60));
+			assert_eq!(terms.target_accuracy, Perbill::from_percent(60));
 			assert!(accepts_work_now(task));
 			assert_eq!(Tasks::gold_commitment(task, 1), Some(GoldCommitment { hash: H256::repeat_byte(8), revealed_for: None }));
 			assert_eq!(Tasks::gold_commitment(task, 2), None);
@@ -566,7 +567,7 @@ mod gold_bonds {
 			// POOR can hold this task's escrow but not its gold bonds too.
 			let mut spec = spec();
 			spec.item_count = 2;
-			spec.redundancy = 1;
+			(spec.min_redundancy, spec.max_redundancy) = (1, 1);
 			spec.dispute_budget = 71;
 			let quote = Tasks::budget_of(2, 1, 5, 71, 2).unwrap();
 			assert!(quote.total - quote.gold_bonds <= POOR_BALANCE - EXISTENTIAL_DEPOSIT);
@@ -721,7 +722,7 @@ mod storage_deposit {
 			// POOR can pay everything but the deposit.
 			let mut spec = spec();
 			spec.item_count = 2;
-			spec.redundancy = 1;
+			(spec.min_redundancy, spec.max_redundancy) = (1, 1);
 			spec.gold_commitments = BoundedVec::new();
 			spec.dispute_budget = POOR_BALANCE - EXISTENTIAL_DEPOSIT - 12 - TASK_DEPOSIT + 1;
 			assert_noop!(Tasks::create_task(RuntimeOrigin::signed(POOR), spec.clone()), Error::<Test>::InsufficientBalance);

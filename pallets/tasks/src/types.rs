@@ -37,10 +37,15 @@ pub struct TaskSpec<T: Config> {
 	pub item_count: u32,
 	/// How many label classes (K); labels are `0..K`.
 	pub class_count: u16,
-	/// How many annotators label each item (r).
-	pub redundancy: u8,
-	/// The share of vote weight the winning label needs.
-	pub agreement_threshold: Perbill,
+	/// How many annotators label each item at first (`r_min`).
+	pub min_redundancy: u8,
+	/// The most annotators an item may have (`r_max`), asked for one at a
+	/// time while the crowd is not sure; the budget holds this many labels
+	/// an item, and what is not used comes back at close.
+	pub max_redundancy: u8,
+	/// How sure the crowd must be to accept a label without an expert: the
+	/// least posterior probability of the winning label.
+	pub target_accuracy: Perbill,
 	/// Paid for each accepted label.
 	pub reward_per_label: BalanceOf<T>,
 	/// Pays experts who settle disputed items and appeals.
@@ -65,7 +70,7 @@ pub struct TaskSpec<T: Config> {
 	Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default,
 )]
 pub struct Escrow<Balance> {
-	/// `item_count × redundancy × (reward_per_label + fee_per_label)`, fixed
+	/// `item_count × max_redundancy × (reward_per_label + fee_per_label)`, fixed
 	/// at creation.
 	pub label_budget: Balance,
 	/// The protocol fee paid to the treasury with each label reward, fixed
@@ -127,7 +132,7 @@ impl<Balance: Saturating + Copy + Zero> Escrow<Balance> {
 	Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default,
 )]
 pub struct GoldBonds<Balance> {
-	/// Each commitment's bond: `redundancy × GoldBondPerLabel`, enough to
+	/// Each commitment's bond: `max_redundancy × GoldBondPerLabel`, enough to
 	/// cover the gold slashes one false answer can cause, fixed at creation.
 	pub per_commitment: Balance,
 	/// Commitments revealed.
@@ -152,7 +157,7 @@ impl<Balance: Saturating + Copy + From<u32>> GoldBonds<Balance> {
 pub struct BudgetQuote<Balance> {
 	/// The protocol fee on each label reward.
 	pub fee_per_label: Balance,
-	/// Every label's reward and fee: `item_count × redundancy ×
+	/// Every label's reward and fee: `item_count × max_redundancy ×
 	/// (reward_per_label + fee_per_label)`.
 	pub labels: Balance,
 	/// The bond of each gold commitment.
@@ -203,8 +208,9 @@ impl<T: Config> TaskSpec<T> {
 			requester,
 			item_count: self.item_count,
 			class_count: self.class_count,
-			redundancy: self.redundancy,
-			agreement_threshold: self.agreement_threshold,
+			min_redundancy: self.min_redundancy,
+			max_redundancy: self.max_redundancy,
+			target_accuracy: self.target_accuracy,
 			reward_per_label: self.reward_per_label,
 			deadline: self.deadline,
 			min_tier: self.min_tier,
@@ -218,11 +224,11 @@ impl<T: Config> TaskSpec<T> {
 
 impl<T: Config> TaskInfo<T> {
 	/// How many label rewards the task still funds: `item_count ×
-	/// redundancy`, less those refunded.
+	/// max_redundancy`, less those refunded.
 	pub fn labels_funded(&self) -> u32 {
 		self.terms
 			.item_count
-			.saturating_mul(self.terms.redundancy.into())
+			.saturating_mul(self.terms.max_redundancy.into())
 			.saturating_sub(self.escrow.labels_refunded)
 	}
 

@@ -104,7 +104,7 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 		items: u32,
 		redundancy: u8,
 		assignment: labelchain_primitives::task::AssignmentMode,
-		agreement_threshold: Perbill,
+		target_accuracy: Perbill,
 		gold_commitments: alloc::vec::Vec<sp_core::H256>,
 	) -> labelchain_primitives::task::TaskId {
 		use frame_support::{traits::fungible::Mutate, BoundedVec};
@@ -115,8 +115,9 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 			manifest: BoundedVec::truncate_from(labelchain_primitives::cid::EXAMPLE_CID.to_vec()),
 			item_count: items,
 			class_count: 2,
-			redundancy,
-			agreement_threshold,
+			min_redundancy: redundancy,
+			max_redundancy: redundancy,
+			target_accuracy,
 			reward_per_label: UNIT,
 			dispute_budget: 1_000 * UNIT,
 			deadline: frame_system::Pallet::<Runtime>::block_number().saturating_add(10_000),

@@ -29,7 +29,7 @@ const fn key_bytes(map_keys: u32) -> u32 {
 
 parameter_types! {
 	/// A winning label needs more than half the vote weight.
-	pub const MinAgreementThreshold: Perbill = Perbill::from_percent(50);
+	pub const MinTargetAccuracy: Perbill = Perbill::from_percent(50);
 	/// The share of every block for closing tasks past their deadline
 	/// (hundreds a block).
 	pub AgendaWeight: Weight = Perbill::from_percent(2) * RuntimeBlockWeights::get().max_block;
@@ -62,7 +62,7 @@ impl pallet_tasks::Config for Runtime {
 	type MaxItems = ConstU32<100_000>;
 	type MaxClasses = ConstU16<256>;
 	type MaxRedundancy = MaxRedundancy;
-	type MinAgreementThreshold = MinAgreementThreshold;
+	type MinTargetAccuracy = MinTargetAccuracy;
 	// Up to a tenth of the largest task can be gold.
 	type MaxGoldItems = ConstU32<10_000>;
 	type AgendaWeight = AgendaWeight;

@@ -38,9 +38,10 @@ pub fn create_task(shape: &TaskShape) -> Call {
 		("manifest", Value::from_bytes(manifest)),
 		("item_count", Value::u128(shape.item_count.into())),
 		("class_count", Value::u128(2)),
-		("redundancy", Value::u128(shape.redundancy.into())),
-		// Perbill: 60 % of the vote weight.
-		("agreement_threshold", Value::unnamed_composite([Value::u128(600_000_000)])),
+		("min_redundancy", Value::u128(shape.redundancy.into())),
+		("max_redundancy", Value::u128(shape.redundancy.into())),
+		// Perbill: a 60 % target accuracy.
+		("target_accuracy", Value::unnamed_composite([Value::u128(600_000_000)])),
 		("reward_per_label", Value::u128(shape.reward_per_label)),
 		("dispute_budget", Value::u128(UNIT)),
 		("deadline", Value::u128(shape.deadline.into())),

@@ -161,7 +161,7 @@ async fn main() -> anyhow::Result<()> {
 						task.id,
 						task.terms.item_count,
 						task.terms.class_count,
-						task.terms.redundancy,
+						task.terms.max_redundancy,
 						format_lbl(task.terms.reward_per_label),
 						task.terms.deadline,
 						task.terms.requester

@@ -41,9 +41,15 @@ pub struct PublishArgs {
 	/// Where the manifest, items.car and gold.json are written.
 	#[arg(long)]
 	out: PathBuf,
-	/// Annotators per item.
-	#[arg(long, default_value_t = 3)]
-	redundancy: u8,
+	/// The most annotators an item may have (`r_max`): the budget holds this
+	/// many labels an item, and what items do not use comes back at close.
+	#[arg(long, alias = "redundancy", default_value_t = 3)]
+	max_redundancy: u8,
+	/// Annotators every item has at first (`r_min`); an item the crowd is
+	/// not sure of then asks for one more at a time, up to
+	/// --max-redundancy. Defaults to --max-redundancy (fixed redundancy).
+	#[arg(long)]
+	min_redundancy: Option<u8>,
 	/// LBL paid for each accepted label.
 	#[arg(long)]
 	reward: String,
@@ -56,9 +62,10 @@ pub struct PublishArgs {
 	/// or stay unresolved with their budget refunded; appeals are refused.
 	#[arg(long)]
 	no_experts: bool,
-	/// The winning label's share of vote weight, in percent (above 50).
-	#[arg(long, default_value_t = 60.0)]
-	threshold: f64,
+	/// How sure the crowd must be to accept a label without an expert: the
+	/// winning label's least posterior probability, in percent (above 50).
+	#[arg(long, alias = "threshold", default_value_t = 60.0)]
+	target_accuracy: f64,
 	/// How many blocks from now the task takes work (6 s blocks: 14,400 a day).
 	#[arg(long, default_value_t = 14_400)]
 	deadline_blocks: u32,
@@ -198,7 +205,7 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 	// included): the tasks pallet's rule, not a copy of it.
 	let quote_call = runtime::runtime_apis().labeling_api().task_budget(
 		items.len() as u32,
-		args.redundancy,
+		args.max_redundancy,
 		reward,
 		dispute_budget,
 		gold.len() as u32,
@@ -219,7 +226,7 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		format_lbl(free),
 		format_lbl(budget),
 		items.len(),
-		args.redundancy,
+		args.max_redundancy,
 		format_lbl(reward),
 		format_lbl(quote.fee_per_label),
 		format_lbl(dispute_budget),
@@ -229,9 +236,15 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		format_lbl(quote.storage_deposit),
 	);
 	anyhow::ensure!(
-		args.threshold > 50.0 && args.threshold <= 100.0,
-		"the threshold is a percentage above 50, not {}",
-		args.threshold
+		args.target_accuracy > 50.0 && args.target_accuracy <= 100.0,
+		"the target accuracy is a percentage above 50, not {}",
+		args.target_accuracy
+	);
+	let min_redundancy = args.min_redundancy.unwrap_or(args.max_redundancy);
+	anyhow::ensure!(
+		min_redundancy >= 1 && min_redundancy <= args.max_redundancy,
+		"--min-redundancy {min_redundancy} must be from 1 to --max-redundancy {}",
+		args.max_redundancy
 	);
 
 	let gold_path = args.out.join("gold.json");
@@ -270,8 +283,9 @@ pub async fn publish(node: &Node, args: &PublishArgs, key: &Keypair) -> anyhow::
 		manifest: BoundedVec(manifest_cid.to_bytes()),
 		item_count: items.len() as u32,
 		class_count: manifest.classes.len() as u16,
-		redundancy: args.redundancy,
-		agreement_threshold: Perbill((args.threshold * 10_000_000.0).round() as u32),
+		min_redundancy,
+		max_redundancy: args.max_redundancy,
+		target_accuracy: Perbill((args.target_accuracy * 10_000_000.0).round() as u32),
 		reward_per_label: reward,
 		dispute_budget,
 		deadline: (at.block_number() as u32).saturating_add(args.deadline_blocks),

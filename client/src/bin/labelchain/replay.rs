@@ -53,8 +53,13 @@ pub struct ReplayArgs {
 	gold_share: f64,
 	/// The task's target accuracy, in percent: the posterior a label needs
 	/// to be accepted without an expert.
-	#[arg(long, default_value_t = 60)]
+	#[arg(long, alias = "target-accuracy", default_value_t = 60)]
 	threshold: u32,
+	/// The labels every item takes at first; an item the chain is not sure
+	/// of then takes its next label in the file, one at a time. Without it
+	/// every item takes all its labels (fixed redundancy).
+	#[arg(long)]
+	min_redundancy: Option<u32>,
 	/// Simulated spammers (uniform random labels) as this share of all workers.
 	#[arg(long, default_value_t = 0.0)]
 	spammers: f64,
@@ -154,8 +159,9 @@ impl Chain for Live<'_> {
 			manifest: BoundedVec(manifest),
 			item_count: task.item_count,
 			class_count: task.class_count,
-			redundancy: task.redundancy as u8,
-			agreement_threshold: Perbill(self.threshold * 10_000_000),
+			min_redundancy: task.min_redundancy as u8,
+			max_redundancy: task.redundancy as u8,
+			target_accuracy: Perbill(self.threshold * 10_000_000),
 			reward_per_label: REWARD_PER_LABEL,
 			dispute_budget: u128::from(task.item_count) * self.expert_fee,
 			deadline: self.deadline,
@@ -219,6 +225,7 @@ impl Chain for Live<'_> {
 			tallied.push(match phase {
 				ItemPhase::Accepted { appeal_ends_at, .. } => Tallied::Accepted { appeal_ends_at },
 				ItemPhase::Disputed { .. } => Tallied::Disputed,
+				ItemPhase::Labeling => Tallied::MoreWanted,
 				other => Tallied::Other(format!("{other:?}")),
 			});
 		}
@@ -407,7 +414,11 @@ pub async fn replay(node: &Node, args: &ReplayArgs, requester: &Keypair) -> anyh
 		labels_per_round: args.labels_per_round,
 		started: Instant::now(),
 	};
-	let policy = Policy { experts: !args.no_experts, pace: Pace::Rounds { labels_per_round: args.labels_per_round } };
+	let policy = Policy {
+		experts: !args.no_experts,
+		pace: Pace::Rounds { labels_per_round: args.labels_per_round },
+		min_redundancy: args.min_redundancy,
+	};
 	let outcome = driver::run(&mut live, &data, &plan, policy).await?;
 	let mut measured = figures(&data, &outcome);
 	match labelchain_replay::dawid_skene(data.items.len(), &outcome.rows) {

@@ -82,7 +82,7 @@ fn a_task_is_tallied_settled_and_closed_without_a_finalize_call() {
 #[test]
 fn a_dispute_no_expert_decides_falls_back_to_a_two_annotator_plurality() {
 	test_with_invariants(|| {
-		let task = create_with(1, 3, |spec| spec.agreement_threshold = Perbill::from_percent(90));
+		let task = create_with(1, 3, |spec| spec.target_accuracy = Perbill::from_percent(90));
 		for (n, label) in [(0, 1), (1, 1), (2, 0)] {
 			claim_and_commit(task, 0, annotator(n), label);
 		}

@@ -8,6 +8,7 @@ mod commit_reveal;
 mod finalize;
 mod gold;
 mod posterior;
+mod rounds;
 mod tally_and_settlement;
 mod views;
 
