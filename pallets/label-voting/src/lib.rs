@@ -123,7 +123,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnrevealedSlash: Get<Self::Balance>;
 
-		/// Slashed, to the treasury, for a wrong answer on a gold item.
+		/// The most a wrong answer on a gold item is charged (see
+		/// `gold_charge`: the gold weight's multiple of the task's
+		/// disagreement charge, up to this), to the treasury.
 		#[pallet::constant]
 		type GoldSlash: Get<Self::Balance>;
 

@@ -11,7 +11,7 @@ use labelchain_primitives::{
 	task::{ItemIndex, TaskId},
 	totals::TaskQuality,
 	runtime_api::LabelTally,
-	traits::{ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
+	traits::{ReputationInspect, ReputationRecorder, StakeLock, StakeSlash, TaskEscrow, TaskProgress},
 };
 use sp_runtime::{Perbill, Saturating};
 
@@ -313,6 +313,7 @@ impl<T: Config> Pallet<T> {
 		let gold = decided_by == Decision::Gold;
 		let treasury = T::Treasury::get();
 		let charge = Self::disagreement_charge(terms);
+		let gold_charge = Self::gold_charge(terms);
 		let mut overturned_labels = 0usize;
 		let mut counts = SettlementCounts::default();
 		let mut votes = Votes::<T>::new();
@@ -329,7 +330,7 @@ impl<T: Config> Pallet<T> {
 					counts.agreeing.saturating_inc();
 					(Some(if gold { LabelOutcome::GoldCorrect } else { LabelOutcome::Agreed }), None)
 				},
-				Some(_) if gold => (Some(LabelOutcome::GoldWrong), Some((T::GoldSlash::get(), treasury.clone()))),
+				Some(_) if gold => (Some(LabelOutcome::GoldWrong), Some((gold_charge, treasury.clone()))),
 				Some(revealed) if overturned.is_some_and(|overturn| overturn.label == revealed) => {
 					let beneficiary = overturned
 						.and_then(|overturn| {
@@ -393,6 +394,18 @@ impl<T: Config> Pallet<T> {
 		let with_loss = terms.reward_per_label.saturating_add(T::GuessingLoss::get().mul_floor(terms.reward_per_label));
 		let charge = with_loss / T::Balance::from(others);
 		charge.min(T::StakePerLabel::get())
+	}
+
+	/// What a wrong answer on a gold item is charged (out of stake, to the
+	/// treasury): the disagreement charge times the reputation's gold
+	/// weight, as a gold answer counts for that many labels, so that what
+	/// one wrong gold answer costs stays in proportion to what a label
+	/// earns; at most `GoldSlash` (which the requester's gold bond covers
+	/// for each of the item's labels).
+	pub fn gold_charge(terms: &TermsOf<T>) -> T::Balance {
+		Self::disagreement_charge(terms)
+			.saturating_mul(T::Balance::from(T::Reputation::gold_weight()))
+			.min(T::GoldSlash::get())
 	}
 
 	/// The fallback for a dispute no expert decided in time: the label its

@@ -30,6 +30,10 @@ fn gold_task() -> u32 {
 /// Each commitment of a redundancy-3 task bonds 3 × `GOLD_SLASH`.
 const GOLD_BOND: Balance = 3 * GOLD_SLASH;
 
+/// What a wrong answer on the gold task's items is charged: its gold
+/// weight (4) in disagreement charges of 6 (see `gold_charge`).
+const GOLD_CHARGE: Balance = 24;
+
 fn gold_bonds_held() -> Balance {
 	Balances::balance_on_hold(&pallet_tasks::HoldReason::GoldBond.into(), &REQUESTER)
 }
@@ -63,12 +67,12 @@ fn the_gold_answer_stands_after_its_appeal_window_and_wrong_answers_are_slashed(
 		// gains nothing from them.
 		assert_eq!(free(REQUESTER), requester_before);
 		// (and the fee on the one reward paid).
-		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_SLASH + FEE);
+		assert_eq!(free(TREASURY), treasury_before + 2 * GOLD_CHARGE + FEE);
 		let wrong = pallet_reputation::Reputations::<Test>::get(annotator(0), 1);
 		assert_eq!(wrong.gold_wrong, 1);
 		assert_eq!(pallet_reputation::Reputations::<Test>::get(annotator(2), 1).gold_correct, 1);
-		assert_eq!(bonded(annotator(0)), BOND - GOLD_SLASH);
-		assert_eq!(Earnings::<Test>::get(annotator(0)).slashed, GOLD_SLASH);
+		assert_eq!(bonded(annotator(0)), BOND - GOLD_CHARGE);
+		assert_eq!(Earnings::<Test>::get(annotator(0)).slashed, GOLD_CHARGE);
 		let quality = TaskQualities::<Test>::get(task);
 		assert_eq!((quality.settled_by_gold, quality.gold_labels, quality.gold_labels_correct), (1, 3, 1));
 		assert_eq!(quality.gold_accuracy(), Some(Perbill::from_rational(1u32, 3)));
@@ -143,7 +147,7 @@ fn a_true_gold_answer_upheld_on_appeal_takes_the_appellants_bond() {
 		// slashed as gold slashes them.
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND + REWARD + APPEAL_BOND);
 		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND - APPEAL_BOND);
-		assert_eq!(bonded(annotator(0)), BOND - GOLD_SLASH);
+		assert_eq!(bonded(annotator(0)), BOND - GOLD_CHARGE);
 		assert_eq!(gold_bonds_held(), 2 * GOLD_BOND);
 	});
 }

@@ -301,3 +301,23 @@ fn the_charge_scales_with_the_classes_and_stops_at_the_stake_behind_a_label() {
 		}
 	});
 }
+
+#[test]
+fn a_wrong_gold_answer_costs_the_gold_weight_in_disagreements_up_to_the_gold_slash() {
+	new_test_ext().execute_with(|| {
+		let mut terms = {
+			let task = create_task(1, 3, AssignmentMode::Open);
+			pallet_tasks::Tasks::<Test>::get(task).unwrap().terms
+		};
+		let gold_weight = Balance::from(pallet_reputation::ReputationParameters::<Test>::get().gold_weight);
+		assert_eq!(gold_weight, 4);
+		// Two classes, reward 5: four disagreements of 6.
+		assert_eq!(LabelVoting::gold_charge(&terms), 24);
+		// Five classes, reward 8: (8 + 2) / 4 = 2 a disagreement, 8 for gold.
+		(terms.class_count, terms.reward_per_label) = (5, 8);
+		assert_eq!(LabelVoting::gold_charge(&terms), 8);
+		// A large reward stops at `GoldSlash` (30), which the gold bond covers.
+		terms.reward_per_label = 40;
+		assert_eq!(LabelVoting::gold_charge(&terms), GOLD_SLASH);
+	});
+}
