@@ -277,7 +277,7 @@ test('a requester and three annotators label an item; RPC and runtime API agree 
 
   // The runtime API, through RPC and through api.call, says the same.
   assert.deepEqual(await labeling('item', task, 0), {
-    settled: { record: { label: 1, decidedBy: 'crowd', agreement: record.agreement.toNumber(), settledAt } },
+    settled: { record: { label: 1, decidedBy: 'crowd', confidence: record.confidence.toNumber(), settledAt, labelsUsed: 3 } },
   });
   const finalTask = await labeling('task', task);
   assert.equal(finalTask.status, 'closed');

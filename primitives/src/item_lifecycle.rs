@@ -25,15 +25,16 @@ pub enum ItemPhase<AccountId, BlockNumber> {
 	/// `Unresolved` decision).
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 	Disputed { times_out_at: BlockNumber },
-	/// The crowd accepted `label`; until `appeal_ends_at` an annotator of the
-	/// item or the requester may appeal, and the requester may reveal gold.
+	/// The crowd accepted `label`, with posterior probability `confidence`;
+	/// until `appeal_ends_at` an annotator of the item or the requester may
+	/// appeal, and the requester may reveal gold.
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-	Accepted { label: Label, agreement: Perbill, appeal_ends_at: BlockNumber },
+	Accepted { label: Label, confidence: Perbill, appeal_ends_at: BlockNumber },
 	/// `appellant` appealed the crowd's `label` with a bond; an expert decides
 	/// until `times_out_at`. After that block the bond is returned and the
 	/// crowd's label stands.
 	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-	Appealed { label: Label, agreement: Perbill, appellant: AccountId, times_out_at: BlockNumber },
+	Appealed { label: Label, confidence: Perbill, appellant: AccountId, times_out_at: BlockNumber },
 }
 
 /// How an item's final label was decided.
@@ -60,16 +61,21 @@ pub enum Decision {
 }
 
 /// What a settled item keeps for export: label (2 bytes), decision (1),
-/// agreement (4) and the block it settled in (4 for a `u32` block number),
-/// 11 bytes in all. The annotators and their labels are in that block's
-/// `ItemSettled` event, not in storage.
+/// confidence (4), the block it settled in (4 for a `u32` block number) and
+/// the labels it used (1), 12 bytes in all. The annotators and their labels
+/// are in that block's `ItemSettled` event, not in storage.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SettledItem<BlockNumber> {
 	pub label: Label,
 	pub decided_by: Decision,
-	/// The final label's share of the revealed vote weight.
-	pub agreement: Perbill,
+	/// The final label's posterior probability when it settled (gold's
+	/// and an expert's: the crowd's posterior of the label they gave).
+	pub confidence: Perbill,
 	pub settled_at: BlockNumber,
+	/// How many annotators committed a label on the item: under adaptive
+	/// redundancy, what it took to settle (0 on an item settled before
+	/// storage version 2 of the voting pallet, which did not count them).
+	pub labels_used: u8,
 }

@@ -100,8 +100,9 @@ pub type UncheckedExtrinsic =
 /// The payload a sender signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade, each guarded by its
-/// pallet's storage version so that it runs once.
+/// Storage migrations run in the upgrade's block, each guarded by its
+/// pallet's storage version so that it runs once. Those too big for one
+/// block are `pallet-migrations`' (see `configs/migrations.rs`).
 type Migrations = (pallet_tasks::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 pub type Executive = frame_executive::Executive<
@@ -153,6 +154,9 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(8)]
+	pub type MultiBlockMigrations = pallet_migrations;
 
 	// The labeling pallets.
 	#[runtime::pallet_index(20)]

@@ -73,12 +73,13 @@ fn every_labeling_pallet_starts_at_its_declared_storage_version() {
 	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
 		genesis_state(preset).execute_with(|| {
 			// (on chain, in code, the layout this runtime declares: 1 is the
-			// first; the tasks pallet's 2 is adaptive redundancy's terms).
+			// first; the tasks pallet's 2 is adaptive redundancy's terms, the voting
+			// pallet's 2 the labels a settled item used).
 			let versions = [
 				(Tasks::on_chain_storage_version(), Tasks::in_code_storage_version(), 2),
 				(AnnotatorStake::on_chain_storage_version(), AnnotatorStake::in_code_storage_version(), 1),
 				(Reputation::on_chain_storage_version(), Reputation::in_code_storage_version(), 1),
-				(LabelVoting::on_chain_storage_version(), LabelVoting::in_code_storage_version(), 1),
+				(LabelVoting::on_chain_storage_version(), LabelVoting::in_code_storage_version(), 2),
 			];
 			for (on_chain, in_code, declared) in versions {
 				assert_eq!(on_chain, in_code, "{preset}");

@@ -16,13 +16,13 @@ pub enum DueStep {
 	Tally,
 	/// The appeal window of the item's `label` (the crowd's, or the gold
 	/// answer: `decided_by`) has ended: settle and pay.
-	Settle { label: Label, agreement: Perbill, decided_by: Decision },
+	Settle { label: Label, confidence: Perbill, decided_by: Decision },
 	/// No expert decided the dispute in time: settle by the fallback rule,
 	/// or leave the item unresolved.
 	DisputeTimedOut,
 	/// No expert decided the appeal in time: return the bond and settle with
 	/// the `label` appealed (the crowd's or the gold answer: `decided_by`).
-	AppealTimedOut { label: Label, agreement: Perbill, decided_by: Decision },
+	AppealTimedOut { label: Label, confidence: Perbill, decided_by: Decision },
 	/// The task takes no more work (deadline or cancel) and commits are
 	/// waiting: open the reveal window of an item short of its first round
 	/// with the commits it has, or tally for the last time one that was
@@ -69,9 +69,9 @@ impl<T: Config> ItemState<T> {
 				} else {
 					Err(Error::<T>::RevealWindowOpen)
 				},
-			ItemPhase::Accepted { label, agreement, appeal_ends_at } =>
+			ItemPhase::Accepted { label, confidence, appeal_ends_at } =>
 				if now > appeal_ends_at {
-					Ok(DueStep::Settle { label, agreement, decided_by: self.standing_decision() })
+					Ok(DueStep::Settle { label, confidence, decided_by: self.standing_decision() })
 				} else {
 					Err(Error::<T>::AppealWindowOpen)
 				},
@@ -81,9 +81,9 @@ impl<T: Config> ItemState<T> {
 				} else {
 					Err(Error::<T>::AwaitingExpert)
 				},
-			ItemPhase::Appealed { label, agreement, times_out_at, .. } =>
+			ItemPhase::Appealed { label, confidence, times_out_at, .. } =>
 				if now > times_out_at {
-					Ok(DueStep::AppealTimedOut { label, agreement, decided_by: self.standing_decision() })
+					Ok(DueStep::AppealTimedOut { label, confidence, decided_by: self.standing_decision() })
 				} else {
 					Err(Error::<T>::AwaitingExpert)
 				},

@@ -31,18 +31,18 @@ impl<T: Config> Pallet<T> {
 		let step = state.due_step(now, accepts_work)?;
 		match step {
 			DueStep::Tally => Self::tally(task, item, state, terms, &mut settlement.quality),
-			DueStep::Settle { label, agreement, decided_by } => {
-				let (label, agreement) = Self::settled_label(task, &state, terms, label, agreement, decided_by);
-				Self::settle(task, item, state, terms, label, decided_by, agreement, None, settlement)
+			DueStep::Settle { label, confidence, decided_by } => {
+				let (label, confidence) = Self::settled_label(task, &state, terms, label, confidence, decided_by);
+				Self::settle(task, item, state, terms, label, decided_by, confidence, None, settlement)
 			},
 			DueStep::DisputeTimedOut => Self::settle_by_fallback(task, item, state, terms, settlement),
-			DueStep::AppealTimedOut { label, agreement, decided_by } => {
+			DueStep::AppealTimedOut { label, confidence, decided_by } => {
 				if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 					Self::return_appeal_bond(appellant)?;
 				}
 				Self::deposit_event(Event::AppealTimedOut { task, item });
-				let (label, agreement) = Self::settled_label(task, &state, terms, label, agreement, decided_by);
-				Self::settle(task, item, state, terms, label, decided_by, agreement, None, settlement)
+				let (label, confidence) = Self::settled_label(task, &state, terms, label, confidence, decided_by);
+				Self::settle(task, item, state, terms, label, decided_by, confidence, None, settlement)
 			},
 			step @ (DueStep::Forget | DueStep::OpenReveal | DueStep::DropExpiredClaims) => {
 				Self::drop_expired_claims(task, item, &mut state, terms);
@@ -73,13 +73,13 @@ impl<T: Config> Pallet<T> {
 		state: &crate::ItemState<T>,
 		terms: &TermsOf<T>,
 		label: crate::Label,
-		agreement: sp_runtime::Perbill,
+		confidence: sp_runtime::Perbill,
 		decided_by: crate::Decision,
 	) -> (crate::Label, sp_runtime::Perbill) {
 		if decided_by == crate::Decision::Crowd {
 			Self::crowd_label_now(task, state, terms, label)
 		} else {
-			(label, agreement)
+			(label, confidence)
 		}
 	}
 

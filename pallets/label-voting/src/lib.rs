@@ -18,6 +18,7 @@ mod commit_reveal;
 pub mod due_step;
 mod finalize;
 mod item_posterior;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod models;
@@ -59,8 +60,10 @@ pub mod pallet {
 
 	/// The layout of this pallet's storage. Version 1 is the first one
 	/// declared (spec 117); a change of layout bumps it and comes with its
-	/// migration.
-	const STORAGE_VERSION: frame_support::traits::StorageVersion = frame_support::traits::StorageVersion::new(1);
+	/// migration (`migrations`). Version 2 (spec 122): a settled item's
+	/// record counts the labels it used.
+	pub const STORAGE_VERSION: frame_support::traits::StorageVersion =
+		frame_support::traits::StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -369,7 +372,7 @@ pub mod pallet {
 			task: TaskId,
 			item: ItemIndex,
 			label: Label,
-			agreement: Perbill,
+			confidence: Perbill,
 			appeal_ends_at: BlockNumberFor<T>,
 		},
 		/// `appellant` appealed the accepted label, holding `bond`.
@@ -403,7 +406,7 @@ pub mod pallet {
 			item: ItemIndex,
 			label: Label,
 			decided_by: Decision,
-			agreement: Perbill,
+			confidence: Perbill,
 			votes: Votes<T>,
 		},
 	}
@@ -702,8 +705,8 @@ pub mod pallet {
 			ensure!(label < terms.class_count, Error::<T>::LabelOutOfRange);
 			T::Tasks::pay_expert(task, &expert, T::ExpertFee::get())?;
 			Self::credit_expert_fee(&expert, T::ExpertFee::get());
-			let agreement = Self::posterior_probability(task, &state, &terms, label);
-			Self::settle_now(task, item, state, &terms, label, Decision::Expert, agreement, None)?;
+			let confidence = Self::posterior_probability(task, &state, &terms, label);
+			Self::settle_now(task, item, state, &terms, label, Decision::Expert, confidence, None)?;
 			Ok(Some(actual).into())
 		}
 
@@ -724,7 +727,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
-			let ItemPhase::Accepted { label, agreement, appeal_ends_at } = state.phase else {
+			let ItemPhase::Accepted { label, confidence, appeal_ends_at } = state.phase else {
 				return Err(Error::<T>::NotAppealable.into());
 			};
 			ensure!(
@@ -742,7 +745,7 @@ pub mod pallet {
 			T::Currency::hold(&HoldReason::AppealBond.into(), &who, bond)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 			let times_out_at = Self::expert_deadline();
-			state.phase = ItemPhase::Appealed { label, agreement, appellant: who.clone(), times_out_at };
+			state.phase = ItemPhase::Appealed { label, confidence, appellant: who.clone(), times_out_at };
 			Self::store_item(task, item, state, &terms);
 			Self::count_appeal(task, None);
 			Self::deposit_event(Event::AppealLodged { task, item, appellant: who, bond });
@@ -778,7 +781,7 @@ pub mod pallet {
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 			let actual = T::WeightInfo::decide_appeal(Self::redundancy_of(&state));
-			let ItemPhase::Appealed { label: accepted, agreement, appellant, .. } = state.phase.clone()
+			let ItemPhase::Appealed { label: accepted, confidence, appellant, .. } = state.phase.clone()
 			else {
 				return Err(Error::<T>::NotAppealed.into());
 			};
@@ -809,7 +812,7 @@ pub mod pallet {
 			} else {
 				Self::award_appeal_bond(&appellant, &state, accepted)?;
 				let decided_by = state.standing_decision();
-				Self::settle_now(task, item, state, &terms, accepted, decided_by, agreement, None)?;
+				Self::settle_now(task, item, state, &terms, accepted, decided_by, confidence, None)?;
 			}
 			Ok(Some(actual).into())
 		}
@@ -880,14 +883,14 @@ pub mod pallet {
 			if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 				Self::return_appeal_bond(appellant)?;
 			}
-			let agreement = Self::posterior_probability(task, &state, &terms, answer);
+			let confidence = Self::posterior_probability(task, &state, &terms, answer);
 			// The task's models learn the answer now, so that later tallies
 			// weigh it at once; it scores the calibration when it settles.
 			Self::learn_from_gold(task, &state, &terms, answer, true);
 			for (who, outcome) in Self::gold_outcomes(&state, answer) {
 				T::Reputation::record(who, terms.domain, outcome);
 			}
-			state.phase = ItemPhase::Accepted { label: answer, agreement, appeal_ends_at };
+			state.phase = ItemPhase::Accepted { label: answer, confidence, appeal_ends_at };
 			state.gold = Some(gold_index);
 			Self::store_item(task, item, state, &terms);
 			Self::deposit_event(Event::GoldRevealed { task, item, gold_index, answer, appeal_ends_at });

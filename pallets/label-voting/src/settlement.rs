@@ -206,13 +206,13 @@ impl<T: Config> Pallet<T> {
 			*confidence >= terms.target_accuracy && Self::enough_support(&state, terms, *label)
 		});
 		match accepted {
-			Some((label, agreement)) => {
+			Some((label, confidence)) => {
 				let appeal_ends_at = frame_system::Pallet::<T>::block_number()
 					.saturating_add(T::AppealWindow::get());
-				state.phase = ItemPhase::Accepted { label, agreement, appeal_ends_at };
+				state.phase = ItemPhase::Accepted { label, confidence, appeal_ends_at };
 				Self::store_item(task, item, state, terms);
 				Self::count_tally(quality, false);
-				Self::deposit_event(Event::ItemAccepted { task, item, label, agreement, appeal_ends_at });
+				Self::deposit_event(Event::ItemAccepted { task, item, label, confidence, appeal_ends_at });
 			},
 			None if terms.may_ask_more(state.commits.len() as u32, frame_system::Pallet::<T>::block_number()) => {
 				state.phase = ItemPhase::Labeling;
@@ -306,7 +306,7 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 		label: Label,
 		decided_by: Decision,
-		agreement: Perbill,
+		confidence: Perbill,
 		overturned: Option<&Overturn<T>>,
 		settlement: &mut Settlement<T>,
 	) {
@@ -376,12 +376,13 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::remove_item(task, item, &state);
 		let settled_at = frame_system::Pallet::<T>::block_number();
-		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, agreement, settled_at });
+		let labels_used = u8::try_from(state.commits.len()).unwrap_or(u8::MAX);
+		SettledItems::<T>::insert(task, item, SettledItem { label, decided_by, confidence, settled_at, labels_used });
 		Self::count_settlement(&mut settlement.quality, decided_by, counts);
 		if !state.commits.is_empty() {
 			settlement.items_done.saturating_inc();
 		}
-		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, agreement, votes });
+		Self::deposit_event(Event::ItemSettled { task, item, label, decided_by, confidence, votes });
 	}
 
 	/// What a revealed label that disagrees with its item's final label is
@@ -432,8 +433,8 @@ impl<T: Config> Pallet<T> {
 		settlement: &mut Settlement<T>,
 	) {
 		match Self::fallback_label(task, &state, terms) {
-			Some((label, agreement)) =>
-				Self::settle(task, item, state, terms, label, Decision::Fallback, agreement, None, settlement),
+			Some((label, confidence)) =>
+				Self::settle(task, item, state, terms, label, Decision::Fallback, confidence, None, settlement),
 			None => {
 				if !state.commits.is_empty() {
 					settlement.labels_refunded.saturating_accrue(u32::from(terms.max_redundancy));
@@ -453,11 +454,11 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 		label: Label,
 		decided_by: Decision,
-		agreement: Perbill,
+		confidence: Perbill,
 		overturned: Option<&Overturn<T>>,
 	) -> DispatchResult {
 		let mut settlement = Settlement::default();
-		Self::settle(task, item, state, terms, label, decided_by, agreement, overturned, &mut settlement);
+		Self::settle(task, item, state, terms, label, decided_by, confidence, overturned, &mut settlement);
 		settlement.apply(task, terms)
 	}
 }

@@ -4,6 +4,7 @@ mod annotator_stake;
 mod consensus;
 mod expert_set;
 pub mod label_voting;
+mod migrations;
 mod monetary;
 mod reputation;
 mod system;

@@ -82,4 +82,6 @@ impl frame_system::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeTask = RuntimeTask;
 	type PalletInfo = PalletInfo;
+	// Multi-block migrations block transactions while they run.
+	type MultiBlockMigrator = crate::MultiBlockMigrations;
 }

@@ -1,6 +1,6 @@
 //! `labelchain export`: a task's labeled data set as JSON lines, one record
 //! per item in task order, and a summary of its quality. A settled item's
-//! record (final label, decision, agreement, block) is in storage; who
+//! record (final label, decision, confidence, block) is in storage; who
 //! labeled it and how is in the `ItemSettled` event of that block, so export
 //! reads those blocks' events (a node that prunes old state cannot serve
 //! them: export from an archive node, `--state-pruning archive`).
@@ -58,9 +58,13 @@ struct Record<'a> {
 	/// consensus, expert, appeal or gold.
 	#[serde(skip_serializing_if = "Option::is_none")]
 	decided_by: Option<&'static str>,
-	/// The final label's share of the revealed vote weight.
+	/// The final label's posterior probability when it settled.
 	#[serde(skip_serializing_if = "Option::is_none")]
-	agreement: Option<f64>,
+	confidence: Option<f64>,
+	/// How many annotators labeled the item before it settled (absent on
+	/// items settled before the chain counted them).
+	#[serde(skip_serializing_if = "Option::is_none")]
+	labels_used: Option<u8>,
 	/// Every annotator who committed, with the label revealed (null if none);
 	/// absent when the node no longer has the settling block's state.
 	#[serde(skip_serializing_if = "Option::is_none")]
@@ -177,7 +181,8 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 		None => Box::new(std::io::stdout().lock()),
 	};
 	let mut decided: BTreeMap<&str, u32> = BTreeMap::new();
-	let mut agreement_sum = 0.0;
+	let mut confidence_sum = 0.0;
+	let mut labels_used_sum = 0u32;
 	let mut annotators = BTreeSet::new();
 	for (index, item) in items.iter().enumerate() {
 		let listed = manifest
@@ -192,7 +197,8 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 			label: None,
 			class: None,
 			decided_by: None,
-			agreement: None,
+			confidence: None,
+			labels_used: None,
 			annotators: None,
 			block: None,
 		};
@@ -200,7 +206,9 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 			let found = settlements.get(&(index as u32));
 			let how = decision_name(settled, found.is_some_and(|settlement| settlement.appealed));
 			*decided.entry(how).or_default() += 1;
-			agreement_sum += share(settled.agreement.0);
+			confidence_sum += share(settled.confidence.0);
+			labels_used_sum += u32::from(settled.labels_used);
+			record.labels_used = (settled.labels_used > 0).then_some(settled.labels_used);
 			record.annotators = found.map(|settlement| {
 				let votes = settlement.votes.iter();
 				votes
@@ -217,7 +225,7 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 			if !matches!(settled.decided_by, Decision::Unresolved) {
 				record.label = Some(settled.label);
 				record.class = manifest.class_name(settled.label);
-				record.agreement = Some(share(settled.agreement.0));
+				record.confidence = Some(share(settled.confidence.0));
 			}
 			record.decided_by = Some(how);
 			record.block = Some(settled.settled_at);
@@ -241,8 +249,12 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 	}
 	if settled > 0 {
 		lines.push(format!(
-			"  mean agreement: {:.3}",
-			agreement_sum / f64::from(settled)
+			"  mean confidence: {:.3}",
+			confidence_sum / f64::from(settled)
+		));
+		lines.push(format!(
+			"  labels used: {labels_used_sum} of the {} the budget holds",
+			u64::from(summary.terms.item_count) * u64::from(summary.terms.max_redundancy)
 		));
 	}
 	lines.push(format!("  annotators: {}", annotators.len()));

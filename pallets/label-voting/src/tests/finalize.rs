@@ -85,10 +85,10 @@ fn windows_end_after_their_last_block() {
 	state.phase = ItemPhase::Revealing { ends_at: NOW };
 	assert_eq!(due(&state, NOW, true), not_due(Error::RevealWindowOpen));
 	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Tally));
-	let agreement = Perbill::from_percent(70);
-	state.phase = ItemPhase::Accepted { label: 1, agreement, appeal_ends_at: NOW };
+	let confidence = Perbill::from_percent(70);
+	state.phase = ItemPhase::Accepted { label: 1, confidence, appeal_ends_at: NOW };
 	assert_eq!(due(&state, NOW, true), not_due(Error::AppealWindowOpen));
-	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Settle { label: 1, agreement, decided_by: Decision::Crowd }));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::Settle { label: 1, confidence, decided_by: Decision::Crowd }));
 }
 
 #[test]
@@ -97,8 +97,8 @@ fn items_waiting_for_an_expert_fall_due_when_the_expert_timeout_runs_out() {
 	state.phase = ItemPhase::Disputed { times_out_at: NOW };
 	assert_eq!(due(&state, NOW, false), not_due(Error::AwaitingExpert));
 	assert_eq!(due(&state, NOW + 1, false), Ok(DueStep::DisputeTimedOut));
-	let agreement = Perbill::from_percent(70);
-	state.phase = ItemPhase::Appealed { label: 0, agreement, appellant: REQUESTER, times_out_at: NOW };
+	let confidence = Perbill::from_percent(70);
+	state.phase = ItemPhase::Appealed { label: 0, confidence, appellant: REQUESTER, times_out_at: NOW };
 	assert_eq!(due(&state, NOW, true), not_due(Error::AwaitingExpert));
-	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::AppealTimedOut { label: 0, agreement, decided_by: Decision::Crowd }));
+	assert_eq!(due(&state, NOW + 1, true), Ok(DueStep::AppealTimedOut { label: 0, confidence, decided_by: Decision::Crowd }));
 }

@@ -23,11 +23,11 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 		// Three newcomers, each label twice as likely under its own class:
 		// label 1's posterior is two thirds (to the last part per billion
 		// of the fixed-point logarithms).
-		let ItemPhase::Accepted { agreement, .. } = phase(task, 0) else { panic!("accepted") };
-		assert!(agreement.deconstruct().abs_diff(Perbill::from_rational(2u32, 3).deconstruct()) <= 2, "{agreement:?}");
+		let ItemPhase::Accepted { confidence, .. } = phase(task, 0) else { panic!("accepted") };
+		assert!(confidence.deconstruct().abs_diff(Perbill::from_rational(2u32, 3).deconstruct()) <= 2, "{confidence:?}");
 		let appeal_ends_at = 1 + APPEAL_WINDOW;
 		System::assert_last_event(
-			Event::ItemAccepted { task, item: 0, label: 1, agreement, appeal_ends_at }.into(),
+			Event::ItemAccepted { task, item: 0, label: 1, confidence, appeal_ends_at }.into(),
 		);
 		assert_eq!(free(a), INITIAL_BALANCE - BOND, "nobody is paid before the appeal window ends");
 		settle_after_appeal_window(task, 0);
@@ -38,14 +38,14 @@ fn agreeing_annotators_are_paid_and_the_task_closes() {
 				item: 0,
 				label: 1,
 				decided_by: Decision::Crowd,
-				agreement,
+				confidence,
 				votes: votes(&[(a, Some(1)), (b, Some(1)), (c, Some(0))]),
 			}
 			.into(),
 		);
 		assert_eq!(
 			SettledItems::<Test>::get(task, 0),
-			Some(SettledItem { label: 1, decided_by: Decision::Crowd, agreement, settled_at })
+			Some(SettledItem { label: 1, decided_by: Decision::Crowd, confidence, settled_at, labels_used: 3 })
 		);
 		let quality = TaskQualities::<Test>::get(task);
 		assert_eq!(
@@ -102,7 +102,7 @@ fn reputation_weights_decide_a_split_vote() {
 		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
 		assert_eq!(settled.label, 0);
 		assert_eq!(settled.decided_by, Decision::Crowd);
-		assert!(settled.agreement > Perbill::from_percent(90));
+		assert!(settled.confidence > Perbill::from_percent(90));
 		assert_eq!(free(annotator(0)), INITIAL_BALANCE - BOND + REWARD);
 		assert_eq!(free(annotator(2)), INITIAL_BALANCE - BOND);
 	});
@@ -197,7 +197,7 @@ fn a_tie_is_disputed_and_an_expert_settles_it() {
 				item: 0,
 				label: 1,
 				decided_by: Decision::Expert,
-				agreement: Perbill::from_percent(50),
+				confidence: Perbill::from_percent(50),
 				votes: votes(&[(annotator(0), Some(0)), (annotator(1), Some(1))]),
 			}
 			.into(),
@@ -237,13 +237,14 @@ fn a_lone_label_on_a_redundant_item_is_disputed() {
 #[test]
 fn a_settled_item_keeps_a_compact_record() {
 	use codec::MaxEncodedLen;
-	// The value stored per settled item: label, decision, agreement, block.
-	assert_eq!(SettledItem::<u32>::max_encoded_len(), 11);
+	// The value stored per settled item: label, decision, confidence, block,
+	// labels used.
+	assert_eq!(SettledItem::<u32>::max_encoded_len(), 12);
 	assert!(SettledItem::<u64>::max_encoded_len() <= 64);
 	// Its key: pallet and map prefixes, then the task id and item index as they are.
 	let key = SettledItems::<Test>::hashed_key_for(7u32, 9u32);
 	assert_eq!(key.len(), 16 + 16 + 4 + 4);
-	assert_eq!(key.len() + SettledItem::<u32>::max_encoded_len(), 51, "at most 64 bytes per settled item");
+	assert_eq!(key.len() + SettledItem::<u32>::max_encoded_len(), 52, "at most 64 bytes per settled item");
 }
 
 #[test]
