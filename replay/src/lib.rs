@@ -11,6 +11,7 @@ pub mod dawid_skene;
 pub mod driver;
 #[cfg(feature = "native")]
 pub mod native;
+pub mod orders;
 pub mod outcome;
 pub mod plan;
 pub mod report;

@@ -2,6 +2,7 @@
 //! (native runtime, no node) and prints label quality against the truth.
 //!
 //!   cargo run --release -p labelchain-replay -- replay/data/{bluebirds,web,rte}
+//!   cargo run --release -p labelchain-replay -- --orders 6 replay/data/{bluebirds,web,rte}
 
 use std::path::PathBuf;
 
@@ -38,6 +39,11 @@ struct Args {
 	shuffle: bool,
 	#[arg(long, default_value_t = 2026)]
 	seed: u64,
+	/// Replay each set in this many orders, the file's (or `--shuffle`'s)
+	/// and then seeded shuffles (seeds `seed + 1` on), and report each
+	/// variant's mean and worst over them.
+	#[arg(long, default_value_t = 1)]
+	orders: u64,
 	/// Reputation's Beta prior, as `correct:incorrect` pseudo-counts
 	/// (default: the runtime's).
 	#[arg(long)]
@@ -82,48 +88,65 @@ fn main() -> anyhow::Result<()> {
 	};
 	let max_redundancy: u32 = <labelchain_runtime::Runtime as pallet_label_voting::Config>::MaxRedundancy::get();
 	println!("{}", report::HEADER);
+	let orders = args.orders.max(1);
 	let mut results = Vec::new();
 	for dir in &args.datasets {
 		let data = Dataset::read(dir)?;
 		for note in report::left_out_of_data_set(&data) {
 			eprintln!("{note}");
 		}
-		// Dawid-Skene of each stream of labels (with spammers or without),
-		// shared by the variants that replay it.
-		let mut dawid_skene_of: Vec<(f64, Option<Vec<Option<DsItem>>>)> = Vec::new();
+		let mut dawid_skene_of: Vec<((u64, f64), Option<Vec<Option<DsItem>>>)> = Vec::new();
 		for (variant, settings) in variants(&base) {
 			if args.no_spammers && settings.spammer_share > 0.0 {
 				continue;
 			}
-			let outcome = replay(&data, &settings)?;
-			let stream = settings.spammer_share;
-			if !dawid_skene_of.iter().any(|(share, _)| *share == stream) {
-				let result = dawid_skene(data.items.len(), &outcome.rows)
-					.map_err(|error| eprintln!("{}: no Dawid-Skene figures: {error:#}", data.name))
-					.ok();
-				dawid_skene_of.push((stream, result));
+			let mut runs = Vec::new();
+			for order in 0..orders {
+				// Order 0 is the file's (or --shuffle's, seed as given); each
+				// further one a shuffle of its own seed (and spammers of it).
+				let settings =
+					Settings { shuffle: settings.shuffle || order > 0, seed: settings.seed + order, ..settings.clone() };
+				let outcome = replay(&data, &settings)?;
+				let mut measured = figures(&data, &outcome);
+				// Dawid-Skene of each stream of labels (an order, with spammers
+				// or without), shared by the variants that replay it.
+				let stream = (order, settings.spammer_share);
+				if !dawid_skene_of.iter().any(|(key, _)| *key == stream) {
+					let result = dawid_skene(data.items.len(), &outcome.rows)
+						.map_err(|error| eprintln!("{}: no Dawid-Skene figures: {error:#}", data.name))
+						.ok();
+					dawid_skene_of.push((stream, result));
+				}
+				let ds = dawid_skene_of.iter().find(|(key, _)| *key == stream).and_then(|(_, ds)| ds.as_ref());
+				if let Some(ds) = ds {
+					measured = measured.with_dawid_skene(&data, &outcome, ds);
+				}
+				let set = format!("{} ({variant})", data.name);
+				if let Some(note) = report::left_out_over_redundancy(&set, outcome.over_redundancy, max_redundancy) {
+					eprintln!("{note}");
+				}
+				if let Some(note) = report::gold_note(&set, &measured) {
+					eprintln!("{note}");
+				}
+				if orders == 1 {
+					println!("{}", report::row(&data.name, variant, &measured));
+				}
+				let mut entry = measured.to_json();
+				entry["data_set"] = data.name.clone().into();
+				entry["variant"] = variant.into();
+				entry["order"] = if settings.shuffle { format!("shuffle {}", settings.seed) } else { "file".into() }.into();
+				entry["redundancy"] = outcome.redundancy.into();
+				entry["repeated_labels"] = data.repeated_labels.into();
+				entry["blank_labels"] = data.blank_labels.into();
+				entry["labels_over_redundancy"] = outcome.over_redundancy.into();
+				results.push(entry);
+				runs.push(measured);
 			}
-			let mut measured = figures(&data, &outcome);
-			let ds = dawid_skene_of.iter().find(|(share, _)| *share == stream).and_then(|(_, ds)| ds.as_ref());
-			if let Some(ds) = ds {
-				measured = measured.with_dawid_skene(&data, &outcome, ds);
+			if orders > 1 {
+				let (mean, worst) = labelchain_replay::orders::mean_and_worst(&runs);
+				println!("{}", report::row(&data.name, &format!("{variant}: mean of {orders}"), &mean));
+				println!("{}", report::row(&data.name, &format!("{variant}: worst of {orders}"), &worst));
 			}
-			let set = format!("{} ({variant})", data.name);
-			if let Some(note) = report::left_out_over_redundancy(&set, outcome.over_redundancy, max_redundancy) {
-				eprintln!("{note}");
-			}
-			if let Some(note) = report::gold_note(&set, &measured) {
-				eprintln!("{note}");
-			}
-			println!("{}", report::row(&data.name, variant, &measured));
-			let mut entry = measured.to_json();
-			entry["data_set"] = data.name.clone().into();
-			entry["variant"] = variant.into();
-			entry["redundancy"] = outcome.redundancy.into();
-			entry["repeated_labels"] = data.repeated_labels.into();
-			entry["blank_labels"] = data.blank_labels.into();
-			entry["labels_over_redundancy"] = outcome.over_redundancy.into();
-			results.push(entry);
 		}
 	}
 	if let Some(path) = args.json {
