@@ -45,8 +45,9 @@ pub fn mean_and_worst(runs: &[Figures]) -> (Figures, Figures) {
 		(|f| &mut f.ds_accuracy, Worst::Most),
 		(|f| &mut f.ds_at_coverage, Worst::Most),
 	];
+	let mut runs = runs.to_vec();
 	for (field, how) in fields {
-		let values: Vec<Option<f64>> = runs.iter().map(|run| *field(&mut run.clone())).collect();
+		let values: Vec<Option<f64>> = runs.iter_mut().map(|run| *field(run)).collect();
 		*field(&mut average) = mean(&values);
 		*field(&mut bad) = worst(&values, how);
 	}

@@ -5,11 +5,18 @@
 
 use super::*;
 
-/// An `Open` binary task of `items` items taking `min..=max` labels an item.
+/// An `Open` binary task of `items` items taking `min..=max` labels an item
+/// (at the mock's 60 % target accuracy).
 fn adaptive_task(items: u32, min: u8, max: u8) -> u32 {
+	adaptive_task_at(items, min, max, Perbill::from_percent(60))
+}
+
+/// The same at `target` accuracy.
+fn adaptive_task_at(items: u32, min: u8, max: u8, target: Perbill) -> u32 {
 	let task = pallet_tasks::NextTaskId::<Test>::get();
 	let mut spec = task_spec(items, max, AssignmentMode::Open);
 	spec.min_redundancy = min;
+	spec.target_accuracy = target;
 	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
 	task
 }
@@ -101,11 +108,7 @@ fn a_round_after_the_first_has_one_place() {
 #[test]
 fn an_item_still_unsure_at_its_most_labels_goes_to_an_expert() {
 	test_with_invariants(|| {
-		let task = pallet_tasks::NextTaskId::<Test>::get();
-		let mut spec = task_spec(1, 3, AssignmentMode::Open);
-		spec.min_redundancy = 2;
-		spec.target_accuracy = Perbill::from_percent(90);
-		assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+		let task = adaptive_task_at(1, 2, 3, Perbill::from_percent(90));
 		round(task, 0, 0, &[1, 0]);
 		assert!(more_wanted(task, 0, 3));
 		round(task, 0, 2, &[0]);

@@ -287,13 +287,16 @@ fn a_label_the_crowd_decided_against_is_charged_so_that_guessing_loses() {
 	});
 }
 
+/// The terms of a new one-item `Open` task of redundancy 3.
+fn new_task_terms() -> crate::TermsOf<Test> {
+	let task = create_task(1, 3, AssignmentMode::Open);
+	pallet_tasks::Tasks::<Test>::get(task).expect("created").terms
+}
+
 #[test]
 fn the_charge_scales_with_the_classes_and_stops_at_the_stake_behind_a_label() {
 	new_test_ext().execute_with(|| {
-		let mut terms = {
-			let task = create_task(1, 3, AssignmentMode::Open);
-			pallet_tasks::Tasks::<Test>::get(task).unwrap().terms
-		};
+		let mut terms = new_task_terms();
 		terms.reward_per_label = 40;
 		for (classes, charge) in [(2u16, 30), (3, 25), (5, 12), (11, 5)] {
 			terms.class_count = classes;
@@ -306,10 +309,7 @@ fn the_charge_scales_with_the_classes_and_stops_at_the_stake_behind_a_label() {
 #[test]
 fn a_wrong_gold_answer_costs_the_gold_weight_in_disagreements_up_to_the_gold_slash() {
 	new_test_ext().execute_with(|| {
-		let mut terms = {
-			let task = create_task(1, 3, AssignmentMode::Open);
-			pallet_tasks::Tasks::<Test>::get(task).unwrap().terms
-		};
+		let mut terms = new_task_terms();
 		let gold_weight = Balance::from(pallet_reputation::ReputationParameters::<Test>::get().gold_weight);
 		assert_eq!(gold_weight, 4);
 		// Two classes, reward 5: four disagreements of 6.
