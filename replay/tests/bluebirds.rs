@@ -2,8 +2,9 @@
 //! copied from the public source its SOURCE.txt names) replayed through the
 //! pallets must keep the label quality and incentive figures measured when
 //! this test was last set (2026-12-02, consensus v2's posterior tally with
-//! adaptive redundancy from two labels an item and the gold charge in
-//! proportion to the reward, default settings, seed
+//! adaptive redundancy from two labels an item, the gold charge in
+//! proportion to the reward, and gold scoring the calibration at its reveal
+//! and again at its settlement (stop 31), default settings, seed
 //! 2026). The replay is deterministic, so a drop means the chain's
 //! behaviour changed.
 
@@ -15,10 +16,10 @@ use labelchain_replay::{figures, replay, variants, Dataset, Settings};
 type Floor = (&'static str, f64, f64, f64, f64, f64, Option<f64>);
 
 const FLOORS: [Floor; 4] = [
-	("no experts", 0.905, 0.46, 0.05, 0.91, 0.87, None),
-	("experts", 0.925, 0.46, 0.06, 0.92, 0.90, None),
-	("no experts, 30% spammers", 0.76, 0.30, 0.02, 0.77, 0.87, Some(-8.0)),
-	("experts, 30% spammers", 0.77, 0.31, 0.02, 0.77, 0.87, Some(-8.0)),
+	("no experts", 0.885, 0.89, 0.45, 0.96, 0.94, None),
+	("experts", 0.975, 0.87, 0.43, 0.96, 0.975, None),
+	("no experts, 30% spammers", 0.78, 0.74, 0.28, 0.83, 0.73, Some(-15.0)),
+	("experts, 30% spammers", 0.895, 0.75, 0.24, 0.865, 0.89, Some(-15.0)),
 ];
 
 #[test]

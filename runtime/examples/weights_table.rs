@@ -113,7 +113,7 @@ fn main() {
 			("finalize_item", Voting::finalize_item(redundancy)),
 			("resolve_dispute", Voting::resolve_dispute(redundancy)),
 			("decide_appeal", Voting::decide_appeal(redundancy)),
-			("reveal_gold", Voting::reveal_gold(redundancy)),
+			("reveal_gold", VotingPallet::reveal_gold_weight(redundancy)),
 		] {
 			row(&format!("labelVoting.{call} (r = {redundancy})"), weight);
 		}

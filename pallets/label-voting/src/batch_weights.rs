@@ -73,4 +73,10 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(per_label.saturating_mul(labels.saturating_sub(items).into()))
 			.saturating_add(per_annotator.saturating_mul(annotators.saturating_sub(1).into()))
 	}
+
+	/// A `reveal_gold` on an item of `redundancy`: a first answer or a
+	/// second one, whichever costs more.
+	pub fn reveal_gold_weight(redundancy: u32) -> Weight {
+		T::WeightInfo::reveal_gold(redundancy).max(T::WeightInfo::reveal_second_gold(redundancy))
+	}
 }

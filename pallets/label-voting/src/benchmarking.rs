@@ -59,9 +59,35 @@ fn reveal_some<T: Config>(task: TaskId, item: ItemIndex, indices: core::ops::Ran
 	}
 }
 
-/// Item 0 of a new task, labeled 1 by all `r` annotators and accepted.
+/// The classes of every benchmark's task: `MaxModelClasses`, the most a
+/// task's models count class by class, so that a tally scores the most
+/// likelihoods a label can cost (a larger task's one-accuracy models cost
+/// two a label).
+fn classes<T: Config>() -> u16 {
+	u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX)
+}
+
+/// Gives annotators `indices` a model on `task` of many right labels in
+/// every class, as seasoned annotators have: one label of theirs is then
+/// enough to accept an item at 60 % (a newcomer's lone label is 2/9 likely
+/// on eight classes), and every tally reads and decodes stored models of
+/// K² cells.
+fn seasoned<T: Config>(task: TaskId, indices: core::ops::Range<u32>) {
+	let k = classes::<T>();
+	for index in indices {
+		let mut model = crate::models::AnnotatorModel::<T>::new(Perbill::from_percent(90), k);
+		for class in 0..k {
+			model.observe(class, class, k, 100, true);
+		}
+		AnnotatorModels::<T>::insert(task, T::BenchmarkHelper::annotator(index), model);
+	}
+}
+
+/// Item 0 of a new task, labeled 1 by all `r` seasoned annotators and
+/// accepted.
 fn accepted_item<T: Config>(r: u32, gold: Vec<H256>) -> TaskId {
-	let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), gold);
+	let task = T::BenchmarkHelper::create_task(2, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), gold);
+	seasoned::<T>(task, 0..r);
 	commit_all::<T>(task, 0, r, |_| 1);
 	reveal_some::<T>(task, 0, 0..r, |_| 1);
 	task
@@ -87,7 +113,7 @@ mod benchmarks {
 	/// A claim queued behind all but one of the block's other claims.
 	#[benchmark]
 	fn claim() {
-		let task = T::BenchmarkHelper::create_task(1, 1, AssignmentMode::Assigned, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(1, classes::<T>(), 1, AssignmentMode::Assigned, Perbill::one(), Vec::new());
 		let queued: Vec<_> = (1..T::MaxPendingClaims::get())
 			.map(|index| (task, T::BenchmarkHelper::annotator(index)))
 			.collect();
@@ -106,7 +132,7 @@ mod benchmarks {
 	#[benchmark]
 	fn draw_claims(n: Linear<0, { T::MaxPendingClaims::get() }>) {
 		let probes = T::MaxAssignmentProbes::get();
-		let task = T::BenchmarkHelper::create_task(probes, 1, AssignmentMode::Assigned, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(probes, classes::<T>(), 1, AssignmentMode::Assigned, Perbill::one(), Vec::new());
 		// Fill every item with a live claim, as other annotators' claims
 		// would (an assigned task offers no call that names the item).
 		let expires_at = frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimTtl::get());
@@ -135,7 +161,7 @@ mod benchmarks {
 	#[benchmark]
 	fn claim_item() {
 		let r = T::MaxRedundancy::get();
-		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(1, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		for index in 1..r {
 			let other = T::BenchmarkHelper::annotator(index);
 			Pallet::<T>::claim_item(RawOrigin::Signed(other).into(), task, 0).expect("eligible");
@@ -158,7 +184,7 @@ mod benchmarks {
 	/// `agenda_expired_claims`.
 	#[benchmark]
 	fn commit(r: Linear<2, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(1, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		commit_all::<T>(task, 0, r - 1, |_| 1);
 		let last = r - 1;
 		let who = T::BenchmarkHelper::annotator(last);
@@ -174,7 +200,7 @@ mod benchmarks {
 	/// its item's first and last commit.
 	#[benchmark]
 	fn commit_batch(n: Linear<1, { T::MaxBatch::get() }>) {
-		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(n, classes::<T>(), 1, AssignmentMode::Open, Perbill::one(), Vec::new());
 		let who = T::BenchmarkHelper::annotator(0);
 		let commits: Vec<(ItemIndex, H256)> = (0..n).map(|item| (item, sealed::<T>(task, item, 1, 0, &who))).collect();
 		let commits = BoundedVec::try_from(commits).expect("n is at most MaxBatch");
@@ -188,8 +214,9 @@ mod benchmarks {
 	/// `n` reveals, each the only and last one of its item, which it tallies.
 	#[benchmark]
 	fn reveal_batch(n: Linear<1, { T::MaxBatch::get() }>) {
-		// A newcomer's lone label is 2/3 likely: accepted at 60 %.
-		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		// A seasoned annotator's lone label is accepted at 60 %.
+		let task = T::BenchmarkHelper::create_task(n, classes::<T>(), 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned::<T>(task, 0..1);
 		let who = T::BenchmarkHelper::annotator(0);
 		commit_items::<T>(task, 0..n, 0, 1);
 		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
@@ -204,7 +231,8 @@ mod benchmarks {
 	/// The last reveal: it tallies the item of `r` annotators.
 	#[benchmark]
 	fn reveal(r: Linear<1, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		let task = T::BenchmarkHelper::create_task(2, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned::<T>(task, 0..r);
 		commit_all::<T>(task, 0, r, |_| 1);
 		reveal_some::<T>(task, 0, 0..r - 1, |_| 1);
 		let last = r - 1;
@@ -220,7 +248,8 @@ mod benchmarks {
 	/// tallied yet. The caller's commit is the last the reveal looks through.
 	#[benchmark]
 	fn reveal_untallied(r: Linear<2, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		let task = T::BenchmarkHelper::create_task(2, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned::<T>(task, 0..r);
 		commit_all::<T>(task, 0, r, |_| 1);
 		reveal_some::<T>(task, 0, 1..r - 1, |_| 1);
 		let last = r - 1;
@@ -250,7 +279,8 @@ mod benchmarks {
 	/// after their appeal window: the per-item part of settling in a batch.
 	#[benchmark]
 	fn finalize_items(n: Linear<1, { T::MaxBatch::get() }>) {
-		let task = T::BenchmarkHelper::create_task(n, 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		let task = T::BenchmarkHelper::create_task(n, classes::<T>(), 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned::<T>(task, 0..1);
 		commit_items::<T>(task, 0..n, 0, 1);
 		let who = T::BenchmarkHelper::annotator(0);
 		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
@@ -272,7 +302,8 @@ mod benchmarks {
 	/// settling.
 	#[benchmark]
 	fn settle_payouts(a: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
-		let task = T::BenchmarkHelper::create_task(a, 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(a, classes::<T>(), 1, AssignmentMode::Open, Perbill::one(), Vec::new());
+		seasoned::<T>(task, 0..a);
 		let terms = T::Tasks::terms(task).ok_or(BenchmarkError::Weightless)?;
 		let mut settlement = crate::settlement::Settlement::<T>::default();
 		let annotators: Vec<T::AccountId> = (0..a).map(T::BenchmarkHelper::annotator).collect();
@@ -347,7 +378,8 @@ mod benchmarks {
 	/// The item is the task's only one, so settling it also closes the task.
 	#[benchmark]
 	fn agenda_entry(r: Linear<1, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		let task = T::BenchmarkHelper::create_task(1, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned::<T>(task, 0..r);
 		commit_all::<T>(task, 0, r, |_| 1);
 		reveal_some::<T>(task, 0, 0..r, |_| 1);
 		let appellant = T::BenchmarkHelper::annotator(0);
@@ -380,7 +412,7 @@ mod benchmarks {
 	/// the treasury and counted against its annotator, and forgets the item.
 	#[benchmark]
 	fn agenda_expired_claims(r: Linear<1, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(1, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(1, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
 		for index in 0..r {
 			let who = T::BenchmarkHelper::annotator(index);
 			Pallet::<T>::claim_item(RawOrigin::Signed(who).into(), task, 0).expect("a place is free");
@@ -400,12 +432,31 @@ mod benchmarks {
 		assert!(Items::<T>::get(task, 0).is_none());
 	}
 
-	/// The costliest reveal: a second answer for an item that has one, whose
-	/// gold bond is shared by the item's `r` annotators. (A first answer only
-	/// returns a pending appeal's bond and writes the item: the item settles
-	/// later, weighed by the agenda's and `finalize_item`'s benchmarks.)
+	/// The costliest first answer: on an appealed item of `r` seasoned
+	/// annotators, none of whom gave it. The appeal's bond returns, the
+	/// item's posterior (K × `r` likelihoods) scores the task's calibration,
+	/// and each annotator's model learns the answer and reputation records
+	/// it. The item settles later, weighed by the agenda's and
+	/// `finalize_item`'s benchmarks.
 	#[benchmark]
 	fn reveal_gold(r: Linear<1, { T::MaxRedundancy::get() }>) {
+		let gold_salt = [3u8; 32];
+		let task = accepted_item::<T>(r, alloc::vec![gold_commitment(0, 0, &gold_salt)]);
+		let requester = T::Tasks::terms(task).map(|terms| terms.requester).expect("created");
+		let appellant = T::BenchmarkHelper::annotator(0);
+		Pallet::<T>::appeal(RawOrigin::Signed(appellant).into(), task, 0).expect("involved");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), task, 0, 0, 0, gold_salt);
+
+		assert_eq!(Items::<T>::get(task, 0).and_then(|state| state.gold), Some(0));
+		assert_eq!(TaskEvidences::<T>::get(task).gold_measured, 1);
+	}
+
+	/// A second answer for an item that has one: its commitment's gold bond
+	/// is shared by the item's `r` annotators.
+	#[benchmark]
+	fn reveal_second_gold(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let gold_salt = [3u8; 32];
 		let answers = alloc::vec![gold_commitment(0, 1, &gold_salt), gold_commitment(0, 0, &gold_salt)];
 		let task = accepted_item::<T>(r, answers);
@@ -414,7 +465,7 @@ mod benchmarks {
 			.expect("tallied");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(requester), task, 0, 1, 0, gold_salt);
+		reveal_gold(RawOrigin::Signed(requester), task, 0, 1, 0, gold_salt);
 
 		assert!(T::Tasks::gold_commitment(task, 1).is_some_and(|gold| gold.revealed_for.is_some()));
 		assert_eq!(Items::<T>::get(task, 0).and_then(|state| state.gold), Some(0));
@@ -423,7 +474,8 @@ mod benchmarks {
 	/// A split item of `r` annotators settled by an expert.
 	#[benchmark]
 	fn resolve_dispute(r: Linear<2, { T::MaxRedundancy::get() }>) -> Result<(), BenchmarkError> {
-		let task = T::BenchmarkHelper::create_task(2, redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
+		let task = T::BenchmarkHelper::create_task(2, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::one(), Vec::new());
+		seasoned::<T>(task, 0..r);
 		commit_all::<T>(task, 0, r, |index| (index % 2) as Label);
 		reveal_some::<T>(task, 0, 0..r, |index| (index % 2) as Label);
 		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Disputed { .. })));

@@ -4,14 +4,14 @@
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::Get;
 use labelchain_primitives::{
-	task::TaskId,
+	task::{ItemIndex, TaskId},
 	traits::{ReputationInspect, TaskWorkingStorage},
 };
 use sp_runtime::Perbill;
 
 use crate::{
-	models::AnnotatorModel, posterior::Posterior, AnnotatorModels, Config, ItemState, Label, Pallet,
-	TaskEvidences, TermsOf,
+	models::AnnotatorModel, posterior::Posterior, AnnotatorModels, Config, GoldScores, ItemState, Label,
+	Pallet, TaskEvidences, TermsOf,
 };
 
 impl<T: Config> Pallet<T> {
@@ -34,14 +34,45 @@ impl<T: Config> Pallet<T> {
 		Posterior::of::<T>(&labels, &TaskEvidences::<T>::get(task), terms.class_count, T::ModelPriorStrength::get())
 	}
 
-	/// Scores the task's calibration with a gold answer that stood, as its
-	/// item settles: the log loss, under each candidate temperature, of the
-	/// posterior the task's models give the item now, leaving out what they
-	/// learned from this answer (as if it were still hidden). Scored at
-	/// settlement rather than at the reveal, the temperature is chosen for
-	/// models that have learned from the gold revealed since, as the
-	/// posteriors it tempers are.
-	pub(crate) fn score_calibration(task: TaskId, state: &ItemState<T>, terms: &TermsOf<T>, answer: Label) {
+	/// Scores the task's calibration with a gold answer as it is revealed:
+	/// the log loss, under each candidate temperature, of `posterior`, the
+	/// one the item has before the task's models learn the answer. Scored at
+	/// once, the temperature follows how sure the posteriors are when items
+	/// are tallied, early in a task too. The losses are kept (`GoldScores`)
+	/// so that the item's settlement can replace them and an overturn take
+	/// them back. An item nobody revealed a label on says nothing about the
+	/// annotators' models and is not scored.
+	pub(crate) fn score_calibration(
+		task: TaskId,
+		item: ItemIndex,
+		state: &ItemState<T>,
+		posterior: &Posterior,
+		terms: &TermsOf<T>,
+		answer: Label,
+	) {
+		if state.commits.iter().all(|commit| commit.revealed.is_none()) {
+			return;
+		}
+		let mut evidence = TaskEvidences::<T>::get(task);
+		let losses = posterior.log_losses(answer, &evidence, terms.class_count);
+		evidence.rescore(None, Some(&losses));
+		TaskEvidences::<T>::insert(task, evidence);
+		GoldScores::<T>::insert(task, item, losses);
+	}
+
+	/// Re-scores a gold answer that stood as its item settles: its reveal's
+	/// losses give way to those of the posterior the task's models give the
+	/// item now, leaving out what they learned from this answer (as if it
+	/// were still hidden). Models learn through a task, and how sure their
+	/// posteriors are drifts with them (they grow surer as they learn from
+	/// settled items); the latest measure of each answer is the one kept.
+	/// An answer revealed before the chain scored at the reveal (spec 123)
+	/// has no reveal's losses and is scored here for the first time.
+	pub(crate) fn rescore_calibration(task: TaskId, item: ItemIndex, state: &ItemState<T>, terms: &TermsOf<T>, answer: Label) {
+		let scored = GoldScores::<T>::take(task, item);
+		if state.commits.iter().all(|commit| commit.revealed.is_none()) {
+			return;
+		}
 		let weight = T::Reputation::gold_weight();
 		let labels: Vec<(AnnotatorModel<T>, Label)> = state
 			.commits
@@ -58,11 +89,15 @@ impl<T: Config> Pallet<T> {
 		hidden.observe(answer, terms.class_count, false);
 		let posterior = Posterior::of::<T>(&labels, &hidden, terms.class_count, T::ModelPriorStrength::get());
 		let losses = posterior.log_losses(answer, &hidden, terms.class_count);
-		for (total, loss) in evidence.gold_log_loss.iter_mut().zip(losses) {
-			*total = total.saturating_add(loss);
-		}
-		evidence.gold_measured = evidence.gold_measured.saturating_add(1);
+		evidence.rescore(scored.as_ref(), Some(&losses));
 		TaskEvidences::<T>::insert(task, evidence);
+	}
+
+	/// Takes back the calibration score of a gold answer an expert
+	/// overturned: exactly what its reveal added.
+	pub(crate) fn unscore_calibration(task: TaskId, item: ItemIndex) {
+		let Some(scored) = GoldScores::<T>::take(task, item) else { return };
+		TaskEvidences::<T>::mutate(task, |evidence| evidence.rescore(Some(&scored), None));
 	}
 
 	/// `label`'s posterior probability on `state` now.

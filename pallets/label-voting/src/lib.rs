@@ -217,11 +217,12 @@ pub mod pallet {
 		/// `create_task` makes.
 		fn annotator(index: u32) -> AccountId;
 
-		/// A funded binary task with `items` items, a fixed `redundancy`
-		/// (`r_min = r_max`), `target_accuracy` and gold commitments, open to newcomers; returns
-		/// its id.
+		/// A funded task of `class_count` classes with `items` items, a fixed
+		/// `redundancy` (`r_min = r_max`), `target_accuracy` and gold
+		/// commitments, open to newcomers; returns its id.
 		fn create_task(
 			items: u32,
+			class_count: u16,
 			redundancy: u8,
 			assignment: AssignmentMode,
 			target_accuracy: Perbill,
@@ -316,6 +317,14 @@ pub mod pallet {
 	/// prior and the calibration its gold chose. Removed with the models.
 	#[pallet::storage]
 	pub type TaskEvidences<T: Config> = StorageMap<_, Twox64Concat, TaskId, models::TaskEvidence, ValueQuery>;
+
+	/// The calibration losses (nano-nats, per candidate temperature) a
+	/// revealed gold answer added to its task's `TaskEvidences`, until its
+	/// item settles (when they are replaced by the losses under the models
+	/// then) or an expert overturns the answer (when they are taken back).
+	#[pallet::storage]
+	pub type GoldScores<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TaskId, Twox64Concat, ItemIndex, models::GoldLosses, OptionQuery>;
 
 	/// Mixed into assigned claims so two claims in one block pick apart.
 	#[pallet::storage]
@@ -801,6 +810,7 @@ pub mod pallet {
 						T::Reputation::withdraw(who, terms.domain, outcome);
 					}
 					Self::learn_from_gold(task, &state, &terms, accepted, false);
+					Self::unscore_calibration(task, item);
 				}
 				let mut beneficiaries = right;
 				if appellant != terms.requester && !beneficiaries.contains(&appellant) {
@@ -837,7 +847,7 @@ pub mod pallet {
 		/// Events: `GoldRevealed`, or `SecondGoldAnswer` (and the tasks
 		/// pallet's `GoldBondForfeited`).
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::reveal_gold(T::MaxRedundancy::get()))]
+		#[pallet::weight(Pallet::<T>::reveal_gold_weight(T::MaxRedundancy::get()))]
 		pub fn reveal_gold(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -861,7 +871,7 @@ pub mod pallet {
 				ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
 				return Err(Error::<T>::UnknownItem.into());
 			};
-			let actual = T::WeightInfo::reveal_gold(Self::redundancy_of(&state));
+			let actual = Self::reveal_gold_weight(Self::redundancy_of(&state));
 			let window_ends_at = frame_system::Pallet::<T>::block_number()
 				.saturating_add(T::AppealWindow::get());
 			let appeal_ends_at = match &state.phase {
@@ -883,9 +893,12 @@ pub mod pallet {
 			if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 				Self::return_appeal_bond(appellant)?;
 			}
-			let confidence = Self::posterior_probability(task, &state, &terms, answer);
-			// The task's models learn the answer now, so that later tallies
-			// weigh it at once; it scores the calibration when it settles.
+			// The answer scores the calibration with the posterior the item
+			// has now, and the task's models learn it at once, so that later
+			// tallies weigh it.
+			let posterior = Self::posterior_of(task, &state, &terms);
+			let confidence = posterior.probability(answer);
+			Self::score_calibration(task, item, &state, &posterior, &terms, answer);
 			Self::learn_from_gold(task, &state, &terms, answer, true);
 			for (who, outcome) in Self::gold_outcomes(&state, answer) {
 				T::Reputation::record(who, terms.domain, outcome);
@@ -1134,6 +1147,11 @@ pub mod pallet {
 				// step fell due when it was written: the pallet tests check it).
 				let at = state.agenda_at.ok_or("an item off the agenda")?;
 				ensure!(Agenda::<T>::contains_key(at, (task, item)), "an item's agenda entry is missing");
+			}
+			// A gold answer's calibration score lasts while its item is open.
+			for (task, item, _) in GoldScores::<T>::iter() {
+				let gold = Items::<T>::get(task, item).and_then(|state| state.gold);
+				ensure!(gold.is_some(), "a gold calibration score without its open gold item");
 			}
 			// Each task's phase counters count its items in progress.
 			let mut counted: BTreeMap<TaskId, types::PhaseCounts> = BTreeMap::new();

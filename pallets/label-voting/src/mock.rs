@@ -236,6 +236,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 
 	fn create_task(
 		items: u32,
+		class_count: u16,
 		redundancy: u8,
 		assignment: AssignmentMode,
 		target_accuracy: Perbill,
@@ -243,6 +244,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	) -> u32 {
 		let task = pallet_tasks::NextTaskId::<Test>::get();
 		let mut spec = task_spec(items, redundancy, assignment);
+		spec.class_count = class_count;
 		spec.target_accuracy = target_accuracy;
 		spec.gold_commitments = BoundedVec::truncate_from(gold_commitments);
 		Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec).expect("funded");

@@ -153,6 +153,9 @@ impl<T: Config> AnnotatorModel<T> {
 /// toward uniform; 1 is the plain posterior.
 pub const TEMPERATURES: [u32; 7] = [1_000_000_000, 707_106_781, 500_000_000, 353_553_391, 250_000_000, 176_776_695, 125_000_000];
 
+/// Log losses (nano-nats), one per candidate temperature.
+pub type GoldLosses = [u64; TEMPERATURES.len()];
+
 /// What a task has learned besides its annotators' models.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, Default)]
 pub struct TaskEvidence {
@@ -160,7 +163,7 @@ pub struct TaskEvidence {
 	pub class_counts: BoundedVec<u32, ConstU32<MAX_CLASSES>>,
 	/// The log loss (nano-nats) each candidate temperature would have had on
 	/// the task's revealed gold: the task uses the least.
-	pub gold_log_loss: [u64; TEMPERATURES.len()],
+	pub gold_log_loss: GoldLosses,
 	/// Gold answers the losses were measured on.
 	pub gold_measured: u32,
 }
@@ -193,11 +196,47 @@ impl TaskEvidence {
 		}
 	}
 
-	/// The temperature the task's gold favours: the least log loss, the
-	/// plain posterior (1) on a tie or before any gold.
+	/// Replaces one gold answer's losses `old` by `new` in the totals (either
+	/// none: a first score, or one taken back), counting the answers
+	/// measured.
+	pub fn rescore(&mut self, old: Option<&GoldLosses>, new: Option<&GoldLosses>) {
+		if let Some(old) = old {
+			for (total, loss) in self.gold_log_loss.iter_mut().zip(old) {
+				*total = total.saturating_sub(*loss);
+			}
+			self.gold_measured = self.gold_measured.saturating_sub(1);
+		}
+		if let Some(new) = new {
+			for (total, loss) in self.gold_log_loss.iter_mut().zip(new) {
+				*total = total.saturating_add(*loss);
+			}
+			self.gold_measured = self.gold_measured.saturating_add(1);
+		}
+	}
+
+	/// The temperature the task's gold favours: its mean under the
+	/// candidates' posterior given the gold, each candidate weighed by the
+	/// likelihood of the task's gold answers under it (`e^−loss`, uniform
+	/// prior over the candidates). With few gold answers the weights are
+	/// broad and the mean stays between the candidates, where the least
+	/// loss alone would jump to an end of the range on one surprising
+	/// answer; with many it settles on the best. The plain posterior (1)
+	/// before any gold.
 	pub fn temperature(&self) -> Perbill {
-		// `min_by_key` keeps the first of equal losses: the higher temperature.
-		let best = self.gold_log_loss.iter().enumerate().min_by_key(|(_, loss)| **loss).map_or(0, |(index, _)| index);
-		Perbill::from_parts(TEMPERATURES.get(best).copied().unwrap_or(1_000_000_000))
+		if self.gold_measured == 0 {
+			return Perbill::one();
+		}
+		let least = self.gold_log_loss.iter().copied().min().unwrap_or(0);
+		let (mut weighted, mut total) = (0u128, 0u128);
+		for (loss, temperature) in self.gold_log_loss.iter().zip(TEMPERATURES) {
+			// Nano-nats to 10^18 fixed point: e^−(loss − least) × 10^18.
+			let excess = u128::from(loss.saturating_sub(least)).saturating_mul(1_000_000_000);
+			let weight = fixed_math::exp_neg(excess);
+			weighted = weighted.saturating_add(weight.saturating_mul(u128::from(temperature)) / fixed_math::SCALE);
+			total = total.saturating_add(weight);
+		}
+		// The least-loss candidate weighs 10^18, so the total is never 0.
+		let mean = weighted.saturating_mul(fixed_math::SCALE) / total.max(1);
+		Perbill::from_parts(u32::try_from(mean).unwrap_or(1_000_000_000).min(1_000_000_000))
 	}
 }

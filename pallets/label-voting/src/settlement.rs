@@ -371,8 +371,8 @@ impl<T: Config> Pallet<T> {
 		if !gold && decided_by != Decision::Unresolved && counts.revealed > 0 {
 			settlement.count_class(label);
 		}
-		if gold && counts.revealed > 0 {
-			Self::score_calibration(task, &state, terms, label);
+		if gold {
+			Self::rescore_calibration(task, item, &state, terms, label);
 		}
 		Self::remove_item(task, item, &state);
 		let settled_at = frame_system::Pallet::<T>::block_number();

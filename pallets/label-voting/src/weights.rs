@@ -58,6 +58,7 @@ pub trait WeightInfo {
 	fn agenda_entry(r: u32, ) -> Weight;
 	fn agenda_expired_claims(r: u32, ) -> Weight;
 	fn reveal_gold(r: u32, ) -> Weight;
+	fn reveal_second_gold(r: u32, ) -> Weight;
 	fn resolve_dispute(r: u32, ) -> Weight;
 }
 
@@ -224,6 +225,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
+	/// `r` in `[1, 64]`.
+	fn reveal_second_gold(r: u32, ) -> Weight {
+		// Measured proof size: 1230 + r × 158 bytes; fastest run 111_696 ns.
+		Weight::from_parts(64_562_211, 10140)
+			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
+	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
 		// Measured proof size: 1280 + r × 289 bytes; fastest run 318_043 ns.
@@ -361,6 +373,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
+		Weight::from_parts(64_562_211, 10140)
+			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
+	}
+	fn reveal_second_gold(r: u32, ) -> Weight {
 		Weight::from_parts(64_562_211, 10140)
 			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))

@@ -102,6 +102,7 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 
 	fn create_task(
 		items: u32,
+		class_count: u16,
 		redundancy: u8,
 		assignment: labelchain_primitives::task::AssignmentMode,
 		target_accuracy: Perbill,
@@ -114,7 +115,7 @@ impl pallet_label_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
 		let spec = pallet_tasks::TaskSpec::<Runtime> {
 			manifest: BoundedVec::truncate_from(labelchain_primitives::cid::EXAMPLE_CID.to_vec()),
 			item_count: items,
-			class_count: 2,
+			class_count,
 			min_redundancy: redundancy,
 			max_redundancy: redundancy,
 			target_accuracy,

@@ -257,7 +257,7 @@ fn cells(cells: [u32; 4]) -> Option<crate::models::ModelCounts<Test>> {
 }
 
 #[test]
-fn a_revealed_answer_teaches_the_models_at_once_and_scores_the_calibration_when_it_stands() {
+fn a_revealed_answer_scores_the_calibration_and_teaches_the_models_at_once() {
 	test_with_invariants(|| {
 		let task = gold_task();
 		assert_ok!(reveal_gold(task, 0, 0));
@@ -269,18 +269,41 @@ fn a_revealed_answer_teaches_the_models_at_once_and_scores_the_calibration_when_
 		assert_eq!(counts(2), cells([weight, 0, 0, 0]));
 		let evidence = crate::TaskEvidences::<Test>::get(task);
 		assert_eq!(evidence.class_counts.to_vec(), vec![1, 0]);
-		assert_eq!(evidence.gold_measured, 0, "scored when the answer stands");
-		// Settling the gold item adds nothing more to the models, and scores
-		// the calibration with the posterior the answer was hidden from:
-		// the crowd was 2/3 sure of the wrong class, so a lower temperature
-		// would have lost less and the task now tempers its posteriors.
+		// The calibration is scored at once too, with the posterior the item
+		// had before the models learned the answer: the crowd was 2/3 sure
+		// of the wrong class, so a lower temperature would have lost less,
+		// and the task's next tallies are tempered.
+		assert_eq!(evidence.gold_measured, 1, "scored at the reveal");
+		assert!(evidence.gold_log_loss[0] > evidence.gold_log_loss[crate::models::TEMPERATURES.len() - 1]);
+		assert!(evidence.temperature() < Perbill::one());
+		assert!(crate::GoldScores::<Test>::contains_key(task, 0), "kept for the settlement");
+		// Settling the gold item teaches the models nothing more, and
+		// re-scores the answer under the models then, leaving its own lesson
+		// out: they learned nothing else here, so the score is the same.
 		jump_to_block(System::block_number() + APPEAL_WINDOW + 1);
 		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
 		assert_eq!(counts(0), cells([0, weight, 0, 0]));
+		assert_eq!(crate::TaskEvidences::<Test>::get(task), evidence);
+		assert!(!crate::GoldScores::<Test>::contains_key(task, 0));
+	});
+}
+
+#[test]
+fn an_overturned_answer_takes_its_calibration_score_back() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		assert_ok!(reveal_gold(task, 0, 0));
+		assert!(crate::TaskEvidences::<Test>::get(task).temperature() < Perbill::one());
+		assert_ok!(LabelVoting::appeal(RuntimeOrigin::signed(annotator(0)), task, 0));
+		assert_ok!(LabelVoting::decide_appeal(RuntimeOrigin::signed(EXPERT), task, 0, 1));
+		// The loss taken back is the one the reveal added: a requester's
+		// wrong gold answer leaves no trace in how the task tempers its
+		// posteriors.
+		assert!(!crate::GoldScores::<Test>::contains_key(task, 0));
 		let evidence = crate::TaskEvidences::<Test>::get(task);
-		assert_eq!(evidence.gold_measured, 1);
-		assert!(evidence.gold_log_loss[0] > evidence.gold_log_loss[crate::models::TEMPERATURES.len() - 1]);
-		assert!(evidence.temperature() < Perbill::one());
+		assert_eq!(evidence.gold_measured, 0);
+		assert_eq!(evidence.gold_log_loss, [0; crate::models::TEMPERATURES.len()]);
+		assert_eq!(evidence.temperature(), Perbill::one());
 	});
 }
 
@@ -297,5 +320,33 @@ fn an_overturned_answer_is_taken_back_from_the_models_and_the_experts_label_lear
 		assert_eq!(counts(0), cells([0, 0, 0, 1]));
 		assert_eq!(counts(2), cells([0, 0, 1, 0]));
 		assert_eq!(crate::TaskEvidences::<Test>::get(task).class_counts.to_vec(), vec![0, 1]);
+	});
+}
+
+#[test]
+fn a_gold_answer_is_rescored_at_its_settlement_under_what_the_models_learned_since() {
+	test_with_invariants(|| {
+		let task = gold_task();
+		assert_ok!(reveal_gold(task, 0, 0));
+		let at_reveal = crate::TaskEvidences::<Test>::get(task).gold_log_loss;
+		// Item 2, labeled 0 by the same annotators, settles first and
+		// teaches their models more.
+		for n in 0..3 {
+			claim_and_commit(task, 2, annotator(n), 0);
+		}
+		for n in 0..3 {
+			reveal(task, 2, annotator(n), 0);
+		}
+		jump_to_block(System::block_number() + APPEAL_WINDOW + 1);
+		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 2));
+		assert!(crate::SettledItems::<Test>::contains_key(task, 2));
+		assert_eq!(crate::TaskEvidences::<Test>::get(task).gold_log_loss, at_reveal, "item 2 is not gold");
+		// The gold item's settlement replaces its reveal's losses by those
+		// under the models now: still one answer measured.
+		assert_ok!(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
+		let evidence = crate::TaskEvidences::<Test>::get(task);
+		assert_eq!(evidence.gold_measured, 1);
+		assert_ne!(evidence.gold_log_loss, at_reveal);
+		assert!(!crate::GoldScores::<Test>::contains_key(task, 0));
 	});
 }

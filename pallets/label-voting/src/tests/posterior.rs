@@ -122,7 +122,7 @@ fn on_many_classes_the_classes_nobody_gave_are_scored_together() {
 }
 
 #[test]
-fn gold_chooses_the_temperature_with_the_least_log_loss() {
+fn gold_chooses_the_temperature_its_answers_favour() {
 	let mut evidence = TaskEvidence::default();
 	assert_eq!(evidence.temperature(), Perbill::one(), "the plain posterior before any gold");
 	// Five agreeing newcomers are 32 to 1 sure; gold says they were wrong.
@@ -134,7 +134,17 @@ fn gold_chooses_the_temperature_with_the_least_log_loss() {
 	assert!(right[0] < right[TEMPERATURES.len() - 1]);
 	// ln(33) ≈ 3.497 nats at τ = 1 when wrong.
 	assert!(wrong[0].abs_diff(3_496_507_561) < 1_000, "{}", wrong[0]);
+	// One wrong answer when sure: the least loss is the lowest candidate,
+	// but one answer is little evidence, so the temperature is a mean of
+	// the candidates weighed by how likely each made the answer.
+	let mut once = TaskEvidence::default();
+	once.gold_log_loss = wrong;
+	once.gold_measured = 1;
+	let hedged = once.temperature();
+	assert!(hedged < Perbill::from_percent(50), "{hedged:?}");
+	assert!(hedged > Perbill::from_parts(TEMPERATURES[TEMPERATURES.len() - 1]), "{hedged:?}");
 	// Mostly wrong when sure: a lower temperature wins, and tempers.
+	evidence.gold_measured = 4;
 	for _ in 0..3 {
 		for (total, loss) in evidence.gold_log_loss.iter_mut().zip(wrong) {
 			*total += loss;
