@@ -50,7 +50,7 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 		answer: Label,
 	) {
-		if state.commits.iter().all(|commit| commit.revealed.is_none()) {
+		if !state.has_reveals() {
 			return;
 		}
 		let mut evidence = TaskEvidences::<T>::get(task);
@@ -70,7 +70,7 @@ impl<T: Config> Pallet<T> {
 	/// has no reveal's losses and is scored here for the first time.
 	pub(crate) fn rescore_calibration(task: TaskId, item: ItemIndex, state: &ItemState<T>, terms: &TermsOf<T>, answer: Label) {
 		let scored = GoldScores::<T>::take(task, item);
-		if state.commits.iter().all(|commit| commit.revealed.is_none()) {
+		if !state.has_reveals() {
 			return;
 		}
 		let weight = T::Reputation::gold_weight();

@@ -166,6 +166,11 @@ impl<T: Config> ItemState<T> {
 		self.revealers_where(|revealed| revealed == label, excluded)
 	}
 
+	/// Whether anyone has revealed a label on the item.
+	pub fn has_reveals(&self) -> bool {
+		self.commits.iter().any(|commit| commit.revealed.is_some())
+	}
+
 	/// The annotators who revealed any label, but never `excluded`.
 	pub fn revealers(&self, excluded: &[&T::AccountId]) -> alloc::vec::Vec<T::AccountId> {
 		self.revealers_where(|_| true, excluded)
