@@ -376,7 +376,13 @@ impl<C: Chain> Driver<'_, C> {
 		let phases = self.chain.tallied(items).await?;
 		let (mut gold, mut disputes, mut more) = (Vec::new(), Vec::new(), Vec::new());
 		for (item, phase) in items.iter().copied().zip(phases) {
-			if matches!(phase, Tallied::MoreWanted) {
+			// A gold item takes every label the file gives it, so that as
+			// many annotators as possible are scored on it; once it has
+			// them all, its answer is revealed at once rather than waiting
+			// for the end of labeling for labels that will not come.
+			let gold_done = self.plan.gold.contains_key(&item) &&
+				self.committed[item as usize].len() as u32 >= self.plan.expected[item as usize];
+			if matches!(phase, Tallied::MoreWanted) && !gold_done {
 				self.places[item as usize] = self.committed[item as usize].len() as u32 + 1;
 				more.push(item);
 				continue;
@@ -398,7 +404,7 @@ impl<C: Chain> Driver<'_, C> {
 					};
 					disputes.push((item, label));
 				},
-				Tallied::MoreWanted => unreachable!("handled above"),
+				Tallied::MoreWanted => unreachable!("handled above, or gold"),
 				Tallied::Other(phase) => bail!("item {item} is {phase} after its last reveal"),
 			}
 		}

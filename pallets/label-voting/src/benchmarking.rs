@@ -437,7 +437,9 @@ mod benchmarks {
 	/// item's posterior (K × `r` likelihoods) scores the task's calibration,
 	/// and each annotator's model learns the answer and reputation records
 	/// it. The item settles later, weighed by the agenda's and
-	/// `finalize_item`'s benchmarks.
+	/// `finalize_item`'s benchmarks. (An answer between rounds frees at
+	/// most one claimed place instead of the appeal's bond: one hold
+	/// released either way.)
 	#[benchmark]
 	fn reveal_gold(r: Linear<1, { T::MaxRedundancy::get() }>) {
 		let gold_salt = [3u8; 32];

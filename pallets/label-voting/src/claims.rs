@@ -198,9 +198,10 @@ impl<T: Config> Pallet<T> {
 		expired
 	}
 
-	/// Lets go of the item's live claims once its task takes no more work
-	/// (none of them can become a commit): their stake is freed and nothing
-	/// counts against their annotators, who had until then.
+	/// Lets go of the item's live claims once its task takes no more work,
+	/// or its gold answer settles it between rounds (none of them can become
+	/// a commit): their stake is freed and nothing counts against their
+	/// annotators, who had until then.
 	pub(crate) fn release_claims(task: TaskId, item: ItemIndex, state: &mut ItemState<T>) {
 		for claim in core::mem::take(&mut state.claims) {
 			Self::close_open_claims(&claim.annotator, 1);

@@ -489,7 +489,9 @@ pub mod pallet {
 		GoldAlreadyRevealed,
 		/// The item, answer and salt do not hash to the gold commitment.
 		GoldMismatch,
-		/// Gold is revealed for an item once it is tallied and before it settles.
+		/// Gold is revealed for an item once it is tallied and before it
+		/// settles, and not while a round's labels are committed but not all
+		/// revealed.
 		NotTallied,
 		/// A batch call was given no items.
 		EmptyBatch,
@@ -827,7 +829,9 @@ pub mod pallet {
 			Ok(Some(actual).into())
 		}
 
-		/// Reveal the hidden gold answer of a tallied item, before it settles:
+		/// Reveal the hidden gold answer of a tallied item, before it settles
+		/// (an item asking for more labels too, until its next label is
+		/// committed: the answer settles it without them):
 		/// `blake2_256(SCALE((item: u32, answer: u16, salt: [u8; 32])))` must
 		/// equal the task's gold commitment at `gold_index`. The answer becomes
 		/// the item's label and its appeal window runs at least `AppealWindow`
@@ -844,7 +848,8 @@ pub mod pallet {
 		/// Errors: `UnknownTask`, `NotRequester`, `UnknownGold`,
 		/// `GoldAlreadyRevealed`, `LabelOutOfRange`, `GoldMismatch`,
 		/// `ItemAlreadySettled`, `UnknownItem`, `NotTallied`.
-		/// Events: `GoldRevealed`, or `SecondGoldAnswer` (and the tasks
+		/// Events: `GoldRevealed` (and `ClaimReleased` for a place claimed on
+		/// the item's next round), or `SecondGoldAnswer` (and the tasks
 		/// pallet's `GoldBondForfeited`).
 		#[pallet::call_index(8)]
 		#[pallet::weight(Pallet::<T>::reveal_gold_weight(T::MaxRedundancy::get()))]
@@ -877,6 +882,11 @@ pub mod pallet {
 			let appeal_ends_at = match &state.phase {
 				ItemPhase::Accepted { appeal_ends_at, .. } => window_ends_at.max(*appeal_ends_at),
 				ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. } => window_ends_at,
+				// Asking for more labels after a tally: the item's labels so
+				// far are revealed and scored, so its known answer need not
+				// wait for (and pay) more. Not once a new round's label is
+				// committed, whose reveal the answer would give away.
+				ItemPhase::Labeling if state.between_rounds() => window_ends_at,
 				ItemPhase::Labeling | ItemPhase::Revealing { .. } =>
 					return Err(Error::<T>::NotTallied.into()),
 			};
@@ -893,6 +903,8 @@ pub mod pallet {
 			if let ItemPhase::Appealed { appellant, .. } = &state.phase {
 				Self::return_appeal_bond(appellant)?;
 			}
+			// A place claimed on the next round will not be labeled: free it.
+			Self::release_claims(task, item, &mut state);
 			// The answer scores the calibration with the posterior the item
 			// has now, and the task's models learn it at once, so that later
 			// tallies weigh it.

@@ -171,6 +171,14 @@ impl<T: Config> ItemState<T> {
 		self.commits.iter().any(|commit| commit.revealed.is_some())
 	}
 
+	/// Whether a tally asked the item for more labels and none has been
+	/// committed since: it has reveals, and every commit is revealed.
+	pub fn between_rounds(&self) -> bool {
+		self.phase == ItemPhase::Labeling &&
+			self.has_reveals() &&
+			self.commits.iter().all(|commit| commit.revealed.is_some())
+	}
+
 	/// The annotators who revealed any label, but never `excluded`.
 	pub fn revealers(&self, excluded: &[&T::AccountId]) -> alloc::vec::Vec<T::AccountId> {
 		self.revealers_where(|_| true, excluded)

@@ -156,3 +156,65 @@ fn redundancy_out_of_order_is_refused() {
 		);
 	});
 }
+
+/// An adaptive binary task of one item, 2 to 4 labels, whose gold answer
+/// for item 0 is `answer` (index 0).
+fn adaptive_gold_task(answer: u16) -> u32 {
+	let task = pallet_tasks::NextTaskId::<Test>::get();
+	let mut spec = task_spec(1, 4, AssignmentMode::Open);
+	spec.min_redundancy = 2;
+	spec.target_accuracy = Perbill::from_percent(60);
+	spec.gold_commitments = frame_support::BoundedVec::truncate_from(vec![gold_commitment(0, answer)]);
+	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
+	task
+}
+
+fn reveal_gold(task: u32, answer: u16) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, answer, GOLD_SALT)
+}
+
+#[test]
+fn gold_settles_an_item_asking_for_more_labels_and_frees_the_next_claim() {
+	test_with_invariants(|| {
+		let task = adaptive_gold_task(1);
+		round(task, 0, 0, &[1, 0]);
+		assert!(more_wanted(task, 0, 3));
+		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(2)), task, 0));
+		assert_eq!(OpenClaims::<Test>::get(annotator(2)), 1);
+		// The requester knows the answer: the item need not pay for more.
+		assert_ok!(reveal_gold(task, 1));
+		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
+		assert_eq!(OpenClaims::<Test>::get(annotator(2)), 0, "the claimed place is freed");
+		assert!(System::events().iter().any(|record| record.event ==
+			RuntimeEvent::LabelVoting(Event::ClaimReleased { task, item: 0, annotator: annotator(2) })));
+		// Nobody labels it any more.
+		assert_noop!(
+			LabelVoting::commit(RuntimeOrigin::signed(annotator(2)), task, 0, sealed(task, 0, 1, annotator(2))),
+			Error::<Test>::NotLabeling
+		);
+		assert_noop!(
+			LabelVoting::commit(RuntimeOrigin::signed(annotator(3)), task, 0, sealed(task, 0, 1, annotator(3))),
+			Error::<Test>::NotLabeling
+		);
+		settle_after_appeal_window(task, 0);
+		let settled = SettledItems::<Test>::get(task, 0).expect("settled");
+		assert_eq!((settled.label, settled.decided_by, settled.labels_used), (1, Decision::Gold, 2));
+		let record = pallet_tasks::Tasks::<Test>::get(task).expect("kept");
+		assert_eq!(record.escrow.labels_paid, 1, "only the right answer is paid");
+	});
+}
+
+#[test]
+fn gold_waits_while_a_later_rounds_label_is_sealed() {
+	test_with_invariants(|| {
+		let task = adaptive_gold_task(1);
+		round(task, 0, 0, &[1, 0]);
+		// A third label is committed, not yet revealed: the answer would
+		// come out before it, so it waits for the tally.
+		commit(task, 0, annotator(2), 0);
+		assert_noop!(reveal_gold(task, 1), Error::<Test>::NotTallied);
+		reveal(task, 0, annotator(2), 0);
+		assert_ok!(reveal_gold(task, 1));
+		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
+	});
+}
