@@ -404,7 +404,7 @@ impl<C: Chain> Driver<'_, C> {
 					};
 					disputes.push((item, label));
 				},
-				Tallied::MoreWanted => unreachable!("handled above, or gold"),
+				Tallied::MoreWanted => unreachable!("handled above"),
 				Tallied::Other(phase) => bail!("item {item} is {phase} after its last reveal"),
 			}
 		}

@@ -172,10 +172,10 @@ impl<T: Config> ItemState<T> {
 	}
 
 	/// Whether a tally asked the item for more labels and none has been
-	/// committed since: it has reveals, and every commit is revealed.
+	/// committed since: it has commits, and every one is revealed.
 	pub fn between_rounds(&self) -> bool {
 		self.phase == ItemPhase::Labeling &&
-			self.has_reveals() &&
+			!self.commits.is_empty() &&
 			self.commits.iter().all(|commit| commit.revealed.is_some())
 	}
 

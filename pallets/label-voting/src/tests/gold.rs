@@ -38,10 +38,6 @@ fn gold_bonds_held() -> Balance {
 	Balances::balance_on_hold(&pallet_tasks::HoldReason::GoldBond.into(), &REQUESTER)
 }
 
-fn reveal_gold(task: u32, gold_index: u32, answer: u16) -> frame_support::dispatch::DispatchResultWithPostInfo {
-	LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, gold_index, answer, GOLD_SALT)
-}
-
 #[test]
 fn the_gold_answer_stands_after_its_appeal_window_and_wrong_answers_are_slashed() {
 	test_with_invariants(|| {

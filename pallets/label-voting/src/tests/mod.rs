@@ -78,6 +78,12 @@ pub(crate) fn locked_stake(who: AccountId) -> Balance {
 	pallet_annotator_stake::Ledgers::<Test>::get(who).map(|ledger| ledger.locked).unwrap_or_default()
 }
 
+/// The requester reveals `answer` for item 0 with the gold commitment at
+/// `gold_index`.
+pub(crate) fn reveal_gold(task: u32, gold_index: u32, answer: u16) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, gold_index, answer, GOLD_SALT)
+}
+
 pub(crate) fn phase(task: u32, item: u32) -> ItemPhase<AccountId, u64> {
 	Items::<Test>::get(task, item).expect("the item is in progress").phase
 }

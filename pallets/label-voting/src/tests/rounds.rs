@@ -13,10 +13,18 @@ fn adaptive_task(items: u32, min: u8, max: u8) -> u32 {
 
 /// The same at `target` accuracy.
 fn adaptive_task_at(items: u32, min: u8, max: u8, target: Perbill) -> u32 {
-	let task = pallet_tasks::NextTaskId::<Test>::get();
+	create_adaptive(adaptive_spec(items, min, max, target))
+}
+
+fn adaptive_spec(items: u32, min: u8, max: u8, target: Perbill) -> pallet_tasks::TaskSpec<Test> {
 	let mut spec = task_spec(items, max, AssignmentMode::Open);
 	spec.min_redundancy = min;
 	spec.target_accuracy = target;
+	spec
+}
+
+fn create_adaptive(spec: pallet_tasks::TaskSpec<Test>) -> u32 {
+	let task = pallet_tasks::NextTaskId::<Test>::get();
 	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
 	task
 }
@@ -160,17 +168,9 @@ fn redundancy_out_of_order_is_refused() {
 /// An adaptive binary task of one item, 2 to 4 labels, whose gold answer
 /// for item 0 is `answer` (index 0).
 fn adaptive_gold_task(answer: u16) -> u32 {
-	let task = pallet_tasks::NextTaskId::<Test>::get();
-	let mut spec = task_spec(1, 4, AssignmentMode::Open);
-	spec.min_redundancy = 2;
-	spec.target_accuracy = Perbill::from_percent(60);
+	let mut spec = adaptive_spec(1, 2, 4, Perbill::from_percent(60));
 	spec.gold_commitments = frame_support::BoundedVec::truncate_from(vec![gold_commitment(0, answer)]);
-	assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec));
-	task
-}
-
-fn reveal_gold(task: u32, answer: u16) -> frame_support::dispatch::DispatchResultWithPostInfo {
-	LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 0, 0, answer, GOLD_SALT)
+	create_adaptive(spec)
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn gold_settles_an_item_asking_for_more_labels_and_frees_the_next_claim() {
 		assert_ok!(LabelVoting::claim_item(RuntimeOrigin::signed(annotator(2)), task, 0));
 		assert_eq!(OpenClaims::<Test>::get(annotator(2)), 1);
 		// The requester knows the answer: the item need not pay for more.
-		assert_ok!(reveal_gold(task, 1));
+		assert_ok!(reveal_gold(task, 0, 1));
 		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
 		assert_eq!(OpenClaims::<Test>::get(annotator(2)), 0, "the claimed place is freed");
 		assert!(System::events().iter().any(|record| record.event ==
@@ -212,9 +212,9 @@ fn gold_waits_while_a_later_rounds_label_is_sealed() {
 		// A third label is committed, not yet revealed: the answer would
 		// come out before it, so it waits for the tally.
 		commit(task, 0, annotator(2), 0);
-		assert_noop!(reveal_gold(task, 1), Error::<Test>::NotTallied);
+		assert_noop!(reveal_gold(task, 0, 1), Error::<Test>::NotTallied);
 		reveal(task, 0, annotator(2), 0);
-		assert_ok!(reveal_gold(task, 1));
+		assert_ok!(reveal_gold(task, 0, 1));
 		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
 	});
 }
