@@ -467,3 +467,51 @@ test('an item the crowd is not sure of asks for one more label, and unused label
   assert.equal(record.escrow.refunded.toBigInt(), 2n * (UNIT + fee));
   assert.equal(await free(requester) - requesterBefore, 2n * (UNIT + fee));
 });
+
+test('the chain says when a gold answer may be revealed: later, now, revealed, settled', async () => {
+  const requester = keyring.addFromUri('//Alice');
+  const annotators = ['//Gold//1', '//Gold//2'].map((uri) => keyring.addFromUri(uri));
+  for (const who of annotators) {
+    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), requester);
+    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
+  }
+  const goldSalt = randomAsU8a(32);
+  const task = await createOpenTask(requester, 2, 4, {
+    minRedundancy: 2,
+    goldCommitments: [goldCommitment(0, 1, goldSalt)],
+  });
+  // Asked both ways: plain JSON-RPC and the runtime API through metadata.
+  const state = async (item) => {
+    const viaRpc = await labeling('goldRevealState', task, item);
+    const viaCall = await api.call.labelingApi.goldRevealState(task, item);
+    assert.ok(viaCall.isOk);
+    assert.equal(viaCall.asOk.type.toLowerCase(), viaRpc);
+    return viaRpc;
+  };
+  assert.equal(await state(0), 'later', 'untouched while the task takes work');
+
+  const salts = new Map(annotators.map((who) => [who, randomAsU8a(32)]));
+  for (const who of annotators) {
+    await submit(api.tx.labelVoting.commit(task, 0, sealedLabel(task, 0, 1, salts.get(who), who.address)), who);
+  }
+  assert.equal(await state(0), 'later', 'labels are sealed');
+  await assert.rejects(
+    submit(api.tx.labelVoting.revealGold(task, 0, 0, 1, goldSalt), requester),
+    /labelVoting\.NotTallied/,
+  );
+  for (const who of annotators) {
+    await submit(api.tx.labelVoting.reveal(task, 0, 1, salts.get(who)), who);
+  }
+  assert.equal(await state(0), 'now', 'tallied');
+  const revealed = await submit(api.tx.labelVoting.revealGold(task, 0, 0, 1, goldSalt), requester);
+  const goldEvent = revealed.find((e) => api.events.labelVoting.GoldRevealed.is(e));
+  assert.equal(await state(0), 'revealed');
+  await sealBlocksUpTo(goldEvent.data.appealEndsAt.toNumber());
+  await sealBlock();
+  assert.equal(await state(0), 'settled');
+
+  await assert.rejects(labeling('goldRevealState', 999_999, 0), { code: 8001 });
+  await assert.rejects(labeling('goldRevealState', task, 2), { code: 8002 });
+  const refused = await api.call.labelingApi.goldRevealState(task, 2);
+  assert.ok(refused.isErr && refused.asErr.isItemOutOfRange);
+});

@@ -179,6 +179,32 @@ pub enum ItemSummary {
 	Settled { record: SettledItem<BlockNumber> },
 }
 
+/// Whether the requester may reveal an item's gold answer: the voting
+/// pallet's own rule (`reveal_gold`), so that a client asks rather than
+/// re-deriving it from the item's phase.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum GoldRevealState {
+	/// `reveal_gold` takes the answer now: every label committed on the
+	/// item is revealed and tallied (accepted, disputed or appealed), or a
+	/// tally asked for more labels and none is committed yet.
+	Now,
+	/// Not yet: the item is untouched while its task takes work, or a
+	/// committed label is still sealed, whose reveal the answer would give
+	/// away.
+	Later,
+	/// A gold answer is already the item's label: revealing another
+	/// forfeits its bond to the item's annotators.
+	Revealed,
+	/// The item settled: too late; an unrevealed commitment forfeits its
+	/// bond at close.
+	Settled,
+	/// Nobody labeled the item and its task takes no more work: it never
+	/// will be revealable.
+	Never,
+}
+
 /// One label of an item's running tally: how many revealed it, and its
 /// share of the revealed vote weight under the revealers' reputations now
 /// (rounded down, so the shares may add up to a little under one). At the
@@ -397,8 +423,8 @@ sp_api::decl_runtime_apis! {
 	/// version 7 pages `annotator_work`, adds `gold_commitment`, and the
 	/// storage deposit in `task_budget` and a task's escrow; version 8 a
 	/// task's adaptive redundancy (`min_redundancy`, `max_redundancy`) and
-	/// its `target_accuracy` in its terms.
-	#[api_version(8)]
+	/// its `target_accuracy` in its terms; version 9 `gold_reveal_state`.
+	#[api_version(9)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -438,6 +464,10 @@ sp_api::decl_runtime_apis! {
 			start: ItemIndex,
 			max: u32,
 		) -> Result<ItemPage, LabelingApiError>;
+
+		/// Whether the requester may reveal `item`'s gold answer now (in the
+		/// next block), later, or no more. (Since version 9.)
+		fn gold_reveal_state(task: TaskId, item: ItemIndex) -> Result<GoldRevealState, LabelingApiError>;
 
 		/// A task's label quality: agreement, gold accuracy, disputes.
 		fn task_quality(task: TaskId) -> Option<QualitySummary>;

@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, BudgetSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError,
+		AnnotatorSummary, BudgetSummary, GoldRevealState, ItemPage, ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError,
 		QualitySummary, TaskPage, TaskSummary, WorkPage,
 	},
 };
@@ -54,6 +54,10 @@ impl_runtime_apis! {
 
 		fn gold_commitment(task: TaskId, index: u32) -> Option<labelchain_primitives::task::GoldCommitment> {
 			labeling_api::gold_commitment(task, index)
+		}
+
+		fn gold_reveal_state(task: TaskId, item: ItemIndex) -> Result<GoldRevealState, LabelingApiError> {
+			labeling_api::gold_reveal_state(task, item)
 		}
 
 		fn claimable_items(

@@ -6,7 +6,7 @@ use labelchain_primitives::{
 	task::{DomainId, GoldCommitment, ItemIndex, TaskId, TaskStatus},
 	traits::TaskInspect,
 	runtime_api::{
-		AnnotatorSummary, BudgetSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, ItemPage,
+		AnnotatorSummary, BudgetSummary, ClaimSummary, CommitSummary, EarningsSummary, EscrowSummary, GoldRevealState, ItemPage,
 		ItemSummary, ItemSummaryPage, LabelTally, LabelingApiError, QualitySummary, ReputationSummary, StakeSummary,
 		TaskPage, TaskSummary, UnbondingSummary, WorkItem, WorkPage, MAX_ITEMS_SCANNED, MAX_PAGE,
 	},
@@ -195,6 +195,12 @@ pub fn annotator_work(
 /// The task's gold commitment at `index`, and the item it was revealed for.
 pub fn gold_commitment(task: TaskId, index: u32) -> Option<GoldCommitment> {
 	<pallet_tasks::Pallet<Runtime> as TaskInspect<_, _, _>>::gold_commitment(task, index)
+}
+
+/// Whether the requester may reveal `item`'s gold answer now, later or no
+/// more: the voting pallet's rule.
+pub fn gold_reveal_state(task: TaskId, item: ItemIndex) -> Result<GoldRevealState, LabelingApiError> {
+	LabelVoting::gold_reveal_state(task, item)
 }
 
 /// Items of `task` that `who` may claim now.

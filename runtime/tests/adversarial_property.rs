@@ -307,11 +307,8 @@ fn run(seed: u64, blocks: u32, attack: bool) -> Nets {
 				let task = *task;
 				for item in 0..ITEMS_PER_TASK {
 					let Some(state) = Items::<Runtime>::get(task, item) else { continue };
-					let tallied = matches!(
-						state.phase,
-						ItemPhase::Accepted { .. } | ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. }
-					);
-					if item < GOLD_PER_TASK && tallied {
+					// The pallet's own rule of when gold may be revealed.
+					if item < GOLD_PER_TASK && state.takes_gold_answer() {
 						// The cheater reveals the false answer, then (a block
 						// later) the true one too; the honest requester the true.
 						let (gold_index, answer) = match (cheating, state.gold) {

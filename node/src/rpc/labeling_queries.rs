@@ -15,7 +15,7 @@ use jsonrpsee::{
 use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, BudgetSummary, ItemPage, ItemSummary, ItemSummaryPage, LabelTally,
+		AnnotatorSummary, BudgetSummary, GoldRevealState, ItemPage, ItemSummary, ItemSummaryPage, LabelTally,
 		LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkPage, MAX_PAGE,
 	},
@@ -109,6 +109,13 @@ pub trait LabelingRpc<BlockHash> {
 	/// reveal and once settled. Needs labeling API version 2.
 	#[method(name = "itemTally")]
 	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<BlockHash>) -> RpcResult<Vec<LabelTally>>;
+
+	/// Whether the requester may reveal `item`'s gold answer in the next
+	/// block (`now`), `later`, or no more (`revealed`, `settled`, `never`):
+	/// the voting pallet's rule, so that no client copies it. Needs
+	/// labeling API version 9.
+	#[method(name = "goldRevealState")]
+	fn gold_reveal_state(&self, task: TaskId, item: ItemIndex, at: Option<BlockHash>) -> RpcResult<GoldRevealState>;
 
 	/// Items of `task` that `finalize_item` would move on in the next block
 	/// (a reveal or appeal window ended, a claim expired, a reveal due to
@@ -326,6 +333,11 @@ where
 
 	fn item_tally(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<Vec<LabelTally>> {
 		self.at_version(2, at, |api, hash| api.item_tally(hash, task, item))?
+			.map_err(|error| refused(error, task))
+	}
+
+	fn gold_reveal_state(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<GoldRevealState> {
+		self.at_version(9, at, |api, hash| api.gold_reveal_state(hash, task, item))?
 			.map_err(|error| refused(error, task))
 	}
 

@@ -876,19 +876,14 @@ pub mod pallet {
 				ensure!(!SettledItems::<T>::contains_key(task, item), Error::<T>::ItemAlreadySettled);
 				return Err(Error::<T>::UnknownItem.into());
 			};
+			ensure!(state.takes_gold_answer(), Error::<T>::NotTallied);
 			let actual = Self::reveal_gold_weight(Self::redundancy_of(&state));
 			let window_ends_at = frame_system::Pallet::<T>::block_number()
 				.saturating_add(T::AppealWindow::get());
+			// An accepted label's own window is never cut short.
 			let appeal_ends_at = match &state.phase {
 				ItemPhase::Accepted { appeal_ends_at, .. } => window_ends_at.max(*appeal_ends_at),
-				ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. } => window_ends_at,
-				// Asking for more labels after a tally: the item's labels so
-				// far are revealed and scored, so its known answer need not
-				// wait for (and pay) more. Not once a new round's label is
-				// committed, whose reveal the answer would give away.
-				ItemPhase::Labeling if state.between_rounds() => window_ends_at,
-				ItemPhase::Labeling | ItemPhase::Revealing { .. } =>
-					return Err(Error::<T>::NotTallied.into()),
+				_ => window_ends_at,
 			};
 			T::Tasks::gold_revealed(task, gold_index, item)?;
 			if state.gold.is_some() {

@@ -179,6 +179,20 @@ impl<T: Config> ItemState<T> {
 			self.commits.iter().all(|commit| commit.revealed.is_some())
 	}
 
+	/// Whether the requester's gold answer may become the item's label now
+	/// (`reveal_gold`'s rule, which the runtime API answers from): once
+	/// every label committed so far is revealed and tallied (accepted,
+	/// disputed or appealed), or between rounds, when those labels are
+	/// scored and the answer saves paying for more. Never while a committed
+	/// label is still sealed, whose reveal the answer would give away.
+	pub fn takes_gold_answer(&self) -> bool {
+		match self.phase {
+			ItemPhase::Accepted { .. } | ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. } => true,
+			ItemPhase::Labeling => self.between_rounds(),
+			ItemPhase::Revealing { .. } => false,
+		}
+	}
+
 	/// The annotators who revealed any label, but never `excluded`.
 	pub fn revealers(&self, excluded: &[&T::AccountId]) -> alloc::vec::Vec<T::AccountId> {
 		self.revealers_where(|_| true, excluded)

@@ -7,7 +7,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use labelchain_primitives::{
 	task::{ItemIndex, TaskId},
 	runtime_api::{
-		ItemCounts, ItemPage, LabelTally, LabelingApiError, WorkPlace, MAX_ITEMS_SCANNED, MAX_PAGE,
+		GoldRevealState, ItemCounts, ItemPage, LabelTally, LabelingApiError, WorkPlace, MAX_ITEMS_SCANNED, MAX_PAGE,
 	},
 	traits::TaskInspect,
 };
@@ -68,6 +68,24 @@ impl<T: Config> Pallet<T> {
 			(None, Some(state)) => ItemView::InProgress(state),
 			(None, None) => ItemView::Untouched,
 		}
+	}
+
+	/// Whether `task`'s requester may reveal `item`'s gold answer in the
+	/// next block: [`ItemState::takes_gold_answer`] for an item in
+	/// progress, and what becomes of an untouched or settled one.
+	pub fn gold_reveal_state(task: TaskId, item: ItemIndex) -> Result<GoldRevealState, LabelingApiError> {
+		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
+		if item >= terms.item_count {
+			return Err(LabelingApiError::ItemOutOfRange);
+		}
+		Ok(match Self::view_of(task, item) {
+			ItemView::Settled(_) => GoldRevealState::Settled,
+			ItemView::InProgress(state) if state.gold.is_some() => GoldRevealState::Revealed,
+			ItemView::InProgress(state) if state.takes_gold_answer() => GoldRevealState::Now,
+			ItemView::InProgress(_) => GoldRevealState::Later,
+			ItemView::Untouched if terms.accepts_work(Self::next_block()) => GoldRevealState::Later,
+			ItemView::Untouched => GoldRevealState::Never,
+		})
 	}
 
 	/// The block the runtime API's "now" answers are for: a transaction sent

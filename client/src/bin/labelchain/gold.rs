@@ -12,7 +12,7 @@ use labelchain_client::{
 	node::Node,
 	runtime::{
 		self,
-		runtime_types::labelchain_primitives::{item_lifecycle::ItemPhase, runtime_api::ItemSummary},
+		runtime_types::labelchain_primitives::runtime_api::GoldRevealState,
 	},
 	secrets::{GoldFile, GoldSecret},
 	transact::sign_and_finalize,
@@ -21,10 +21,14 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::chain::{task_summary, AtBlock};
 
-/// Where a gold answer stands.
+/// Where a gold answer stands: its commitment's own record, then the
+/// voting pallet's word on its item (`gold_reveal_state`), never a copy of
+/// the pallet's rule.
 enum GoldState {
+	/// This commitment is revealed, or another answer is already the item's
+	/// label (revealing a second would forfeit its bond).
 	Revealed,
-	/// Tallied and unsettled: revealable now.
+	/// Revealable now.
 	Ready,
 	/// Still being labeled or revealed by annotators.
 	Waiting,
@@ -34,33 +38,23 @@ enum GoldState {
 	Unlabeled,
 }
 
-async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret, takes_work: bool) -> anyhow::Result<GoldState> {
-	let commitment = at
-		.runtime_apis()
-		.call(runtime::runtime_apis().labeling_api().gold_commitment(task, answer.gold_index))
-		.await?;
+async fn gold_state(at: &AtBlock, task: u32, answer: &GoldSecret) -> anyhow::Result<GoldState> {
+	let labeling = runtime::runtime_apis().labeling_api();
+	let commitment = at.runtime_apis().call(labeling.gold_commitment(task, answer.gold_index)).await?;
 	if commitment.is_some_and(|gold| gold.revealed_for.is_some()) {
 		return Ok(GoldState::Revealed);
 	}
-	let item = at
+	let state = at
 		.runtime_apis()
-		.call(
-			runtime::runtime_apis()
-				.labeling_api()
-				.item(task, answer.item),
-		)
+		.call(labeling.gold_reveal_state(task, answer.item))
 		.await?
 		.map_err(|error| anyhow::anyhow!("gold item {}: {error:?}", answer.item))?;
-	Ok(match item {
-		ItemSummary::Settled { .. } => GoldState::Missed,
-		ItemSummary::Untouched if takes_work => GoldState::Waiting,
-		ItemSummary::Untouched => GoldState::Unlabeled,
-		ItemSummary::InProgress { phase, .. } => match phase {
-			ItemPhase::Accepted { .. } | ItemPhase::Disputed { .. } | ItemPhase::Appealed { .. } => {
-				GoldState::Ready
-			}
-			ItemPhase::Labeling | ItemPhase::Revealing { .. } => GoldState::Waiting,
-		},
+	Ok(match state {
+		GoldRevealState::Now => GoldState::Ready,
+		GoldRevealState::Later => GoldState::Waiting,
+		GoldRevealState::Revealed => GoldState::Revealed,
+		GoldRevealState::Settled => GoldState::Missed,
+		GoldRevealState::Never => GoldState::Unlabeled,
 	})
 }
 
@@ -98,11 +92,9 @@ pub async fn reveal_gold(
 		.context("following finalized blocks")?;
 	loop {
 		let at = node.api.at_current_block().await?;
-		let summary = task_summary(&at, task).await?;
-		let takes_work = summary.accepts_work;
 		let (mut waiting, mut missed) = (0, 0);
 		for answer in &gold.answers {
-			match gold_state(&at, task, answer, takes_work).await? {
+			match gold_state(&at, task, answer).await? {
 				GoldState::Revealed | GoldState::Unlabeled => {}
 				GoldState::Missed => missed += 1,
 				GoldState::Waiting => waiting += 1,

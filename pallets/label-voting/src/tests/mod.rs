@@ -16,6 +16,7 @@ use frame_support::{assert_noop, assert_ok};
 use labelchain_primitives::{
 	commitment::label_commitment,
 	reputation::{LabelOutcome, Tier},
+	runtime_api::{GoldRevealState, LabelingApiError},
 	task::{AssignmentMode, TaskStatus},
 	traits::ReputationRecorder,
 };

@@ -218,3 +218,65 @@ fn gold_waits_while_a_later_rounds_label_is_sealed() {
 		assert!(matches!(phase(task, 0), ItemPhase::Accepted { label: 1, .. }));
 	});
 }
+
+/// What the runtime API says of `item`'s gold, checked against what
+/// `reveal_gold` with its commitment (index 0, `answer`) would do, tried and
+/// rolled back: `Now` exactly when the call takes it.
+fn gold_state_agrees_with_the_call(task: u32, item: u32, answer: u16) -> GoldRevealState {
+	let state = LabelVoting::gold_reveal_state(task, item).expect("a known item");
+	let taken = frame_support::storage::with_transaction(|| {
+		let result = LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, item, 0, answer, GOLD_SALT);
+		frame_support::storage::TransactionOutcome::Rollback(Ok::<_, DispatchError>(result.is_ok()))
+	})
+	.expect("rolled back");
+	assert_eq!(state == GoldRevealState::Now, taken, "the API says {state:?}");
+	state
+}
+
+#[test]
+fn the_gold_reveal_state_follows_an_item_from_untouched_to_settled() {
+	test_with_invariants(|| {
+		let task = adaptive_gold_task(1);
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Later, "untouched, taking work");
+		assert_noop!(reveal_gold(task, 0, 1), Error::<Test>::UnknownItem);
+		commit(task, 0, annotator(0), 1);
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Later, "a label is sealed");
+		assert_noop!(reveal_gold(task, 0, 1), Error::<Test>::NotTallied);
+		commit(task, 0, annotator(1), 0);
+		reveal(task, 0, annotator(0), 1);
+		reveal(task, 0, annotator(1), 0);
+		assert!(more_wanted(task, 0, 3));
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Now, "between rounds");
+		commit(task, 0, annotator(2), 0);
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Later, "the next round is sealed");
+		reveal(task, 0, annotator(2), 0);
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Now, "tallied");
+		assert_ok!(reveal_gold(task, 0, 1));
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Revealed);
+		settle_after_appeal_window(task, 0);
+		assert_eq!(gold_state_agrees_with_the_call(task, 0, 1), GoldRevealState::Settled);
+		assert_noop!(reveal_gold(task, 0, 1), Error::<Test>::GoldAlreadyRevealed);
+
+		assert_eq!(LabelVoting::gold_reveal_state(task + 1, 0), Err(LabelingApiError::UnknownTask));
+		assert_eq!(LabelVoting::gold_reveal_state(task, 1), Err(LabelingApiError::ItemOutOfRange));
+	});
+}
+
+#[test]
+fn gold_on_an_item_nobody_labeled_before_the_deadline_is_never_revealable() {
+	test_with_invariants(|| {
+		let mut spec = adaptive_spec(2, 2, 4, Perbill::from_percent(60));
+		spec.gold_commitments = frame_support::BoundedVec::truncate_from(vec![gold_commitment(1, 1)]);
+		let task = create_adaptive(spec);
+		// Item 0 keeps the task in flight past its deadline; item 1 is never
+		// labeled.
+		commit(task, 0, annotator(0), 1);
+		assert_eq!(gold_state_agrees_with_the_call(task, 1, 1), GoldRevealState::Later);
+		jump_to_block(1_001);
+		assert_eq!(gold_state_agrees_with_the_call(task, 1, 1), GoldRevealState::Never);
+		assert_noop!(
+			LabelVoting::reveal_gold(RuntimeOrigin::signed(REQUESTER), task, 1, 0, 1, GOLD_SALT),
+			Error::<Test>::UnknownItem
+		);
+	});
+}
