@@ -242,11 +242,11 @@ fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
 }
 
 #[test]
-fn the_runtime_serves_version_8_of_the_labeling_api() {
+fn the_runtime_serves_version_9_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(8));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(9));
 }
 
 #[test]
