@@ -70,6 +70,16 @@ const COMMITMENT_VECTORS = JSON.parse(
   readFileSync(new URL('../../primitives/src/commitment_vectors.json', import.meta.url), 'utf8'),
 );
 
+/** Annotators at `uris`, each sent 100 LBL by `funder`, bonding 20 LBL. */
+async function bondedAnnotators(funder, uris) {
+  const annotators = uris.map((uri) => keyring.addFromUri(uri));
+  for (const who of annotators) {
+    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), funder);
+    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
+  }
+  return annotators;
+}
+
 /**
  * A binary `Open` task paying 1 LBL a label at fixed `redundancy`, without
  * gold or dispute budget, with any of its terms replaced by `terms`; returns its id.
@@ -347,11 +357,7 @@ test('an item index beyond the task is refused by the RPC and the runtime API', 
 
 test('two annotators label an Open task in batches and are paid once each', async () => {
   const requester = keyring.addFromUri('//Alice');
-  const annotators = ['//Batch//1', '//Batch//2'].map((uri) => keyring.addFromUri(uri));
-  for (const who of annotators) {
-    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), requester);
-    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
-  }
+  const annotators = await bondedAnnotators(requester, ['//Batch//1', '//Batch//2']);
   const items = [0, 1, 2, 3];
   const task = await createOpenTask(requester, items.length, 2);
   const labelOf = (item) => item % 2;
@@ -420,11 +426,7 @@ test('two annotators label an Open task in batches and are paid once each', asyn
 
 test('an item the crowd is not sure of asks for one more label, and unused labels come back at close', async () => {
   const requester = keyring.addFromUri('//Alice');
-  const annotators = ['//Rounds//1', '//Rounds//2', '//Rounds//3', '//Rounds//4'].map((uri) => keyring.addFromUri(uri));
-  for (const who of annotators) {
-    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), requester);
-    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
-  }
+  const annotators = await bondedAnnotators(requester, ['//Rounds//1', '//Rounds//2', '//Rounds//3', '//Rounds//4']);
   // Two labels an item at first, up to four.
   const task = await createOpenTask(requester, 1, 4, { minRedundancy: 2 });
   // The budget holds four labels; the RPC shows both bounds and the target.
@@ -470,11 +472,7 @@ test('an item the crowd is not sure of asks for one more label, and unused label
 
 test('the chain says when a gold answer may be revealed: later, now, revealed, settled', async () => {
   const requester = keyring.addFromUri('//Alice');
-  const annotators = ['//Gold//1', '//Gold//2'].map((uri) => keyring.addFromUri(uri));
-  for (const who of annotators) {
-    await submit(api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), requester);
-    await submit(api.tx.annotatorStake.bond(20n * UNIT), who);
-  }
+  const annotators = await bondedAnnotators(requester, ['//Gold//1', '//Gold//2']);
   const goldSalt = randomAsU8a(32);
   const task = await createOpenTask(requester, 2, 4, {
     minRedundancy: 2,
