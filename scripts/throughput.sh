@@ -12,6 +12,9 @@
 #
 # Results also go to $CARGO_TARGET_DIR/throughput/result.json, the node's log to
 # $CARGO_TARGET_DIR/throughput/node.log. Run it on an otherwise idle machine.
+# NO_BUILD=1 runs the release binaries already in $CARGO_TARGET_DIR as they
+# are (e.g. the node `scripts/benchmark-weights.sh` built with
+# runtime-benchmarks, whose weights and blocks are the production runtime's).
 # THROUGHPUT_PROFILE=debug uses the debug builds instead (scripts/test.sh runs a
 # small load that way to check the tool, not to measure).
 set -euo pipefail
@@ -27,8 +30,10 @@ if [ "${THROUGHPUT_PROFILE:-release}" = debug ]; then
 	node_bin="$NODE_DEBUG"
 	load_bin="$CARGO_TARGET_DIR/debug/labelchain-throughput"
 else
-	log "building a release labelchain-node and the load generator"
-	cargo build --locked --release -p labelchain-node -p labelchain-client
+	if [ -z "${NO_BUILD:-}" ]; then
+		log "building a release labelchain-node and the load generator"
+		cargo build --locked --release -p labelchain-node -p labelchain-client
+	fi
 	node_bin="$NODE_RELEASE"
 	load_bin="$CARGO_TARGET_DIR/release/labelchain-throughput"
 fi

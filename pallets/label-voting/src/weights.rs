@@ -1,7 +1,7 @@
 //! Weights for `pallet_label_voting`, measured by the runtime's benchmarks.
 //!
 //! GENERATED: do not edit; run `scripts/benchmark-weights.sh` to measure again.
-//! Measured 2026-12-02 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
+//! Measured 2026-12-04 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
 //! 50 steps, 20 repeats, wasm execution `Compiled`.
 //! Each weight is the measured time (picoseconds of reference time) plus the
 //! database reads and writes counted during the run, priced by the runtime's
@@ -66,16 +66,16 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 5974 bytes; fastest run 63_294 ns.
-		Weight::from_parts(94_100_000, 6095)
+		// Measured proof size: 5975 bytes; fastest run 88_726 ns.
+		Weight::from_parts(117_821_000, 6095)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[0, 128]`.
 	fn draw_claims(n: u32, ) -> Weight {
-		// Measured proof size: 4634 + n × 179 bytes; fastest run 3_996 ns.
-		Weight::from_parts(4_537_000, 293790)
-			.saturating_add(Weight::from_parts(170_017_048, 0).saturating_mul(n.into()))
+		// Measured proof size: 4635 + n × 179 bytes; fastest run 4_909 ns.
+		Weight::from_parts(5_080_000, 293790)
+			.saturating_add(Weight::from_parts(207_358_106, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(63))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -83,24 +83,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4351 bytes; fastest run 64_516 ns.
-		Weight::from_parts(106_899_000, 10140)
+		// Measured proof size: 4352 bytes; fastest run 87_454 ns.
+		Weight::from_parts(122_379_000, 10140)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 796 + r × 73 bytes; fastest run 46_620 ns.
-		Weight::from_parts(85_025_521, 10140)
-			.saturating_add(Weight::from_parts(544_276, 0).saturating_mul(r.into()))
+		// Measured proof size: 797 + r × 73 bytes; fastest run 70_161 ns.
+		Weight::from_parts(119_952_879, 10140)
+			.saturating_add(Weight::from_parts(334_987, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 568 bytes; fastest run 46_279 ns.
-		Weight::from_parts(31_047_280, 3866)
-			.saturating_add(Weight::from_parts(17_276_865, 0).saturating_mul(n.into()))
+		// Measured proof size: 569 bytes; fastest run 69_410 ns.
+		Weight::from_parts(40_480_014, 3866)
+			.saturating_add(Weight::from_parts(21_610_034, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -109,38 +109,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 574 + n × 99 bytes; fastest run 48_913 ns.
-		Weight::from_parts(36_256_527, 4563)
-			.saturating_add(Weight::from_parts(34_799_436, 0).saturating_mul(n.into()))
+		// Measured proof size: 917 + n × 99 bytes; fastest run 81_583 ns.
+		Weight::from_parts(83_898_000, 4563)
+			.saturating_add(Weight::from_parts(57_294_463, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 604 + r × 67 bytes; fastest run 47_200 ns.
-		Weight::from_parts(72_664_171, 10140)
-			.saturating_add(Weight::from_parts(11_061_859, 0).saturating_mul(r.into()))
+		// Measured proof size: 866 + r × 152 bytes; fastest run 92_744 ns.
+		Weight::from_parts(119_390_840, 10140)
+			.saturating_add(Weight::from_parts(19_629_900, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 577 + r × 67 bytes; fastest run 24_196 ns.
-		Weight::from_parts(42_835_424, 10140)
-			.saturating_add(Weight::from_parts(425_200, 0).saturating_mul(r.into()))
+		// Measured proof size: 611 + r × 67 bytes; fastest run 40_175 ns.
+		Weight::from_parts(45_579_292, 10140)
+			.saturating_add(Weight::from_parts(1_136_945, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1244 + r × 244 bytes; fastest run 198_546 ns.
-		Weight::from_parts(255_432_488, 10140)
-			.saturating_add(Weight::from_parts(92_089_188, 0).saturating_mul(r.into()))
+		// Measured proof size: 1508 + r × 330 bytes; fastest run 425_057 ns.
+		Weight::from_parts(433_262_000, 10140)
+			.saturating_add(Weight::from_parts(141_717_133, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -149,9 +149,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1400 + n × 116 bytes; fastest run 234_810 ns.
-		Weight::from_parts(237_935_262, 8799)
-			.saturating_add(Weight::from_parts(27_829_807, 0).saturating_mul(n.into()))
+		// Measured proof size: 1585 + n × 107 bytes; fastest run 320_171 ns.
+		Weight::from_parts(299_116_327, 8799)
+			.saturating_add(Weight::from_parts(45_170_200, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -160,9 +160,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 996 + a × 177 bytes; fastest run 137_595 ns.
-		Weight::from_parts(140_399_000, 6196)
-			.saturating_add(Weight::from_parts(77_250_227, 0).saturating_mul(a.into()))
+		// Measured proof size: 1263 + a × 263 bytes; fastest run 180_539 ns.
+		Weight::from_parts(329_729_023, 6196)
+			.saturating_add(Weight::from_parts(87_984_775, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(a.into())))
@@ -170,33 +170,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1100 bytes; fastest run 86_599 ns.
-		Weight::from_parts(134_310_000, 10140)
+		// Measured proof size: 1134 bytes; fastest run 113_362 ns.
+		Weight::from_parts(122_069_000, 10140)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 1800 + r × 414 bytes; fastest run 338_683 ns.
-		Weight::from_parts(342_109_000, 10140)
-			.saturating_add(Weight::from_parts(187_930_630, 0).saturating_mul(r.into()))
+		// Measured proof size: 2162 + r × 423 bytes; fastest run 465_954 ns.
+		Weight::from_parts(31_840_423, 10140)
+			.saturating_add(Weight::from_parts(186_267_605, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(12))
+			.saturating_add(T::DbWeight::get().writes(13))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 7_041 ns.
-		Weight::from_parts(9_605_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 10_139 ns.
+		Weight::from_parts(13_185_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1498 + r × 247 bytes; fastest run 440_766 ns.
-		Weight::from_parts(147_477_498, 10140)
-			.saturating_add(Weight::from_parts(105_840_101, 0).saturating_mul(r.into()))
+		// Measured proof size: 1765 + r × 333 bytes; fastest run 391_534 ns.
+		Weight::from_parts(267_387_472, 10140)
+			.saturating_add(Weight::from_parts(113_855_256, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -205,9 +205,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		// Measured proof size: 838 + r × 337 bytes; fastest run 160_528 ns.
-		Weight::from_parts(40_998_937, 10140)
-			.saturating_add(Weight::from_parts(106_161_358, 0).saturating_mul(r.into()))
+		// Measured proof size: 839 + r × 337 bytes; fastest run 170_910 ns.
+		Weight::from_parts(173_415_000, 10140)
+			.saturating_add(Weight::from_parts(113_343_804, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -216,20 +216,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1230 + r × 158 bytes; fastest run 111_696 ns.
-		Weight::from_parts(64_562_211, 10140)
-			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
+		// Measured proof size: 1402 + r × 163 bytes; fastest run 245_540 ns.
+		Weight::from_parts(105_315_705, 10140)
+			.saturating_add(Weight::from_parts(37_799_133, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(8))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_second_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1230 + r × 158 bytes; fastest run 111_696 ns.
-		Weight::from_parts(64_562_211, 10140)
-			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
+		// Measured proof size: 1264 + r × 158 bytes; fastest run 130_876 ns.
+		Weight::from_parts(31_486_985, 10140)
+			.saturating_add(Weight::from_parts(62_566_070, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -238,9 +238,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1280 + r × 289 bytes; fastest run 318_043 ns.
-		Weight::from_parts(130_697_725, 10140)
-			.saturating_add(Weight::from_parts(102_514_848, 0).saturating_mul(r.into()))
+		// Measured proof size: 1547 + r × 375 bytes; fastest run 443_131 ns.
+		Weight::from_parts(454_111_000, 10140)
+			.saturating_add(Weight::from_parts(127_700_822, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -252,13 +252,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(94_100_000, 6095)
+		Weight::from_parts(117_821_000, 6095)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn draw_claims(n: u32, ) -> Weight {
-		Weight::from_parts(4_537_000, 293790)
-			.saturating_add(Weight::from_parts(170_017_048, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_080_000, 293790)
+			.saturating_add(Weight::from_parts(207_358_106, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(63))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -266,19 +266,19 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(106_899_000, 10140)
+		Weight::from_parts(122_379_000, 10140)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(85_025_521, 10140)
-			.saturating_add(Weight::from_parts(544_276, 0).saturating_mul(r.into()))
+		Weight::from_parts(119_952_879, 10140)
+			.saturating_add(Weight::from_parts(334_987, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(31_047_280, 3866)
-			.saturating_add(Weight::from_parts(17_276_865, 0).saturating_mul(n.into()))
+		Weight::from_parts(40_480_014, 3866)
+			.saturating_add(Weight::from_parts(21_610_034, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -286,31 +286,31 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(36_256_527, 4563)
-			.saturating_add(Weight::from_parts(34_799_436, 0).saturating_mul(n.into()))
+		Weight::from_parts(83_898_000, 4563)
+			.saturating_add(Weight::from_parts(57_294_463, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(72_664_171, 10140)
-			.saturating_add(Weight::from_parts(11_061_859, 0).saturating_mul(r.into()))
+		Weight::from_parts(119_390_840, 10140)
+			.saturating_add(Weight::from_parts(19_629_900, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(42_835_424, 10140)
-			.saturating_add(Weight::from_parts(425_200, 0).saturating_mul(r.into()))
+		Weight::from_parts(45_579_292, 10140)
+			.saturating_add(Weight::from_parts(1_136_945, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(255_432_488, 10140)
-			.saturating_add(Weight::from_parts(92_089_188, 0).saturating_mul(r.into()))
+		Weight::from_parts(433_262_000, 10140)
+			.saturating_add(Weight::from_parts(141_717_133, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -318,8 +318,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(237_935_262, 8799)
-			.saturating_add(Weight::from_parts(27_829_807, 0).saturating_mul(n.into()))
+		Weight::from_parts(299_116_327, 8799)
+			.saturating_add(Weight::from_parts(45_170_200, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -327,8 +327,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(140_399_000, 6196)
-			.saturating_add(Weight::from_parts(77_250_227, 0).saturating_mul(a.into()))
+		Weight::from_parts(329_729_023, 6196)
+			.saturating_add(Weight::from_parts(87_984_775, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(a.into())))
@@ -336,27 +336,27 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(134_310_000, 10140)
+		Weight::from_parts(122_069_000, 10140)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(342_109_000, 10140)
-			.saturating_add(Weight::from_parts(187_930_630, 0).saturating_mul(r.into()))
+		Weight::from_parts(31_840_423, 10140)
+			.saturating_add(Weight::from_parts(186_267_605, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(13))
+			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(12))
+			.saturating_add(RocksDbWeight::get().writes(13))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(9_605_000, 3493)
+		Weight::from_parts(13_185_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(147_477_498, 10140)
-			.saturating_add(Weight::from_parts(105_840_101, 0).saturating_mul(r.into()))
+		Weight::from_parts(267_387_472, 10140)
+			.saturating_add(Weight::from_parts(113_855_256, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -364,8 +364,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		Weight::from_parts(40_998_937, 10140)
-			.saturating_add(Weight::from_parts(106_161_358, 0).saturating_mul(r.into()))
+		Weight::from_parts(173_415_000, 10140)
+			.saturating_add(Weight::from_parts(113_343_804, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -373,17 +373,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(64_562_211, 10140)
-			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(5))
+		Weight::from_parts(105_315_705, 10140)
+			.saturating_add(Weight::from_parts(37_799_133, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes(8))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn reveal_second_gold(r: u32, ) -> Weight {
-		Weight::from_parts(64_562_211, 10140)
-			.saturating_add(Weight::from_parts(65_605_292, 0).saturating_mul(r.into()))
+		Weight::from_parts(31_486_985, 10140)
+			.saturating_add(Weight::from_parts(62_566_070, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -391,8 +391,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(130_697_725, 10140)
-			.saturating_add(Weight::from_parts(102_514_848, 0).saturating_mul(r.into()))
+		Weight::from_parts(454_111_000, 10140)
+			.saturating_add(Weight::from_parts(127_700_822, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))

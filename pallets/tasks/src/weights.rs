@@ -1,7 +1,7 @@
 //! Weights for `pallet_tasks`, measured by the runtime's benchmarks.
 //!
 //! GENERATED: do not edit; run `scripts/benchmark-weights.sh` to measure again.
-//! Measured 2026-12-02 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
+//! Measured 2026-12-04 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
 //! 50 steps, 20 repeats, wasm execution `Compiled`.
 //! Each weight is the measured time (picoseconds of reference time) plus the
 //! database reads and writes counted during the run, priced by the runtime's
@@ -56,54 +56,54 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `g` in `[0, 10000]`.
 	fn create_task(g: u32, ) -> Weight {
-		// Measured proof size: 43 bytes; fastest run 101_181 ns.
-		Weight::from_parts(102_292_000, 3604)
-			.saturating_add(Weight::from_parts(3_734_853, 0).saturating_mul(g.into()))
+		// Measured proof size: 43 bytes; fastest run 237_426 ns.
+		Weight::from_parts(480_954_538, 3604)
+			.saturating_add(Weight::from_parts(5_282_150, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		// Measured proof size: 568 bytes; fastest run 127_659 ns.
-		Weight::from_parts(171_765_000, 3809)
+		// Measured proof size: 569 bytes; fastest run 153_979 ns.
+		Weight::from_parts(225_644_000, 3810)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		// Measured proof size: 475 bytes; fastest run 71_557 ns.
-		Weight::from_parts(88_141_000, 3809)
+		// Measured proof size: 476 bytes; fastest run 77_336 ns.
+		Weight::from_parts(106_660_000, 3810)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		// Measured proof size: 671 bytes; fastest run 203_062 ns.
-		Weight::from_parts(227_609_000, 3809)
+		// Measured proof size: 672 bytes; fastest run 242_354 ns.
+		Weight::from_parts(278_362_000, 3810)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn close_task() -> Weight {
-		// Measured proof size: 671 bytes; fastest run 202_111 ns.
-		Weight::from_parts(252_986_000, 3809)
+		// Measured proof size: 672 bytes; fastest run 250_379 ns.
+		Weight::from_parts(397_566_000, 3810)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 70 bytes; fastest run 7_771 ns.
-		Weight::from_parts(13_199_000, 3489)
+		// Measured proof size: 70 bytes; fastest run 11_151 ns.
+		Weight::from_parts(16_591_000, 3489)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		// Measured proof size: 671 bytes; fastest run 200_698 ns.
-		Weight::from_parts(279_386_000, 3809)
+		// Measured proof size: 672 bytes; fastest run 231_424 ns.
+		Weight::from_parts(284_883_000, 3810)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `n` in `[1, 500]`.
 	fn prune_step(n: u32, ) -> Weight {
-		// Measured proof size: 806 + n × 137 bytes; fastest run 122_903 ns.
-		Weight::from_parts(128_991_000, 3809)
-			.saturating_add(Weight::from_parts(17_007_431, 0).saturating_mul(n.into()))
+		// Measured proof size: 807 + n × 137 bytes; fastest run 115_567 ns.
+		Weight::from_parts(117_240_000, 3810)
+			.saturating_add(Weight::from_parts(18_272_229, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -115,45 +115,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn create_task(g: u32, ) -> Weight {
-		Weight::from_parts(102_292_000, 3604)
-			.saturating_add(Weight::from_parts(3_734_853, 0).saturating_mul(g.into()))
+		Weight::from_parts(480_954_538, 3604)
+			.saturating_add(Weight::from_parts(5_282_150, 0).saturating_mul(g.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(4))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(171_765_000, 3809)
+		Weight::from_parts(225_644_000, 3810)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn extend_deadline() -> Weight {
-		Weight::from_parts(88_141_000, 3809)
+		Weight::from_parts(106_660_000, 3810)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(227_609_000, 3809)
+		Weight::from_parts(278_362_000, 3810)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn close_task() -> Weight {
-		Weight::from_parts(252_986_000, 3809)
+		Weight::from_parts(397_566_000, 3810)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(13_199_000, 3489)
+		Weight::from_parts(16_591_000, 3489)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn close_at_deadline() -> Weight {
-		Weight::from_parts(279_386_000, 3809)
+		Weight::from_parts(284_883_000, 3810)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn prune_step(n: u32, ) -> Weight {
-		Weight::from_parts(128_991_000, 3809)
-			.saturating_add(Weight::from_parts(17_007_431, 0).saturating_mul(n.into()))
+		Weight::from_parts(117_240_000, 3810)
+			.saturating_add(Weight::from_parts(18_272_229, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
