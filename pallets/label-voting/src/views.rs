@@ -55,11 +55,17 @@ impl<T: Config> Pallet<T> {
 
 	/// One item of a task.
 	pub fn item_view(task: TaskId, item: ItemIndex) -> Result<ItemView<T>, LabelingApiError> {
+		Self::terms_for_item(task, item)?;
+		Ok(Self::view_of(task, item))
+	}
+
+	/// The terms of a task that has `item`, or why not.
+	fn terms_for_item(task: TaskId, item: ItemIndex) -> Result<crate::TermsOf<T>, LabelingApiError> {
 		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
 		if item >= terms.item_count {
 			return Err(LabelingApiError::ItemOutOfRange);
 		}
-		Ok(Self::view_of(task, item))
+		Ok(terms)
 	}
 
 	fn view_of(task: TaskId, item: ItemIndex) -> ItemView<T> {
@@ -74,10 +80,7 @@ impl<T: Config> Pallet<T> {
 	/// next block: [`ItemState::takes_gold_answer`] for an item in
 	/// progress, and what becomes of an untouched or settled one.
 	pub fn gold_reveal_state(task: TaskId, item: ItemIndex) -> Result<GoldRevealState, LabelingApiError> {
-		let terms = T::Tasks::terms(task).ok_or(LabelingApiError::UnknownTask)?;
-		if item >= terms.item_count {
-			return Err(LabelingApiError::ItemOutOfRange);
-		}
+		let terms = Self::terms_for_item(task, item)?;
 		Ok(match Self::view_of(task, item) {
 			ItemView::Settled(_) => GoldRevealState::Settled,
 			ItemView::InProgress(state) if state.gold.is_some() => GoldRevealState::Revealed,
