@@ -109,7 +109,8 @@ fn main() {
 		for (call, weight) in [
 			("commit", Voting::commit(redundancy)),
 			("reveal, not the last", Voting::reveal_untallied(redundancy)),
-			("reveal", Voting::reveal(redundancy)),
+			("reveal (8 classes)", Voting::reveal(redundancy)),
+			("reveal (2 classes)", VotingPallet::tally_reveal_weight(redundancy, 2)),
 			("finalize_item", Voting::finalize_item(redundancy)),
 			("resolve_dispute", Voting::resolve_dispute(redundancy)),
 			("decide_appeal", Voting::decide_appeal(redundancy)),
@@ -134,15 +135,16 @@ fn main() {
 
 	println!();
 	println!(
-		"| one label, redundancy {r} | call weight (µs) | × transfer_keep_alive | as transactions (µs) | × transfer transaction |"
+		"| one binary label, redundancy {r} | call weight (µs) | × transfer_keep_alive | as transactions (µs) | × transfer transaction |"
 	);
 	println!("|---|---:|---:|---:|---:|");
 	// Settled one item per transaction, or with the items around it.
 	let settled_alone = Voting::finalize_item(r).div(r.into());
 	let settled_apart = VotingPallet::finalize_items_actual(batch, labels, labels).div(labels.into());
 	let settled_by_crew = VotingPallet::finalize_items_actual(batch, labels, r).div(labels.into());
-	// Of an item's r reveals, only the last tallies it.
-	let reveal = Voting::reveal(r)
+	// Of an item's r reveals, only the last tallies it; the labels are
+	// binary, as the throughput load's.
+	let reveal = VotingPallet::tally_reveal_weight(r, 2)
 		.saturating_add(Voting::reveal_untallied(r).saturating_mul((r - 1).into()))
 		.div(r.into());
 	let commit_reveal = Voting::commit(r).saturating_add(reveal);
@@ -161,7 +163,7 @@ fn main() {
 	// An annotator's batch covers `batch` items; the r annotators of the same
 	// items each send one commit_batch and one reveal_batch, and the last of
 	// them tallies the items.
-	let reveal_batch = VotingPallet::reveal_batch_of(batch, Voting::reveal(r))
+	let reveal_batch = VotingPallet::reveal_batch_of(batch, VotingPallet::tally_reveal_weight(r, 2))
 		.saturating_add(VotingPallet::reveal_batch_of(batch, Voting::reveal_untallied(r)).saturating_mul((r - 1).into()))
 		.div(r.into());
 	let batched = VotingPallet::commit_batch_weight(batch, r)

@@ -1,16 +1,20 @@
 //! The weights of the batch calls, put together from measured parts.
 //!
-//! A batch benchmark measures its items at redundancy 1 (and, for
+//! `reveal_batch`'s benchmark measures reveals that do not tally (each the
+//! first of its item's two); a reveal that tallies its item is charged on top
+//! what a lone tallying reveal (`reveal`, or `reveal_two_classes`, by the
+//! task's class count) measures over a lone `reveal_untallied(2)`. The other
+//! batch benchmarks measure their items at redundancy 1 (and, for
 //! `finalize_items`, with one annotator). What larger items cost on top is the
 //! single-item benchmark's growth with redundancy, and what each further
 //! annotator costs is the `settle_payouts` benchmark's growth per annotator:
-//! both measured, so a batch is charged for what it holds. A call declares the
-//! weight of its items at `MaxRedundancy` with all annotators different, and
-//! refunds down to what it found. An expert timeout costs an item what the
-//! agenda's entry benchmark (which times an appeal out) measures over a plain
-//! settlement.
+//! all measured, so a batch is charged for what it holds. A call declares the
+//! weight of its items at `MaxRedundancy`, the most classes and all annotators
+//! different, and refunds down to what it found. An expert timeout costs an
+//! item what the agenda's entry benchmark (which times an appeal out)
+//! measures over a plain settlement.
 
-use frame_support::weights::Weight;
+use frame_support::{traits::Get, weights::Weight};
 
 use crate::{Config, Pallet, WeightInfo};
 
@@ -21,9 +25,34 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What a reveal that weighs `single` alone costs in a batch over the
-	/// batch benchmark's reveals (tallying, at redundancy 1); nothing if less.
+	/// batch benchmark's reveals (untallied, at redundancy 2); nothing if less.
 	pub(crate) fn reveal_extra(single: Weight) -> Weight {
-		single.saturating_sub(T::WeightInfo::reveal(1))
+		single.saturating_sub(T::WeightInfo::reveal_untallied(2))
+	}
+
+	/// A reveal that tallies an item of `redundancy` labels on a task of
+	/// `class_count` classes. A tally scores each class under each label and
+	/// decodes models of K² cells: its cost grows with K, and faster than in
+	/// proportion, so between the two measured ends (two classes, and
+	/// `MaxModelClasses`) the straight line lies above it. A larger task's
+	/// one-accuracy models score two likelihoods a label and are charged as
+	/// `MaxModelClasses` (what `reveal` measures), the most.
+	pub fn tally_reveal_weight(redundancy: u32, class_count: u16) -> Weight {
+		let fewest = T::WeightInfo::reveal_two_classes(redundancy);
+		let most = T::WeightInfo::reveal(redundancy).max(fewest);
+		let span = u64::from(T::MaxModelClasses::get().saturating_sub(2));
+		let above = u64::from(class_count.saturating_sub(2));
+		if span == 0 || above >= span {
+			return most;
+		}
+		let growth = most.saturating_sub(fewest);
+		let share = |part: u64| part.saturating_mul(above).div_ceil(span);
+		fewest.saturating_add(Weight::from_parts(share(growth.ref_time()), share(growth.proof_size())))
+	}
+
+	/// A reveal that tallies on any task: the most classes.
+	pub fn tally_reveal_worst(redundancy: u32) -> Weight {
+		T::WeightInfo::reveal(redundancy).max(T::WeightInfo::reveal_two_classes(redundancy))
 	}
 
 	/// A `commit_batch` of `commits` on items of at most `redundancy`.
@@ -34,11 +63,12 @@ impl<T: Config> Pallet<T> {
 
 	/// A `reveal_batch` of `reveals` on items of at most `redundancy`.
 	pub fn reveal_batch_weight(reveals: u32, redundancy: u32) -> Weight {
-		Self::reveal_batch_of(reveals, T::WeightInfo::reveal(redundancy))
+		Self::reveal_batch_of(reveals, Self::tally_reveal_worst(redundancy))
 	}
 
 	/// A `reveal_batch` of `reveals` reveals that would each weigh `single`
-	/// alone (`reveal` if they tally their item, `reveal_untallied` if not).
+	/// alone (`tally_reveal_weight` if they tally their item,
+	/// `reveal_untallied` if not).
 	pub fn reveal_batch_of(reveals: u32, single: Weight) -> Weight {
 		let extra = Self::reveal_extra(single);
 		T::WeightInfo::reveal_batch(reveals).saturating_add(extra.saturating_mul(reveals.into()))
@@ -67,7 +97,7 @@ impl<T: Config> Pallet<T> {
 		let settled_label = T::WeightInfo::finalize_item(2)
 			.saturating_sub(T::WeightInfo::finalize_item(1))
 			.saturating_sub(per_annotator);
-		let tallied_label = Self::reveal_extra(T::WeightInfo::reveal(2));
+		let tallied_label = T::WeightInfo::reveal(2).saturating_sub(T::WeightInfo::reveal(1));
 		let per_label = settled_label.max(tallied_label);
 		T::WeightInfo::finalize_items(items)
 			.saturating_add(per_label.saturating_mul(labels.saturating_sub(items).into()))

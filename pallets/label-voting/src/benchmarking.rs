@@ -73,7 +73,11 @@ fn classes<T: Config>() -> u16 {
 /// on eight classes), and every tally reads and decodes stored models of
 /// K² cells.
 fn seasoned<T: Config>(task: TaskId, indices: core::ops::Range<u32>) {
-	let k = classes::<T>();
+	seasoned_on::<T>(task, indices, classes::<T>());
+}
+
+/// `seasoned` on a task of `k` classes.
+fn seasoned_on<T: Config>(task: TaskId, indices: core::ops::Range<u32>, k: u16) {
 	for index in indices {
 		let mut model = crate::models::AnnotatorModel::<T>::new(Perbill::from_percent(90), k);
 		for class in 0..k {
@@ -211,21 +215,24 @@ mod benchmarks {
 		assert!((0..n).all(|item| matches!(Items::<T>::get(task, item).map(|s| s.phase), Some(ItemPhase::Revealing { .. }))));
 	}
 
-	/// `n` reveals, each the only and last one of its item, which it tallies.
+	/// `n` reveals, each the first of its item of two annotators, so none
+	/// tallies: the part of a batch every reveal costs. A reveal that tallies
+	/// its item is charged on top what `reveal` (or `reveal_two_classes`)
+	/// measures over `reveal_untallied(2)`.
 	#[benchmark]
 	fn reveal_batch(n: Linear<1, { T::MaxBatch::get() }>) {
-		// A seasoned annotator's lone label is accepted at 60 %.
-		let task = T::BenchmarkHelper::create_task(n, classes::<T>(), 1, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
-		seasoned::<T>(task, 0..1);
-		let who = T::BenchmarkHelper::annotator(0);
+		let task = T::BenchmarkHelper::create_task(n, classes::<T>(), 2, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned::<T>(task, 0..2);
 		commit_items::<T>(task, 0..n, 0, 1);
+		commit_items::<T>(task, 0..n, 1, 1);
+		let who = T::BenchmarkHelper::annotator(0);
 		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
 		let reveals = BoundedVec::try_from(reveals).expect("n is at most MaxBatch");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, reveals);
 
-		assert!((0..n).all(|item| matches!(Items::<T>::get(task, item).map(|s| s.phase), Some(ItemPhase::Accepted { .. }))));
+		assert!((0..n).all(|item| matches!(Items::<T>::get(task, item).map(|s| s.phase), Some(ItemPhase::Revealing { .. }))));
 	}
 
 	/// The last reveal: it tallies the item of `r` annotators.
@@ -240,6 +247,25 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, 0, 1, salt(last));
+
+		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Accepted { .. })));
+	}
+
+	/// `reveal` on a task of two classes, the fewest: a tally scores two
+	/// classes under each label and decodes models of four cells. Tallies on
+	/// tasks of up to `MaxModelClasses` classes are charged between this and
+	/// `reveal`, by their class count.
+	#[benchmark]
+	fn reveal_two_classes(r: Linear<1, { T::MaxRedundancy::get() }>) {
+		let task = T::BenchmarkHelper::create_task(2, 2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+		seasoned_on::<T>(task, 0..r, 2);
+		commit_all::<T>(task, 0, r, |_| 1);
+		reveal_some::<T>(task, 0, 0..r - 1, |_| 1);
+		let last = r - 1;
+		let who = T::BenchmarkHelper::annotator(last);
+
+		#[extrinsic_call]
+		reveal(RawOrigin::Signed(who), task, 0, 1, salt(last));
 
 		assert!(matches!(Items::<T>::get(task, 0).map(|s| s.phase), Some(ItemPhase::Accepted { .. })));
 	}

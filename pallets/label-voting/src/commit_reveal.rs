@@ -158,7 +158,7 @@ impl<T: Config> Pallet<T> {
 		let redundancy = Self::redundancy_of(&state);
 		if state.commits.iter().all(|commit| commit.revealed.is_some()) {
 			Self::tally(task, item, state, terms, quality);
-			Ok(T::WeightInfo::reveal(redundancy))
+			Ok(Self::tally_reveal_weight(redundancy, terms.class_count))
 		} else {
 			Self::store_item(task, item, state, terms);
 			Ok(T::WeightInfo::reveal_untallied(redundancy))

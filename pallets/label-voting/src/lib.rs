@@ -639,7 +639,7 @@ pub mod pallet {
 		/// Events: `LabelRevealed`; with the last reveal `ItemAccepted` or
 		/// `ItemDisputed`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::reveal(T::MaxRedundancy::get()))]
+		#[pallet::weight(Pallet::<T>::tally_reveal_worst(T::MaxRedundancy::get()))]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -931,7 +931,7 @@ pub mod pallet {
 		#[pallet::call_index(12)]
 		#[pallet::weight(
 			T::WeightInfo::commit(T::MaxRedundancy::get())
-				.saturating_add(T::WeightInfo::reveal(T::MaxRedundancy::get()))
+				.saturating_add(Pallet::<T>::tally_reveal_worst(T::MaxRedundancy::get()))
 		)]
 		pub fn commit_and_reveal(
 			origin: OriginFor<T>,

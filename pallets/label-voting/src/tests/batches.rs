@@ -99,6 +99,51 @@ fn a_reveal_batch_reveals_and_tallies_each_item() {
 }
 
 #[test]
+fn a_reveal_batch_is_charged_its_reveals_and_only_the_tallies_it_runs() {
+	use crate::weights::WeightInfo;
+	test_with_invariants(|| {
+		let task = create_task(3, 2, AssignmentMode::Open);
+		let [a, b] = [annotator(0), annotator(1)];
+		let labels: Vec<(u32, u16)> = (0..3).map(|item| (item, 1)).collect();
+		for who in [a, b] {
+			assert_ok!(LabelVoting::commit_batch(RuntimeOrigin::signed(who), task, commits(task, who, &labels)));
+		}
+		let charged = |who: AccountId| {
+			let result = LabelVoting::reveal_batch(RuntimeOrigin::signed(who), task, reveals(who, &labels));
+			result.expect("committed").actual_weight.expect("refunds")
+		};
+		let declared = LabelVoting::reveal_batch_weight(3, <Test as crate::Config>::MaxRedundancy::get());
+		// a's reveals complete no item: the batch benchmark's own reveals.
+		let first = charged(a);
+		assert_eq!(first, <() as WeightInfo>::reveal_batch(3));
+		// b's complete all three: each tally on top, at the task's two classes.
+		let tally = LabelVoting::tally_reveal_weight(2, 2).saturating_sub(<() as WeightInfo>::reveal_untallied(2));
+		let last = charged(b);
+		assert_eq!(last, <() as WeightInfo>::reveal_batch(3).saturating_add(tally.saturating_mul(3)));
+		assert!((0..3).all(|item| matches!(phase(task, item), ItemPhase::Accepted { label: 1, .. })));
+		assert!(first.all_lte(last) && last.all_lte(declared), "{first:?} <= {last:?} <= {declared:?}");
+	});
+}
+
+#[test]
+fn a_tally_is_charged_by_its_tasks_class_count_between_the_measured_ends() {
+	use crate::weights::WeightInfo;
+	let most: u16 = 8; // the mock's MaxModelClasses
+	for r in 1..=<Test as crate::Config>::MaxRedundancy::get() {
+		let fewest = <() as WeightInfo>::reveal_two_classes(r);
+		let worst = LabelVoting::tally_reveal_worst(r);
+		assert_eq!(LabelVoting::tally_reveal_weight(r, 2), fewest);
+		assert_eq!(LabelVoting::tally_reveal_weight(r, most), worst);
+		// One-accuracy models (more classes than the models count) are
+		// charged as the most classes.
+		assert_eq!(LabelVoting::tally_reveal_weight(r, most + 1), worst);
+		assert_eq!(LabelVoting::tally_reveal_weight(r, 256), worst);
+		let charges: Vec<_> = (2..=most).map(|k| LabelVoting::tally_reveal_weight(r, k)).collect();
+		assert!(charges.windows(2).all(|pair| pair[0].all_lte(pair[1])), "more classes never cost less: {charges:?}");
+	}
+}
+
+#[test]
 fn finalize_items_pays_each_annotator_once_for_all_their_labels() {
 	test_with_invariants(|| {
 		let task = create_task(3, 3, AssignmentMode::Open);
