@@ -11,7 +11,7 @@ use frame_support::{traits::Get, weights::Weight};
 use labelchain_runtime::Runtime;
 use pallet_annotator_stake::WeightInfo as _;
 use pallet_balances::WeightInfo as _;
-use pallet_label_voting::WeightInfo as _;
+use pallet_label_voting::{batch_weights::RevealWork, WeightInfo as _};
 use pallet_reputation::WeightInfo as _;
 use pallet_tasks::WeightInfo as _;
 
@@ -163,8 +163,9 @@ fn main() {
 	// An annotator's batch covers `batch` items; the r annotators of the same
 	// items each send one commit_batch and one reveal_batch, and the last of
 	// them tallies the items.
-	let reveal_batch = VotingPallet::reveal_batch_of(batch, VotingPallet::tally_reveal_weight(r, 2))
-		.saturating_add(VotingPallet::reveal_batch_of(batch, Voting::reveal_untallied(r)).saturating_mul((r - 1).into()))
+	let tallied = RevealWork::Tallied { redundancy: r, classes: 2 };
+	let reveal_batch = VotingPallet::reveal_batch_of(batch, tallied)
+		.saturating_add(VotingPallet::reveal_batch_of(batch, RevealWork::Stored { redundancy: r }).saturating_mul((r - 1).into()))
 		.div(r.into());
 	let batched = VotingPallet::commit_batch_weight(batch, r)
 		.saturating_add(reveal_batch)

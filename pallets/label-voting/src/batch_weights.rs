@@ -1,22 +1,34 @@
-//! The weights of the batch calls, put together from measured parts.
+//! The weights of the reveals and of the batch calls, put together from
+//! measured parts.
 //!
-//! `reveal_batch`'s benchmark measures reveals that do not tally (each the
-//! first of its item's two); a reveal that tallies its item is charged on top
-//! what a lone tallying reveal (`reveal`, or `reveal_two_classes`, by the
-//! task's class count) measures over a lone `reveal_untallied(2)`. The other
-//! batch benchmarks measure their items at redundancy 1 (and, for
-//! `finalize_items`, with one annotator). What larger items cost on top is the
-//! single-item benchmark's growth with redundancy, and what each further
-//! annotator costs is the `settle_payouts` benchmark's growth per annotator:
-//! all measured, so a batch is charged for what it holds. A call declares the
-//! weight of its items at `MaxRedundancy`, the most classes and all annotators
-//! different, and refunds down to what it found. An expert timeout costs an
-//! item what the agenda's entry benchmark (which times an appeal out)
-//! measures over a plain settlement.
+//! A reveal that completes its item tallies it, and a tally costs more with
+//! the item's labels and the task's classes: `reveal` measures it on the most
+//! classes a task's models count, `reveal_two_classes` on the fewest, and a
+//! task between is charged on the straight line between them.
+//! `reveal_batch`'s benchmark measures reveals that do not tally and
+//! `reveal_batch_tallying` reveals that do; a batch is charged each reveal by
+//! what it did. The other batch benchmarks measure their items at redundancy 1
+//! (and, for `finalize_items`, with one annotator). What larger items cost on
+//! top is the single-item benchmark's growth with redundancy, and what each
+//! further annotator costs is the `settle_payouts` benchmark's growth per
+//! annotator: all measured, so a batch is charged for what it holds. A call
+//! declares the weight of its items at `MaxRedundancy`, the most classes and
+//! all annotators different, and refunds down to what it found. An expert
+//! timeout costs an item what the agenda's entry benchmark (which times an
+//! appeal out) measures over a plain settlement.
 
 use frame_support::{traits::Get, weights::Weight};
 
 use crate::{Config, Pallet, WeightInfo};
+
+/// What one reveal did, which its weight follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevealWork {
+	/// Stored the label: the item of `redundancy` waits for more reveals.
+	Stored { redundancy: u32 },
+	/// Completed the item of `redundancy` on a task of `classes` and tallied it.
+	Tallied { redundancy: u32, classes: u16 },
+}
 
 impl<T: Config> Pallet<T> {
 	/// What one commit on an item of `redundancy` costs over one at redundancy 1.
@@ -24,10 +36,32 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::commit(redundancy).saturating_sub(T::WeightInfo::commit(1))
 	}
 
-	/// What a reveal that weighs `single` alone costs in a batch over the
-	/// batch benchmark's reveals (untallied, at redundancy 2); nothing if less.
-	pub(crate) fn reveal_extra(single: Weight) -> Weight {
-		single.saturating_sub(T::WeightInfo::reveal_untallied(2))
+	/// A reveal made alone, in `reveal` or `commit_and_reveal`.
+	pub fn reveal_alone(work: RevealWork) -> Weight {
+		match work {
+			RevealWork::Stored { redundancy } => T::WeightInfo::reveal_untallied(redundancy),
+			RevealWork::Tallied { redundancy, classes } => Self::tally_reveal_weight(redundancy, classes),
+		}
+	}
+
+	/// What a reveal costs in a batch over the batch benchmark's reveals
+	/// (untallied, on items of two). A tally costs what the tallying batch
+	/// benchmark's reveals (items of two, the most classes) cost over those,
+	/// moved by how much a lone tally of its item's redundancy and class count
+	/// costs against one of that benchmark's shape.
+	pub fn reveal_in_batch(work: RevealWork) -> Weight {
+		match work {
+			RevealWork::Stored { redundancy } =>
+				T::WeightInfo::reveal_untallied(redundancy).saturating_sub(T::WeightInfo::reveal_untallied(2)),
+			RevealWork::Tallied { redundancy, classes } => {
+				let slope = |batch: fn(u32) -> Weight| batch(2).saturating_sub(batch(1));
+				let measured = slope(T::WeightInfo::reveal_batch_tallying).saturating_sub(slope(T::WeightInfo::reveal_batch));
+				let most_classes = u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX);
+				measured
+					.saturating_add(Self::tally_reveal_weight(redundancy, classes))
+					.saturating_sub(Self::tally_reveal_weight(2, most_classes))
+			},
+		}
 	}
 
 	/// A reveal that tallies an item of `redundancy` labels on a task of
@@ -50,9 +84,12 @@ impl<T: Config> Pallet<T> {
 		fewest.saturating_add(Weight::from_parts(share(growth.ref_time()), share(growth.proof_size())))
 	}
 
-	/// A reveal that tallies on any task: the most classes.
-	pub fn tally_reveal_worst(redundancy: u32) -> Weight {
-		T::WeightInfo::reveal(redundancy).max(T::WeightInfo::reveal_two_classes(redundancy))
+	/// A reveal made alone on an item of at most `redundancy`, whatever it
+	/// does: a tally on the most classes, or storing the label.
+	pub fn reveal_worst(redundancy: u32) -> Weight {
+		let classes = u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX);
+		Self::reveal_alone(RevealWork::Tallied { redundancy, classes })
+			.max(Self::reveal_alone(RevealWork::Stored { redundancy }))
 	}
 
 	/// A `commit_batch` of `commits` on items of at most `redundancy`.
@@ -61,17 +98,17 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(Self::commit_extra(redundancy).saturating_mul(commits.into()))
 	}
 
-	/// A `reveal_batch` of `reveals` on items of at most `redundancy`.
+	/// A `reveal_batch` of `reveals` on items of at most `redundancy`: each
+	/// as costly as a tally on the most classes or a stored label.
 	pub fn reveal_batch_weight(reveals: u32, redundancy: u32) -> Weight {
-		Self::reveal_batch_of(reveals, Self::tally_reveal_worst(redundancy))
+		let classes = u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX);
+		Self::reveal_batch_of(reveals, RevealWork::Tallied { redundancy, classes })
+			.max(Self::reveal_batch_of(reveals, RevealWork::Stored { redundancy }))
 	}
 
-	/// A `reveal_batch` of `reveals` reveals that would each weigh `single`
-	/// alone (`tally_reveal_weight` if they tally their item,
-	/// `reveal_untallied` if not).
-	pub fn reveal_batch_of(reveals: u32, single: Weight) -> Weight {
-		let extra = Self::reveal_extra(single);
-		T::WeightInfo::reveal_batch(reveals).saturating_add(extra.saturating_mul(reveals.into()))
+	/// A `reveal_batch` of `reveals` reveals that each do `work`.
+	pub fn reveal_batch_of(reveals: u32, work: RevealWork) -> Weight {
+		T::WeightInfo::reveal_batch(reveals).saturating_add(Self::reveal_in_batch(work).saturating_mul(reveals.into()))
 	}
 
 	/// A `finalize_items` of `items` items of at most `redundancy`, declared as

@@ -13,8 +13,8 @@ use sp_core::H256;
 use sp_runtime::Saturating;
 
 use crate::{
-	Commit, Config, Error, Event, ItemPhase, ItemState, Items, Label, Pallet, SettledItems,
-	TermsOf, WeightInfo,
+	batch_weights::RevealWork, Commit, Config, Error, Event, ItemPhase, ItemState, Items, Label, Pallet,
+	SettledItems, TermsOf,
 };
 
 /// What a call's commits change outside their items.
@@ -131,7 +131,7 @@ impl<T: Config> Pallet<T> {
 		terms: &TermsOf<T>,
 		quality: &mut TaskQuality,
 		announce: bool,
-	) -> Result<Weight, DispatchError> {
+	) -> Result<RevealWork, DispatchError> {
 		let mut state = Items::<T>::get(task, item).ok_or(Error::<T>::UnknownItem)?;
 		let ItemPhase::Revealing { ends_at } = state.phase else {
 			return Err(Error::<T>::NotRevealing.into());
@@ -158,10 +158,10 @@ impl<T: Config> Pallet<T> {
 		let redundancy = Self::redundancy_of(&state);
 		if state.commits.iter().all(|commit| commit.revealed.is_some()) {
 			Self::tally(task, item, state, terms, quality);
-			Ok(Self::tally_reveal_weight(redundancy, terms.class_count))
+			Ok(RevealWork::Tallied { redundancy, classes: terms.class_count })
 		} else {
 			Self::store_item(task, item, state, terms);
-			Ok(T::WeightInfo::reveal_untallied(redundancy))
+			Ok(RevealWork::Stored { redundancy })
 		}
 	}
 }

@@ -12,7 +12,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 mod agenda;
 mod appeals;
-mod batch_weights;
+pub mod batch_weights;
 mod claims;
 mod commit_reveal;
 pub mod due_step;
@@ -639,7 +639,7 @@ pub mod pallet {
 		/// Events: `LabelRevealed`; with the last reveal `ItemAccepted` or
 		/// `ItemDisputed`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(Pallet::<T>::tally_reveal_worst(T::MaxRedundancy::get()))]
+		#[pallet::weight(Pallet::<T>::reveal_worst(T::MaxRedundancy::get()))]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			task: TaskId,
@@ -650,9 +650,9 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let terms = T::Tasks::terms(task).ok_or(Error::<T>::UnknownTask)?;
 			let mut quality = TaskQuality::default();
-			let actual = Self::reveal_one(&who, task, item, label, salt, &terms, &mut quality, true)?;
+			let work = Self::reveal_one(&who, task, item, label, salt, &terms, &mut quality, true)?;
 			Self::write_quality(task, &quality);
-			Ok(Some(actual).into())
+			Ok(Some(Self::reveal_alone(work)).into())
 		}
 
 		/// Move an item on when time has: tally it once its reveal window has
@@ -931,7 +931,7 @@ pub mod pallet {
 		#[pallet::call_index(12)]
 		#[pallet::weight(
 			T::WeightInfo::commit(T::MaxRedundancy::get())
-				.saturating_add(Pallet::<T>::tally_reveal_worst(T::MaxRedundancy::get()))
+				.saturating_add(Pallet::<T>::reveal_worst(T::MaxRedundancy::get()))
 		)]
 		pub fn commit_and_reveal(
 			origin: OriginFor<T>,
@@ -950,7 +950,7 @@ pub mod pallet {
 			let redundancy = Self::commit_one(&who, task, commit_item, hash, &terms, &mut run, true)?;
 			Self::finish_commits(&who, task, &terms, run)?;
 			Self::write_quality(task, &quality);
-			Ok(Some(Self::commit_weight(redundancy).saturating_add(revealed)).into())
+			Ok(Some(Self::commit_weight(redundancy).saturating_add(Self::reveal_alone(revealed))).into())
 		}
 
 		/// Commit sealed labels on several items of one task, as `commit` would
@@ -1008,8 +1008,8 @@ pub mod pallet {
 			let mut quality = TaskQuality::default();
 			let mut actual = T::WeightInfo::reveal_batch(reveals.len() as u32);
 			for (item, label, salt) in reveals.iter() {
-				let single = Self::reveal_one(&who, task, *item, *label, *salt, &terms, &mut quality, false)?;
-				actual.saturating_accrue(Self::reveal_extra(single));
+				let work = Self::reveal_one(&who, task, *item, *label, *salt, &terms, &mut quality, false)?;
+				actual.saturating_accrue(Self::reveal_in_batch(work));
 			}
 			Self::write_quality(task, &quality);
 			let labels = reveals.iter().map(|(item, label, _)| (*item, *label)).collect::<alloc::vec::Vec<_>>();

@@ -6,6 +6,7 @@ use labelchain_primitives::task::AssignmentMode;
 use sp_core::H256;
 
 use crate::{
+	batch_weights::RevealWork,
 	mock::*,
 	tests::{create_task, free, locked_stake, phase, salt, sealed},
 	Earnings, Error, Event, ItemPhase, Items, OpenClaims, SettledItems, TaskQualities,
@@ -117,7 +118,7 @@ fn a_reveal_batch_is_charged_its_reveals_and_only_the_tallies_it_runs() {
 		let first = charged(a);
 		assert_eq!(first, <() as WeightInfo>::reveal_batch(3));
 		// b's complete all three: each tally on top, at the task's two classes.
-		let tally = LabelVoting::tally_reveal_weight(2, 2).saturating_sub(<() as WeightInfo>::reveal_untallied(2));
+		let tally = LabelVoting::reveal_in_batch(RevealWork::Tallied { redundancy: 2, classes: 2 });
 		let last = charged(b);
 		assert_eq!(last, <() as WeightInfo>::reveal_batch(3).saturating_add(tally.saturating_mul(3)));
 		assert!((0..3).all(|item| matches!(phase(task, item), ItemPhase::Accepted { label: 1, .. })));
@@ -129,17 +130,26 @@ fn a_reveal_batch_is_charged_its_reveals_and_only_the_tallies_it_runs() {
 fn a_tally_is_charged_by_its_tasks_class_count_between_the_measured_ends() {
 	use crate::weights::WeightInfo;
 	let most: u16 = 8; // the mock's MaxModelClasses
-	for r in 1..=<Test as crate::Config>::MaxRedundancy::get() {
-		let fewest = <() as WeightInfo>::reveal_two_classes(r);
-		let worst = LabelVoting::tally_reveal_worst(r);
-		assert_eq!(LabelVoting::tally_reveal_weight(r, 2), fewest);
-		assert_eq!(LabelVoting::tally_reveal_weight(r, most), worst);
+	for redundancy in 1..=<Test as crate::Config>::MaxRedundancy::get() {
+		let fewest = <() as WeightInfo>::reveal_two_classes(redundancy);
+		let worst = <() as WeightInfo>::reveal(redundancy).max(fewest);
+		assert_eq!(LabelVoting::tally_reveal_weight(redundancy, 2), fewest);
+		assert_eq!(LabelVoting::tally_reveal_weight(redundancy, most), worst);
 		// One-accuracy models (more classes than the models count) are
 		// charged as the most classes.
-		assert_eq!(LabelVoting::tally_reveal_weight(r, most + 1), worst);
-		assert_eq!(LabelVoting::tally_reveal_weight(r, 256), worst);
-		let charges: Vec<_> = (2..=most).map(|k| LabelVoting::tally_reveal_weight(r, k)).collect();
-		assert!(charges.windows(2).all(|pair| pair[0].all_lte(pair[1])), "more classes never cost less: {charges:?}");
+		assert_eq!(LabelVoting::tally_reveal_weight(redundancy, most + 1), worst);
+		assert_eq!(LabelVoting::tally_reveal_weight(redundancy, 256), worst);
+		let alone: Vec<_> = (2..=most).map(|k| LabelVoting::tally_reveal_weight(redundancy, k)).collect();
+		assert!(alone.windows(2).all(|pair| pair[0].all_lte(pair[1])), "more classes never cost less: {alone:?}");
+		let batched: Vec<_> =
+			(2..=most).map(|classes| LabelVoting::reveal_in_batch(RevealWork::Tallied { redundancy, classes })).collect();
+		assert!(batched.windows(2).all(|pair| pair[0].all_lte(pair[1])), "nor in a batch: {batched:?}");
+		// What a call declares covers whatever its reveals do.
+		let declared = LabelVoting::reveal_batch_weight(4, redundancy);
+		for work in [RevealWork::Stored { redundancy }, RevealWork::Tallied { redundancy, classes: 256 }] {
+			assert!(LabelVoting::reveal_batch_of(4, work).all_lte(declared));
+			assert!(LabelVoting::reveal_alone(work).all_lte(LabelVoting::reveal_worst(redundancy)));
+		}
 	}
 }
 

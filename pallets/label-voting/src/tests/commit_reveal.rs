@@ -94,7 +94,7 @@ fn reveals_and_settlement_are_charged_for_the_items_redundancy() {
 		assert_eq!(first, <() as WeightInfo>::reveal_untallied(2));
 		// The mock's tasks have two classes: the tally is charged as such.
 		assert_eq!(last, LabelVoting::tally_reveal_weight(2, 2));
-		assert!(last.all_lt(LabelVoting::tally_reveal_worst(most)));
+		assert!(last.all_lt(LabelVoting::reveal_worst(most)));
 		let ItemPhase::Accepted { appeal_ends_at, .. } = phase(task, 0) else { panic!("accepted") };
 		jump_to_block(appeal_ends_at + 1);
 		let settled = charged(LabelVoting::finalize_item(RuntimeOrigin::signed(REQUESTER), task, 0));
