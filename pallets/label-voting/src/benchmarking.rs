@@ -235,23 +235,27 @@ mod benchmarks {
 
 	/// `n` reveals, each the last of its item's two, which it tallies (at
 	/// `MaxModelClasses` classes): with `reveal_batch`, what a tally costs
-	/// within a batch, where the call's own work is shared.
+	/// within a batch, where the call's own work is shared. Each item's other
+	/// annotator is a different one, so each tally reads a model of its own.
 	#[benchmark]
 	fn reveal_batch_tallying(n: Linear<1, { T::MaxBatch::get() }>) {
 		let task = T::BenchmarkHelper::create_task(n, classes::<T>(), 2, AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
-		seasoned::<T>(task, 0..2);
+		seasoned::<T>(task, 0..n + 1);
+		for item in 0..n {
+			let other = T::BenchmarkHelper::annotator(item + 1);
+			let hash = sealed::<T>(task, item, 1, item + 1, &other);
+			Pallet::<T>::commit(RawOrigin::Signed(other).into(), task, item, hash).expect("open item");
+		}
 		commit_items::<T>(task, 0..n, 0, 1);
-		commit_items::<T>(task, 0..n, 1, 1);
-		let first = T::BenchmarkHelper::annotator(0);
-		let reveals_of = |index: u32| -> BoundedVec<(ItemIndex, Label, [u8; 32]), T::MaxBatch> {
-			let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(index))).collect();
-			BoundedVec::try_from(reveals).expect("n is at most MaxBatch")
-		};
-		Pallet::<T>::reveal_batch(RawOrigin::Signed(first).into(), task, reveals_of(0)).expect("committed");
-		let last = T::BenchmarkHelper::annotator(1);
+		for item in 0..n {
+			reveal_some::<T>(task, item, item + 1..item + 2, |_| 1);
+		}
+		let who = T::BenchmarkHelper::annotator(0);
+		let reveals: Vec<(ItemIndex, Label, [u8; 32])> = (0..n).map(|item| (item, 1, salt(0))).collect();
+		let reveals = BoundedVec::try_from(reveals).expect("n is at most MaxBatch");
 
 		#[extrinsic_call]
-		reveal_batch(RawOrigin::Signed(last), task, reveals_of(1));
+		reveal_batch(RawOrigin::Signed(who), task, reveals);
 
 		assert!((0..n).all(|item| matches!(Items::<T>::get(task, item).map(|s| s.phase), Some(ItemPhase::Accepted { .. }))));
 	}
