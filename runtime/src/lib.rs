@@ -61,7 +61,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("labelchain"),
 	impl_name: Cow::Borrowed("labelchain"),
 	authoring_version: 1,
-	spec_version: 125,
+	spec_version: 126,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,

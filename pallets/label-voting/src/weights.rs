@@ -68,16 +68,16 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Measured proof size: 5975 bytes; fastest run 88_726 ns.
-		Weight::from_parts(117_821_000, 6095)
+		// Measured proof size: 5975 bytes; fastest run 79_930 ns.
+		Weight::from_parts(101_881_000, 6095)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `n` in `[0, 128]`.
 	fn draw_claims(n: u32, ) -> Weight {
-		// Measured proof size: 4635 + n × 179 bytes; fastest run 4_909 ns.
-		Weight::from_parts(5_080_000, 293790)
-			.saturating_add(Weight::from_parts(207_358_106, 0).saturating_mul(n.into()))
+		// Measured proof size: 4635 + n × 179 bytes; fastest run 4_779 ns.
+		Weight::from_parts(20_533_435, 293790)
+			.saturating_add(Weight::from_parts(177_072_754, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(63))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -85,24 +85,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		// Measured proof size: 4352 bytes; fastest run 87_454 ns.
-		Weight::from_parts(122_379_000, 10140)
+		// Measured proof size: 4352 bytes; fastest run 90_841 ns.
+		Weight::from_parts(105_318_000, 10140)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// `r` in `[2, 64]`.
 	fn commit(r: u32, ) -> Weight {
-		// Measured proof size: 797 + r × 73 bytes; fastest run 70_161 ns.
-		Weight::from_parts(119_952_879, 10140)
-			.saturating_add(Weight::from_parts(334_987, 0).saturating_mul(r.into()))
+		// Measured proof size: 797 + r × 73 bytes; fastest run 65_412 ns.
+		Weight::from_parts(95_730_951, 10140)
+			.saturating_add(Weight::from_parts(305_302, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// `n` in `[1, 64]`.
 	fn commit_batch(n: u32, ) -> Weight {
-		// Measured proof size: 569 bytes; fastest run 69_410 ns.
-		Weight::from_parts(40_480_014, 3866)
-			.saturating_add(Weight::from_parts(21_610_034, 0).saturating_mul(n.into()))
+		// Measured proof size: 569 bytes; fastest run 65_623 ns.
+		Weight::from_parts(52_310_004, 3866)
+			.saturating_add(Weight::from_parts(17_062_092, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -111,41 +111,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn reveal_batch(n: u32, ) -> Weight {
-		// Measured proof size: 917 + n × 99 bytes; fastest run 81_583 ns.
-		Weight::from_parts(83_898_000, 4563)
-			.saturating_add(Weight::from_parts(57_294_463, 0).saturating_mul(n.into()))
+		// Measured proof size: 583 + n × 164 bytes; fastest run 36_218 ns.
+		Weight::from_parts(23_922_492, 3810)
+			.saturating_add(Weight::from_parts(11_115_964, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(0))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
-	/// `n` in `[1, 64]`. PROVISIONAL: a copy of `reveal_batch` until measured.
+	/// `n` in `[1, 64]`.
 	fn reveal_batch_tallying(n: u32, ) -> Weight {
-		// Measured proof size: 917 + n × 99 bytes; fastest run 81_583 ns.
-		Weight::from_parts(83_898_000, 4563)
-			.saturating_add(Weight::from_parts(57_294_463, 0).saturating_mul(n.into()))
+		// Measured proof size: 922 + n × 252 bytes; fastest run 94_096 ns.
+		Weight::from_parts(94_798_000, 4563)
+			.saturating_add(Weight::from_parts(59_419_499, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal(r: u32, ) -> Weight {
-		// Measured proof size: 866 + r × 152 bytes; fastest run 92_744 ns.
-		Weight::from_parts(119_390_840, 10140)
-			.saturating_add(Weight::from_parts(19_629_900, 0).saturating_mul(r.into()))
+		// Measured proof size: 866 + r × 152 bytes; fastest run 80_551 ns.
+		Weight::from_parts(93_412_065, 10140)
+			.saturating_add(Weight::from_parts(16_763_993, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// `r` in `[1, 64]`. PROVISIONAL: a copy of `reveal` until measured.
+	/// `r` in `[1, 64]`.
 	fn reveal_two_classes(r: u32, ) -> Weight {
-		// Measured proof size: 866 + r × 152 bytes; fastest run 92_744 ns.
-		Weight::from_parts(119_390_840, 10140)
-			.saturating_add(Weight::from_parts(19_629_900, 0).saturating_mul(r.into()))
+		// Measured proof size: 632 + r × 143 bytes; fastest run 66_525 ns.
+		Weight::from_parts(72_218_205, 10140)
+			.saturating_add(Weight::from_parts(9_881_201, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
@@ -153,17 +153,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn reveal_untallied(r: u32, ) -> Weight {
-		// Measured proof size: 611 + r × 67 bytes; fastest run 40_175 ns.
-		Weight::from_parts(45_579_292, 10140)
-			.saturating_add(Weight::from_parts(1_136_945, 0).saturating_mul(r.into()))
+		// Measured proof size: 611 + r × 67 bytes; fastest run 36_388 ns.
+		Weight::from_parts(58_038_198, 10140)
+			.saturating_add(Weight::from_parts(411_843, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn finalize_item(r: u32, ) -> Weight {
-		// Measured proof size: 1508 + r × 330 bytes; fastest run 425_057 ns.
-		Weight::from_parts(433_262_000, 10140)
-			.saturating_add(Weight::from_parts(141_717_133, 0).saturating_mul(r.into()))
+		// Measured proof size: 1508 + r × 330 bytes; fastest run 399_800 ns.
+		Weight::from_parts(504_487_509, 10140)
+			.saturating_add(Weight::from_parts(103_638_353, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -172,9 +172,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `n` in `[1, 64]`.
 	fn finalize_items(n: u32, ) -> Weight {
-		// Measured proof size: 1585 + n × 107 bytes; fastest run 320_171 ns.
-		Weight::from_parts(299_116_327, 8799)
-			.saturating_add(Weight::from_parts(45_170_200, 0).saturating_mul(n.into()))
+		// Measured proof size: 1585 + n × 107 bytes; fastest run 317_676 ns.
+		Weight::from_parts(548_108_947, 8799)
+			.saturating_add(Weight::from_parts(43_326_974, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -183,9 +183,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `a` in `[1, 64]`.
 	fn settle_payouts(a: u32, ) -> Weight {
-		// Measured proof size: 1263 + a × 263 bytes; fastest run 180_539 ns.
-		Weight::from_parts(329_729_023, 6196)
-			.saturating_add(Weight::from_parts(87_984_775, 0).saturating_mul(a.into()))
+		// Measured proof size: 1263 + a × 263 bytes; fastest run 179_006 ns.
+		Weight::from_parts(181_159_000, 6196)
+			.saturating_add(Weight::from_parts(88_420_986, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(a.into())))
@@ -193,16 +193,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		// Measured proof size: 1134 bytes; fastest run 113_362 ns.
-		Weight::from_parts(122_069_000, 10140)
+		// Measured proof size: 1134 bytes; fastest run 112_150 ns.
+		Weight::from_parts(119_935_000, 10140)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// `r` in `[1, 64]`.
 	fn decide_appeal(r: u32, ) -> Weight {
-		// Measured proof size: 2162 + r × 423 bytes; fastest run 465_954 ns.
-		Weight::from_parts(31_840_423, 10140)
-			.saturating_add(Weight::from_parts(186_267_605, 0).saturating_mul(r.into()))
+		// Measured proof size: 2162 + r × 423 bytes; fastest run 461_155 ns.
+		Weight::from_parts(85_686_238, 10140)
+			.saturating_add(Weight::from_parts(202_341_666, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -210,16 +210,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		// Measured proof size: 32 bytes; fastest run 10_139 ns.
-		Weight::from_parts(13_185_000, 3493)
+		// Measured proof size: 32 bytes; fastest run 10_009 ns.
+		Weight::from_parts(11_441_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_entry(r: u32, ) -> Weight {
-		// Measured proof size: 1765 + r × 333 bytes; fastest run 391_534 ns.
-		Weight::from_parts(267_387_472, 10140)
-			.saturating_add(Weight::from_parts(113_855_256, 0).saturating_mul(r.into()))
+		// Measured proof size: 1765 + r × 333 bytes; fastest run 388_569 ns.
+		Weight::from_parts(390_793_000, 10140)
+			.saturating_add(Weight::from_parts(136_241_642, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -228,9 +228,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		// Measured proof size: 839 + r × 337 bytes; fastest run 170_910 ns.
-		Weight::from_parts(173_415_000, 10140)
-			.saturating_add(Weight::from_parts(113_343_804, 0).saturating_mul(r.into()))
+		// Measured proof size: 839 + r × 337 bytes; fastest run 164_168 ns.
+		Weight::from_parts(387_455_552, 10140)
+			.saturating_add(Weight::from_parts(93_477_427, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -239,9 +239,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1402 + r × 163 bytes; fastest run 245_540 ns.
-		Weight::from_parts(105_315_705, 10140)
-			.saturating_add(Weight::from_parts(37_799_133, 0).saturating_mul(r.into()))
+		// Measured proof size: 1402 + r × 163 bytes; fastest run 290_926 ns.
+		Weight::from_parts(143_567_907, 10140)
+			.saturating_add(Weight::from_parts(37_724_720, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -250,9 +250,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[1, 64]`.
 	fn reveal_second_gold(r: u32, ) -> Weight {
-		// Measured proof size: 1264 + r × 158 bytes; fastest run 130_876 ns.
-		Weight::from_parts(31_486_985, 10140)
-			.saturating_add(Weight::from_parts(62_566_070, 0).saturating_mul(r.into()))
+		// Measured proof size: 1264 + r × 158 bytes; fastest run 129_162 ns.
+		Weight::from_parts(118_717_689, 10140)
+			.saturating_add(Weight::from_parts(61_287_335, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -261,9 +261,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// `r` in `[2, 64]`.
 	fn resolve_dispute(r: u32, ) -> Weight {
-		// Measured proof size: 1547 + r × 375 bytes; fastest run 443_131 ns.
-		Weight::from_parts(454_111_000, 10140)
-			.saturating_add(Weight::from_parts(127_700_822, 0).saturating_mul(r.into()))
+		// Measured proof size: 1547 + r × 375 bytes; fastest run 438_512 ns.
+		Weight::from_parts(454_172_570, 10140)
+			.saturating_add(Weight::from_parts(106_378_557, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -275,13 +275,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with RocksDB weights, for the pallet's tests.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(117_821_000, 6095)
+		Weight::from_parts(101_881_000, 6095)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn draw_claims(n: u32, ) -> Weight {
-		Weight::from_parts(5_080_000, 293790)
-			.saturating_add(Weight::from_parts(207_358_106, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_533_435, 293790)
+			.saturating_add(Weight::from_parts(177_072_754, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(63))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -289,19 +289,19 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn claim_item() -> Weight {
-		Weight::from_parts(122_379_000, 10140)
+		Weight::from_parts(105_318_000, 10140)
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn commit(r: u32, ) -> Weight {
-		Weight::from_parts(119_952_879, 10140)
-			.saturating_add(Weight::from_parts(334_987, 0).saturating_mul(r.into()))
+		Weight::from_parts(95_730_951, 10140)
+			.saturating_add(Weight::from_parts(305_302, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn commit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(40_480_014, 3866)
-			.saturating_add(Weight::from_parts(21_610_034, 0).saturating_mul(n.into()))
+		Weight::from_parts(52_310_004, 3866)
+			.saturating_add(Weight::from_parts(17_062_092, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
@@ -309,50 +309,48 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn reveal_batch(n: u32, ) -> Weight {
-		Weight::from_parts(83_898_000, 4563)
-			.saturating_add(Weight::from_parts(57_294_463, 0).saturating_mul(n.into()))
+		Weight::from_parts(23_922_492, 3810)
+			.saturating_add(Weight::from_parts(11_115_964, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(0))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
-	/// `n` in `[1, 64]`. PROVISIONAL: a copy of `reveal_batch` until measured.
 	fn reveal_batch_tallying(n: u32, ) -> Weight {
-		Weight::from_parts(83_898_000, 4563)
-			.saturating_add(Weight::from_parts(57_294_463, 0).saturating_mul(n.into()))
+		Weight::from_parts(94_798_000, 4563)
+			.saturating_add(Weight::from_parts(59_419_499, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn reveal(r: u32, ) -> Weight {
-		Weight::from_parts(119_390_840, 10140)
-			.saturating_add(Weight::from_parts(19_629_900, 0).saturating_mul(r.into()))
+		Weight::from_parts(93_412_065, 10140)
+			.saturating_add(Weight::from_parts(16_763_993, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
-	/// `r` in `[1, 64]`. PROVISIONAL: a copy of `reveal` until measured.
 	fn reveal_two_classes(r: u32, ) -> Weight {
-		Weight::from_parts(119_390_840, 10140)
-			.saturating_add(Weight::from_parts(19_629_900, 0).saturating_mul(r.into()))
+		Weight::from_parts(72_218_205, 10140)
+			.saturating_add(Weight::from_parts(9_881_201, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn reveal_untallied(r: u32, ) -> Weight {
-		Weight::from_parts(45_579_292, 10140)
-			.saturating_add(Weight::from_parts(1_136_945, 0).saturating_mul(r.into()))
+		Weight::from_parts(58_038_198, 10140)
+			.saturating_add(Weight::from_parts(411_843, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn finalize_item(r: u32, ) -> Weight {
-		Weight::from_parts(433_262_000, 10140)
-			.saturating_add(Weight::from_parts(141_717_133, 0).saturating_mul(r.into()))
+		Weight::from_parts(504_487_509, 10140)
+			.saturating_add(Weight::from_parts(103_638_353, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -360,8 +358,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn finalize_items(n: u32, ) -> Weight {
-		Weight::from_parts(299_116_327, 8799)
-			.saturating_add(Weight::from_parts(45_170_200, 0).saturating_mul(n.into()))
+		Weight::from_parts(548_108_947, 8799)
+			.saturating_add(Weight::from_parts(43_326_974, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 9150).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
@@ -369,8 +367,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn settle_payouts(a: u32, ) -> Weight {
-		Weight::from_parts(329_729_023, 6196)
-			.saturating_add(Weight::from_parts(87_984_775, 0).saturating_mul(a.into()))
+		Weight::from_parts(181_159_000, 6196)
+			.saturating_add(Weight::from_parts(88_420_986, 0).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(a.into())))
@@ -378,13 +376,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(a.into())))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(122_069_000, 10140)
+		Weight::from_parts(119_935_000, 10140)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn decide_appeal(r: u32, ) -> Weight {
-		Weight::from_parts(31_840_423, 10140)
-			.saturating_add(Weight::from_parts(186_267_605, 0).saturating_mul(r.into()))
+		Weight::from_parts(85_686_238, 10140)
+			.saturating_add(Weight::from_parts(202_341_666, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -392,13 +390,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn agenda_look() -> Weight {
-		Weight::from_parts(13_185_000, 3493)
+		Weight::from_parts(11_441_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn agenda_entry(r: u32, ) -> Weight {
-		Weight::from_parts(267_387_472, 10140)
-			.saturating_add(Weight::from_parts(113_855_256, 0).saturating_mul(r.into()))
+		Weight::from_parts(390_793_000, 10140)
+			.saturating_add(Weight::from_parts(136_241_642, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(14))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
@@ -406,8 +404,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(r.into())))
 	}
 	fn agenda_expired_claims(r: u32, ) -> Weight {
-		Weight::from_parts(173_415_000, 10140)
-			.saturating_add(Weight::from_parts(113_343_804, 0).saturating_mul(r.into()))
+		Weight::from_parts(387_455_552, 10140)
+			.saturating_add(Weight::from_parts(93_477_427, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(r.into())))
@@ -415,8 +413,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(r.into())))
 	}
 	fn reveal_gold(r: u32, ) -> Weight {
-		Weight::from_parts(105_315_705, 10140)
-			.saturating_add(Weight::from_parts(37_799_133, 0).saturating_mul(r.into()))
+		Weight::from_parts(143_567_907, 10140)
+			.saturating_add(Weight::from_parts(37_724_720, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2798).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -424,8 +422,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn reveal_second_gold(r: u32, ) -> Weight {
-		Weight::from_parts(31_486_985, 10140)
-			.saturating_add(Weight::from_parts(62_566_070, 0).saturating_mul(r.into()))
+		Weight::from_parts(118_717_689, 10140)
+			.saturating_add(Weight::from_parts(61_287_335, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
@@ -433,8 +431,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 	}
 	fn resolve_dispute(r: u32, ) -> Weight {
-		Weight::from_parts(454_111_000, 10140)
-			.saturating_add(Weight::from_parts(127_700_822, 0).saturating_mul(r.into()))
+		Weight::from_parts(454_172_570, 10140)
+			.saturating_add(Weight::from_parts(106_378_557, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(r.into())))
