@@ -134,6 +134,9 @@ fn replay(paths: &[PathBuf]) -> anyhow::Result<()> {
 		reached.extend(outcome.reached);
 	}
 	println!("{} inputs, {calls} calls, {} distinct call outcomes", files.len(), reached.len());
+	for outcome in &reached {
+		println!("  {outcome}");
+	}
 	Ok(())
 }
 
