@@ -2,7 +2,7 @@
 # Installs what a fresh machine lacks to build, run and test LabelChain:
 # Debian packages for the native dependencies, the Rust wasm targets and
 # rust-src for the runtime, the end-to-end tests' npm packages, and the
-# replay's pinned Python packages (crowd-kit) in a venv.
+# replay's pinned Python packages (crowd-kit) in a venv; with FUZZ=1, cargo-fuzz.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -48,5 +48,13 @@ if [ ! -x "$LABELCHAIN_PYTHON" ] && ! python3 -m venv "$LABELCHAIN_PYTHON_ENV" 2
 fi
 # Installs only what the pinned list lacks, so a warm venv takes seconds.
 "$LABELCHAIN_PYTHON" -m pip install -q --disable-pip-version-check -r replay/analysis/requirements.txt
+
+# Only for the coverage-guided fuzzer (docs/fuzzing.md), which CI does not
+# build: `FUZZ=1 scripts/setup.sh` adds a nightly toolchain and cargo-fuzz.
+if [ -n "${FUZZ:-}" ]; then
+	log "nightly Rust and cargo-fuzz, for fuzz/libfuzzer"
+	rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+fi
 
 log "setup done"
