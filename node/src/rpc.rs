@@ -2,6 +2,7 @@
 //! (`system_accountNextIndex`), fee queries (`payment_*`), labeling reads
 //! (`labeling_*`) and, on a manually sealed dev chain, block sealing (`engine_*`).
 
+mod address;
 mod labeling_queries;
 
 use std::sync::Arc;

@@ -19,11 +19,12 @@ use labelchain_primitives::{
 		LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkPage, MAX_PAGE,
 	},
-	AccountId,
 };
 use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
+
+use super::address::Address;
 
 /// The error codes of the `labeling_*` methods, besides JSON-RPC's own.
 pub mod codes {
@@ -54,7 +55,7 @@ pub trait LabelingRpc<BlockHash> {
 		&self,
 		start: Option<TaskId>,
 		max: Option<u32>,
-		annotator: Option<AccountId>,
+		annotator: Option<Address>,
 		at: Option<BlockHash>,
 	) -> RpcResult<TaskPage>;
 
@@ -67,7 +68,7 @@ pub trait LabelingRpc<BlockHash> {
 	#[method(name = "annotator")]
 	fn annotator(
 		&self,
-		who: AccountId,
+		who: Address,
 		domain: Option<DomainId>,
 		at: Option<BlockHash>,
 	) -> RpcResult<AnnotatorSummary>;
@@ -79,7 +80,7 @@ pub trait LabelingRpc<BlockHash> {
 	#[method(name = "annotatorWork")]
 	fn annotator_work(
 		&self,
-		who: AccountId,
+		who: Address,
 		task: TaskId,
 		start: Option<ItemIndex>,
 		max: Option<u32>,
@@ -91,7 +92,7 @@ pub trait LabelingRpc<BlockHash> {
 	#[method(name = "claimableItems")]
 	fn claimable_items(
 		&self,
-		who: AccountId,
+		who: Address,
 		task: TaskId,
 		start: Option<ItemIndex>,
 		max: Option<u32>,
@@ -281,11 +282,11 @@ where
 		&self,
 		start: Option<TaskId>,
 		max: Option<u32>,
-		annotator: Option<AccountId>,
+		annotator: Option<Address>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<TaskPage> {
 		let max = page_size(max)?;
-		self.at_version(8, at, |api, hash| api.open_tasks(hash, start.unwrap_or(0), max, annotator))
+		self.at_version(8, at, |api, hash| api.open_tasks(hash, start.unwrap_or(0), max, annotator.clone().map(|Address(who)| who)))
 	}
 
 	fn item(&self, task: TaskId, item: ItemIndex, at: Option<Block::Hash>) -> RpcResult<ItemSummary> {
@@ -294,36 +295,36 @@ where
 
 	fn annotator(
 		&self,
-		who: AccountId,
+		who: Address,
 		domain: Option<DomainId>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<AnnotatorSummary> {
-		self.at(at, |api, hash| api.annotator(hash, who, domain.unwrap_or(0)))
+		self.at(at, |api, hash| api.annotator(hash, who.0.clone(), domain.unwrap_or(0)))
 	}
 
 	fn annotator_work(
 		&self,
-		who: AccountId,
+		who: Address,
 		task: TaskId,
 		start: Option<ItemIndex>,
 		max: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<WorkPage> {
 		let max = page_size(max)?;
-		self.at_version(7, at, |api, hash| api.annotator_work(hash, who, task, start.unwrap_or(0), max))?
+		self.at_version(7, at, |api, hash| api.annotator_work(hash, who.0.clone(), task, start.unwrap_or(0), max))?
 			.map_err(|error| refused(error, task))
 	}
 
 	fn claimable_items(
 		&self,
-		who: AccountId,
+		who: Address,
 		task: TaskId,
 		start: Option<ItemIndex>,
 		max: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<ItemPage> {
 		let max = page_size(max)?;
-		self.at(at, |api, hash| api.claimable_items(hash, who, task, start.unwrap_or(0), max))?
+		self.at(at, |api, hash| api.claimable_items(hash, who.0.clone(), task, start.unwrap_or(0), max))?
 			.map_err(|error| refused(error, task))
 	}
 
