@@ -225,7 +225,13 @@ fn opening(world: &World, input: &mut Input, who: &AccountId, id: u32, item: u32
 /// An item of `id` where one of `candidates` has a commitment to open, if
 /// any: reveals mostly go where they can.
 fn revealable(input: &mut Input, id: u32, candidates: &[AccountId]) -> Option<(AccountId, u32)> {
-	let open: Vec<(AccountId, u32)> = Items::<Runtime>::iter_prefix(id)
+	input.pick(&awaiting_reveals(id, candidates)).cloned()
+}
+
+/// Every (annotator, item) of `id` where one of `candidates` has a
+/// commitment still to open, in item order.
+fn awaiting_reveals(id: u32, candidates: &[AccountId]) -> Vec<(AccountId, u32)> {
+	Items::<Runtime>::iter_prefix(id)
 		.filter(|(_, state)| matches!(state.phase, ItemPhase::Revealing { .. }))
 		.flat_map(|(item, state)| {
 			state
@@ -235,8 +241,7 @@ fn revealable(input: &mut Input, id: u32, candidates: &[AccountId]) -> Option<(A
 				.map(|commit| (commit.annotator.clone(), item))
 				.collect::<Vec<_>>()
 		})
-		.collect();
-	input.pick(&open).cloned()
+		.collect()
 }
 
 fn reveal(world: &mut World, input: &mut Input, outcome: &mut Outcome) {
@@ -279,7 +284,8 @@ fn commit_batch(world: &mut World, input: &mut Input, outcome: &mut Outcome) {
 
 fn reveal_batch(world: &mut World, input: &mut Input, outcome: &mut Outcome) {
 	let (id, known) = task(world, input);
-	let Some((who, _)) = revealable(input, id, &world.annotators) else {
+	let awaiting = awaiting_reveals(id, &world.annotators);
+	let Some((who, _)) = input.pick(&awaiting).cloned() else {
 		let who = actor(world, input, &world.annotators);
 		let item = item(input, &known);
 		let (label, salt) = opening(world, input, &who, id, item, &known);
@@ -287,13 +293,7 @@ fn reveal_batch(world: &mut World, input: &mut Input, outcome: &mut Outcome) {
 		outcome.dispatch(signed(&who), RuntimeCall::LabelVoting(Voting::reveal_batch { task: id, reveals }));
 		return;
 	};
-	let mine: Vec<u32> = Items::<Runtime>::iter_prefix(id)
-		.filter(|(_, state)| {
-			matches!(state.phase, ItemPhase::Revealing { .. }) &&
-				state.commits.iter().any(|commit| commit.annotator == who && commit.revealed.is_none())
-		})
-		.map(|(item, _)| item)
-		.collect();
+	let mine: Vec<u32> = awaiting.iter().filter(|(annotator, _)| *annotator == who).map(|(_, item)| *item).collect();
 	let reveals: Vec<(u32, u16, [u8; 32])> = mine
 		.iter()
 		.map(|item| {

@@ -56,12 +56,16 @@ impl<T: Config> Pallet<T> {
 			RevealWork::Tallied { redundancy, classes } => {
 				let slope = |batch: fn(u32) -> Weight| batch(2).saturating_sub(batch(1));
 				let measured = slope(T::WeightInfo::reveal_batch_tallying).saturating_sub(slope(T::WeightInfo::reveal_batch));
-				let most_classes = u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX);
 				measured
 					.saturating_add(Self::tally_reveal_weight(redundancy, classes))
-					.saturating_sub(Self::tally_reveal_weight(2, most_classes))
+					.saturating_sub(Self::tally_reveal_weight(2, Self::most_classes()))
 			},
 		}
+	}
+
+	/// The most classes a task's models count class by class.
+	pub(crate) fn most_classes() -> u16 {
+		u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX)
 	}
 
 	/// A reveal that tallies an item of `redundancy` labels on a task of
@@ -87,7 +91,7 @@ impl<T: Config> Pallet<T> {
 	/// A reveal made alone on an item of at most `redundancy`, whatever it
 	/// does: a tally on the most classes, or storing the label.
 	pub fn reveal_worst(redundancy: u32) -> Weight {
-		let classes = u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX);
+		let classes = Self::most_classes();
 		Self::reveal_alone(RevealWork::Tallied { redundancy, classes })
 			.max(Self::reveal_alone(RevealWork::Stored { redundancy }))
 	}
@@ -101,7 +105,7 @@ impl<T: Config> Pallet<T> {
 	/// A `reveal_batch` of `reveals` on items of at most `redundancy`: each
 	/// as costly as a tally on the most classes or a stored label.
 	pub fn reveal_batch_weight(reveals: u32, redundancy: u32) -> Weight {
-		let classes = u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX);
+		let classes = Self::most_classes();
 		Self::reveal_batch_of(reveals, RevealWork::Tallied { redundancy, classes })
 			.max(Self::reveal_batch_of(reveals, RevealWork::Stored { redundancy }))
 	}

@@ -64,7 +64,7 @@ fn reveal_some<T: Config>(task: TaskId, item: ItemIndex, indices: core::ops::Ran
 /// likelihoods a label can cost (a larger task's one-accuracy models cost
 /// two a label).
 fn classes<T: Config>() -> u16 {
-	u16::try_from(T::MaxModelClasses::get()).unwrap_or(u16::MAX)
+	Pallet::<T>::most_classes()
 }
 
 /// Gives annotators `indices` a model on `task` of many right labels in
@@ -85,6 +85,18 @@ fn seasoned_on<T: Config>(task: TaskId, indices: core::ops::Range<u32>, k: u16) 
 		}
 		AnnotatorModels::<T>::insert(task, T::BenchmarkHelper::annotator(index), model);
 	}
+}
+
+/// Item 0 of a new task of `k` classes and redundancy `r`: all `r` seasoned
+/// annotators committed 1 and all but the last revealed. Returns the task,
+/// the last annotator and its index.
+fn awaiting_last_reveal<T: Config>(r: u32, k: u16) -> (TaskId, T::AccountId, u32) {
+	let task = T::BenchmarkHelper::create_task(2, k, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
+	seasoned_on::<T>(task, 0..r, k);
+	commit_all::<T>(task, 0, r, |_| 1);
+	reveal_some::<T>(task, 0, 0..r - 1, |_| 1);
+	let last = r - 1;
+	(task, T::BenchmarkHelper::annotator(last), last)
 }
 
 /// Item 0 of a new task, labeled 1 by all `r` seasoned annotators and
@@ -263,12 +275,7 @@ mod benchmarks {
 	/// The last reveal: it tallies the item of `r` annotators.
 	#[benchmark]
 	fn reveal(r: Linear<1, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(2, classes::<T>(), redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
-		seasoned::<T>(task, 0..r);
-		commit_all::<T>(task, 0, r, |_| 1);
-		reveal_some::<T>(task, 0, 0..r - 1, |_| 1);
-		let last = r - 1;
-		let who = T::BenchmarkHelper::annotator(last);
+		let (task, who, last) = awaiting_last_reveal::<T>(r, classes::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), task, 0, 1, salt(last));
@@ -282,12 +289,7 @@ mod benchmarks {
 	/// `reveal`, by their class count.
 	#[benchmark]
 	fn reveal_two_classes(r: Linear<1, { T::MaxRedundancy::get() }>) {
-		let task = T::BenchmarkHelper::create_task(2, 2, redundancy::<T>(r), AssignmentMode::Open, Perbill::from_percent(60), Vec::new());
-		seasoned_on::<T>(task, 0..r, 2);
-		commit_all::<T>(task, 0, r, |_| 1);
-		reveal_some::<T>(task, 0, 0..r - 1, |_| 1);
-		let last = r - 1;
-		let who = T::BenchmarkHelper::annotator(last);
+		let (task, who, last) = awaiting_last_reveal::<T>(r, 2);
 
 		#[extrinsic_call]
 		reveal(RawOrigin::Signed(who), task, 0, 1, salt(last));
