@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and runtime tests, then the end-to-end tests that
-# start real nodes (a dev chain, and the four-validator local testnet).
+# start real nodes (a dev chain, and the four-validator local testnet), and,
+# beside them all, the soak's short form (four validators under load, killed
+# in turn).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 
 "$REPO_ROOT/scripts/build.sh"
+
+# The soak's short form spends most of its time waiting for blocks (a task's
+# labels settle only after the 100-block appeal window), so it runs beside
+# the other tests; its four validators use ports none of them use.
+SOAK_LOG="$CARGO_TARGET_DIR/soak/short-run.log"
+mkdir -p "$(dirname "$SOAK_LOG")"
+log "soak, short form, in the background (its output: $SOAK_LOG)"
+NO_BUILD=1 SOAK_LOAD_SECONDS=60 SOAK_RESTART_EVERY=45 "$REPO_ROOT/scripts/soak.sh" >"$SOAK_LOG" 2>&1 &
+soak_pid=$!
+trap 'kill "$soak_pid" 2>/dev/null || true' EXIT
 
 log "Rust tests (the client's command-line test starts a dev node)"
 LABELCHAIN_NODE="$NODE_DEBUG" cargo test --locked --workspace
@@ -21,3 +33,12 @@ log "end-to-end tests (Polkadot.js against real nodes)"
 log "throughput load generator, a small load on a debug node (checks the tool, measures nothing)"
 THROUGHPUT_PROFILE=debug "$REPO_ROOT/scripts/throughput.sh" \
 	--senders 20 --annotators 12 --transfers 200 --labels 60 --paired-labels 4 --per-wave 2 --batched-labels 120 --batch 5
+
+log "soak, short form: waiting for its verdict"
+if wait "$soak_pid"; then
+	sed -n '/^| figure/,$p' "$SOAK_LOG"
+else
+	cat "$SOAK_LOG"
+	echo "the soak failed" >&2
+	exit 1
+fi
