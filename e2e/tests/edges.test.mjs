@@ -74,6 +74,25 @@ test('every labeling_* method answers bad parameters with a JSON-RPC error and t
   assert.equal(typeof (await chain.node.call('labeling_openTasks', [0, 10])), 'object');
 });
 
+test('the nonce, fee and dry-run methods answer bad parameters at once too', async () => {
+  // Upstream's system_accountNextIndex base58-decoded a megabyte account for
+  // minutes; the node serves it through a bounded account (node/src/rpc/bounded_nonce.rs).
+  const methods = ['system_accountNextIndex', 'account_nextIndex', 'payment_queryInfo',
+    'payment_queryFeeDetails', 'system_dryRun'];
+  for (const method of methods) {
+    for (const [what, params] of BAD_PARAMS) {
+      const started = Date.now();
+      const { code } = await answer(method, params);
+      assert.notEqual(code, undefined, `${method} accepted ${what}`);
+      assert.ok(Date.now() - started < 10_000, `${method} took ${Date.now() - started} ms over ${what}`);
+    }
+  }
+  const alice = keyring.addFromUri('//Alice');
+  for (const method of ['system_accountNextIndex', 'account_nextIndex']) {
+    assert.equal(typeof (await chain.node.call(method, [alice.address])), 'number');
+  }
+});
+
 test('malformed and badly signed extrinsics are refused by the pool without harm', async () => {
   const alice = keyring.addFromUri('//Alice');
   const bob = keyring.addFromUri('//Bob');

@@ -1,8 +1,9 @@
 //! The node's JSON-RPC methods beyond Substrate's built-in ones: account nonces
-//! (`system_accountNextIndex`), fee queries (`payment_*`), labeling reads
+//! (`system_accountNextIndex`, with a bounded account), fee queries (`payment_*`), labeling reads
 //! (`labeling_*`) and, on a manually sealed dev chain, block sealing (`engine_*`).
 
 mod address;
+mod bounded_nonce;
 mod labeling_queries;
 
 use std::sync::Arc;
@@ -47,11 +48,18 @@ where
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use bounded_nonce::{BoundedNonce, BoundedNonceApiServer};
 	use labeling_queries::{Labeling, LabelingRpcServer};
 
 	let FullDeps { client, pool, manual_seal_sink } = deps;
 	let mut module = RpcModule::new(());
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	// Upstream's system methods, but the nonce through a bounded account.
+	let mut system = System::new(client.clone(), pool.clone()).into_rpc();
+	for replaced in ["system_accountNextIndex", "account_nextIndex"] {
+		system.remove_method(replaced).ok_or_else(|| format!("upstream no longer serves {replaced}"))?;
+	}
+	module.merge(system)?;
+	module.merge(BoundedNonce::new(System::new(client.clone(), pool)).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Labeling::new(client).into_rpc())?;
 	if let Some(sink) = manual_seal_sink {

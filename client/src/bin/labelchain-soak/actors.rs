@@ -17,7 +17,7 @@ const MOST_SENDS: u32 = 30;
 /// What an account does next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-	/// Fund the annotators (the funder), in one batch.
+	/// Fund the annotators (the funder, also the expert), in one batch.
 	Fund,
 	Bond,
 	CreateTask,
@@ -25,6 +25,8 @@ pub enum Action {
 	Commit { task: u32 },
 	/// Reveal them, in one batch.
 	Reveal { task: u32 },
+	/// Settle a disputed item as its expert.
+	Resolve { task: u32, item: u32 },
 }
 
 /// A transaction in flight.

@@ -16,6 +16,8 @@ pub enum Seen {
 	RevealOpened { task: u32, item: u32 },
 	Revealed { task: u32, annotator: AccountId32, items: Vec<u32> },
 	Settled { task: u32, item: u32, votes: Vec<(AccountId32, Option<u16>)> },
+	/// The crowd could not settle the item; it waits for an expert.
+	Disputed { task: u32, item: u32 },
 	/// Label rewards nobody will earn, released to the requester before close.
 	BudgetRefunded { task: u32, amount: u128 },
 	TaskClosed { task: u32, refunded: u128 },
@@ -65,6 +67,7 @@ pub struct Books {
 	/// Each committed label: (task, item, annotator).
 	pub committed: BTreeSet<(u32, u32, AccountId32)>,
 	pub revealed: u64,
+	pub disputed: u64,
 	/// Each settled item's votes.
 	pub settled: BTreeMap<(u32, u32), Vec<(AccountId32, Option<u16>)>>,
 	/// The change the events explain, per account (fees, transfers, rewards,
@@ -83,6 +86,7 @@ impl Books {
 			tasks: BTreeMap::new(),
 			committed: BTreeSet::new(),
 			revealed: 0,
+			disputed: 0,
 			settled: BTreeMap::new(),
 			explained: BTreeMap::new(),
 			failures: BTreeMap::new(),
@@ -106,6 +110,7 @@ impl Books {
 				self.tasks.entry(task).or_default().reveals_opened.insert(item);
 			},
 			Seen::Revealed { items, .. } => self.revealed += items.len() as u64,
+			Seen::Disputed { .. } => self.disputed += 1,
 			Seen::Settled { task, item, votes } => {
 				self.settled.insert((task, item), votes);
 			},

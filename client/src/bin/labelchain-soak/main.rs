@@ -74,10 +74,15 @@ struct Args {
 	annotators: u32,
 	#[arg(long, default_value_t = 3)]
 	redundancy: u8,
-	/// Annotators (the first ones, in the first task's group) who commit and
-	/// never reveal: their labels settle unrevealed and they are slashed,
-	/// which the books must follow.
+	/// Annotators (the first ones, in the first task's group) who give the
+	/// wrong label on every fourth item: charged for disagreeing (a slash),
+	/// or their items disputed and settled by the expert (paid from the
+	/// dispute budget), which the books must follow.
 	#[arg(long, default_value_t = 1)]
+	contrarian: u32,
+	/// Annotators (the first ones) who commit and never reveal: their labels
+	/// settle unrevealed, after the reveal window, and they are slashed.
+	#[arg(long, default_value_t = 0)]
 	forgetful: u32,
 	/// Items per task (at most the runtime's `MaxBatch`: one batch each).
 	#[arg(long, default_value_t = 32)]
@@ -95,7 +100,8 @@ struct Args {
 	/// Opens the tasks (a funded account).
 	#[arg(long, default_value = "//Eve")]
 	requester: String,
-	/// Funds the annotators.
+	/// Funds the annotators and, as an expert, settles disputed items (one
+	/// of the dev chain's two experts).
 	#[arg(long, default_value = "//Ferdie")]
 	funder: String,
 	/// Also write the figures here as JSON.
@@ -248,6 +254,7 @@ impl Soak {
 			items: self.args.items,
 			redundancy: self.args.redundancy,
 			annotators: self.annotators.iter().map(|actor| actor.account).collect(),
+			contrarian: self.args.contrarian as usize,
 		};
 		let mut outcomes = Vec::new();
 		let actors = [&mut self.funder, &mut self.requester].into_iter().chain(self.annotators.iter_mut());
@@ -286,6 +293,9 @@ impl Soak {
 				for annotator in self.group(group) {
 					annotator.queue.push_back(Action::Commit { task: *task });
 				}
+			},
+			Seen::Disputed { task, item } if self.groups.contains_key(task) => {
+				self.funder.queue.push_back(Action::Resolve { task: *task, item: *item });
 			},
 			Seen::RevealOpened { task, .. } => {
 				let Some(group) = self.groups.get(task).copied() else { return };
@@ -336,6 +346,7 @@ impl Soak {
 	/// Every task closed and nothing left to send.
 	fn drained(&self) -> bool {
 		self.requester.idle() &&
+			self.funder.idle() &&
 			self.annotators.iter().all(Actor::idle) &&
 			self.books.tasks.values().all(|book| book.closed.is_some())
 	}
@@ -386,7 +397,8 @@ impl Soak {
 		println!("| transactions sent / sent again | {} / {} |", self.sends, self.resends);
 		println!("| validators the soak moved to | {switches} |");
 		println!("| longest finality stall | {stall:.0} s (bound {} s) |", self.args.stall_bound);
-		println!("| slashed | {slashed} |");
+		println!("| items disputed (settled by the expert) | {} |", self.books.disputed);
+		println!("| slashed | {} |", labelchain_client::amount::format_lbl(slashed));
 
 		let mut checks = Vec::new();
 		let mut check = |ok: bool, what: String| {
@@ -433,6 +445,8 @@ impl Soak {
 				"settled_revealed": outcomes.settled_revealed,
 				"settled_unrevealed": outcomes.settled_unrevealed,
 				"refunded": outcomes.refunded,
+				"disputed": self.books.disputed,
+				"slashed": slashed.to_string(),
 				"sends": self.sends,
 				"resends": self.resends,
 				"switches": switches,
@@ -462,11 +476,18 @@ async fn nonce_of(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> anyhow
 	Ok(u64::from(account.nonce))
 }
 
-/// The label an annotator gives an item (all agree: the soak tests the
-/// network, not the crowd) and the salt that seals it.
-fn label_of(task: u32, item: u32, annotator: &AccountId32) -> (u16, [u8; 32]) {
+/// An item's true label.
+fn true_label(item: u32) -> u16 {
+	(item % 2) as u16
+}
+
+/// The label an annotator gives an item (the true one; a contrarian's is
+/// wrong on every fourth item: the soak tests the network and the books, not
+/// the crowd) and the salt that seals it.
+fn label_of(task: u32, item: u32, annotator: &AccountId32, contrarian: bool) -> (u16, [u8; 32]) {
 	let salt = sp_crypto_hashing::blake2_256(&[&task.to_le_bytes()[..], &item.to_le_bytes(), &annotator.0].concat());
-	((item % 2) as u16, salt)
+	let label = true_label(item);
+	(if contrarian && item % 4 == 3 { 1 - label } else { label }, salt)
 }
 
 /// What signing an action needs besides the key.
@@ -476,6 +497,8 @@ struct SignContext {
 	items: u32,
 	redundancy: u8,
 	annotators: Vec<AccountId32>,
+	/// The first this many annotators are contrarian.
+	contrarian: usize,
 }
 
 impl SignContext {
@@ -483,6 +506,8 @@ impl SignContext {
 	fn sign(&self, at: &OnlineClientAtBlock<Config>, action: Action, key: &Keypair, nonce: u64) -> anyhow::Result<Vec<u8>> {
 		let who = account_of(key);
 		let items = self.items;
+		let contrarian = self.annotators.iter().take(self.contrarian).any(|annotator| *annotator == who);
+		let label_of = |task: u32, item: u32| label_of(task, item, &who, contrarian);
 		match action {
 			Action::Fund => {
 				let transfers = self
@@ -500,7 +525,7 @@ impl SignContext {
 			Action::Commit { task } => {
 				let commits = (0..items)
 					.map(|item| {
-						let (label, salt) = label_of(task, item, &who);
+						let (label, salt) = label_of(task, item);
 						let hash = labelchain_primitives::commitment::label_commitment(task, item, label, &salt, &who);
 						(item, H256(hash.0))
 					})
@@ -510,11 +535,15 @@ impl SignContext {
 			Action::Reveal { task } => {
 				let reveals = (0..items)
 					.map(|item| {
-						let (label, salt) = label_of(task, item, &who);
+						let (label, salt) = label_of(task, item);
 						(item, label, salt)
 					})
 					.collect();
 				signed(at, &runtime::tx().label_voting().reveal_batch(task, BoundedVec(reveals)), key, nonce)
+			},
+			Action::Resolve { task, item } => {
+				let call = runtime::tx().label_voting().resolve_dispute(task, item, true_label(item));
+				signed(at, &call, key, nonce)
 			},
 		}
 	}

@@ -121,6 +121,9 @@ fn labeling(event: &Event<'_>) -> anyhow::Result<Option<Seen>> {
 	} else if let Some(e) = event.decode_fields_as::<voting::LabelRevealed>() {
 		let e = e?;
 		Seen::Revealed { task: e.task, annotator: e.annotator, items: vec![e.item] }
+	} else if let Some(e) = event.decode_fields_as::<voting::ItemDisputed>() {
+		let e = e?;
+		Seen::Disputed { task: e.task, item: e.item }
 	} else if let Some(e) = event.decode_fields_as::<voting::ItemSettled>() {
 		let e = e?;
 		Seen::Settled { task: e.task, item: e.item, votes: e.votes.0 }
