@@ -9,8 +9,8 @@
 # checks each restarted validator came back on its own database, not by
 # syncing from scratch. Everything it starts is stopped, pass or fail.
 #
-#   scripts/soak.sh                          # the documented run: 30 minutes of load
-#   SOAK_LOAD_SECONDS=60 scripts/soak.sh     # the short form scripts/test.sh runs
+#   scripts/soak.sh --items 64                                   # the documented run: 30 minutes of load
+#   SOAK_LOAD_SECONDS=60 SOAK_RESTART_EVERY=45 scripts/soak.sh   # the short form scripts/test.sh runs
 #
 # Settings (environment): SOAK_LOAD_SECONDS (1800), SOAK_RESTART_EVERY
 # (seconds between kills, 90), SOAK_DOWN (seconds a killed validator stays
