@@ -14,7 +14,6 @@ pub enum Seen {
 	TaskCreated { task: u32, requester: AccountId32, budget: u128 },
 	Committed { task: u32, annotator: AccountId32, items: Vec<u32> },
 	RevealOpened { task: u32, item: u32 },
-	Revealed { task: u32, annotator: AccountId32, items: Vec<u32> },
 	Settled { task: u32, item: u32, votes: Vec<(AccountId32, Option<u16>)> },
 	/// The crowd could not settle the item; it waits for an expert.
 	Disputed { task: u32, item: u32 },
@@ -66,7 +65,6 @@ pub struct Books {
 	pub tasks: BTreeMap<u32, TaskBook>,
 	/// Each committed label: (task, item, annotator).
 	pub committed: BTreeSet<(u32, u32, AccountId32)>,
-	pub revealed: u64,
 	pub disputed: u64,
 	/// Each settled item's votes.
 	pub settled: BTreeMap<(u32, u32), Vec<(AccountId32, Option<u16>)>>,
@@ -85,7 +83,6 @@ impl Books {
 			treasury,
 			tasks: BTreeMap::new(),
 			committed: BTreeSet::new(),
-			revealed: 0,
 			disputed: 0,
 			settled: BTreeMap::new(),
 			explained: BTreeMap::new(),
@@ -109,7 +106,6 @@ impl Books {
 			Seen::RevealOpened { task, item } => {
 				self.tasks.entry(task).or_default().reveals_opened.insert(item);
 			},
-			Seen::Revealed { items, .. } => self.revealed += items.len() as u64,
 			Seen::Disputed { .. } => self.disputed += 1,
 			Seen::Settled { task, item, votes } => {
 				self.settled.insert((task, item), votes);
@@ -155,35 +151,43 @@ impl Books {
 		}
 	}
 
-	/// Committed labels whose item neither settled nor had its task closed
-	/// (which refunds whatever was not earned).
+	/// Where one committed label ended.
+	fn label_end(&self, task: u32, item: u32, annotator: &AccountId32) -> LabelEnd {
+		match self.settled.get(&(task, item)) {
+			Some(votes) => match votes.iter().find(|(who, _)| who == annotator) {
+				Some((_, Some(_))) => LabelEnd::SettledRevealed,
+				Some((_, None)) => LabelEnd::SettledUnrevealed,
+				// The item settled without this commit among its votes: a
+				// label the chain lost.
+				None => LabelEnd::Lost,
+			},
+			// A closed task refunds whatever was not earned.
+			None if self.tasks.get(&task).is_some_and(|book| book.closed.is_some()) => LabelEnd::Refunded,
+			None => LabelEnd::Outstanding,
+		}
+	}
+
+	/// Committed labels whose item neither settled nor had its task closed.
 	pub fn outstanding_labels(&self) -> Vec<(u32, u32, AccountId32)> {
 		self.committed
 			.iter()
-			.filter(|(task, item, _)| {
-				!self.settled.contains_key(&(*task, *item)) &&
-					self.tasks.get(task).is_none_or(|book| book.closed.is_none())
-			})
+			.filter(|(task, item, annotator)| self.label_end(*task, *item, annotator) == LabelEnd::Outstanding)
 			.cloned()
 			.collect()
 	}
 
-	/// Committed labels counted once each: settled with a revealed label,
-	/// settled unrevealed (slashed), or refunded with their closed task.
+	/// Committed labels counted once each by where they ended.
 	pub fn label_outcomes(&self) -> LabelOutcomes {
 		let mut outcomes = LabelOutcomes::default();
 		for (task, item, annotator) in &self.committed {
-			match self.settled.get(&(*task, *item)) {
-				Some(votes) => match votes.iter().find(|(who, _)| who == annotator) {
-					Some((_, Some(_))) => outcomes.settled_revealed += 1,
-					Some((_, None)) => outcomes.settled_unrevealed += 1,
-					// The item settled without this commit among its votes:
-					// a label the chain lost.
-					None => outcomes.lost += 1,
-				},
-				None if self.tasks.get(task).is_some_and(|book| book.closed.is_some()) => outcomes.refunded += 1,
-				None => outcomes.outstanding += 1,
-			}
+			let count = match self.label_end(*task, *item, annotator) {
+				LabelEnd::SettledRevealed => &mut outcomes.settled_revealed,
+				LabelEnd::SettledUnrevealed => &mut outcomes.settled_unrevealed,
+				LabelEnd::Refunded => &mut outcomes.refunded,
+				LabelEnd::Lost => &mut outcomes.lost,
+				LabelEnd::Outstanding => &mut outcomes.outstanding,
+			};
+			*count += 1;
 		}
 		outcomes
 	}
@@ -213,7 +217,19 @@ impl Books {
 	}
 }
 
-/// Where each committed label ended.
+/// Where a committed label ended: settled with its label revealed, settled
+/// unrevealed (slashed), refunded with its closed task, missing from its
+/// settled item's votes, or none of these yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LabelEnd {
+	SettledRevealed,
+	SettledUnrevealed,
+	Refunded,
+	Lost,
+	Outstanding,
+}
+
+/// How many committed labels ended each way.
 #[derive(Debug, Default, PartialEq)]
 pub struct LabelOutcomes {
 	pub settled_revealed: u64,

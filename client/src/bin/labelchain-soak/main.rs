@@ -237,7 +237,7 @@ impl Soak {
 	/// once the drain is over.
 	async fn tick(&mut self, endpoints: &mut Endpoints) -> anyhow::Result<bool> {
 		let node = endpoints.node().await?;
-		let finalized = network::finalized(node).await?;
+		let finalized = network::finalized(&node.rpc).await?;
 		while self.processed < finalized {
 			let number = self.processed + 1;
 			for seen in observe::block(node, number).await? {
@@ -290,7 +290,8 @@ impl Soak {
 				let group = self.tasks_created % group_count;
 				self.tasks_created += 1;
 				self.groups.insert(*task, group);
-				for annotator in self.group(group) {
+				let members = self.group(group);
+				for annotator in &mut self.annotators[members] {
 					annotator.queue.push_back(Action::Commit { task: *task });
 				}
 			},
@@ -303,11 +304,8 @@ impl Soak {
 				// Every item is open once all the group's commits are in.
 				if opened == self.args.items as usize && self.revealing.insert(*task) {
 					let forgetful = self.args.forgetful as usize;
-					let r = usize::from(self.args.redundancy);
-					for (index, annotator) in self.annotators.iter_mut().enumerate().skip(group * r).take(r) {
-						if index >= forgetful {
-							annotator.queue.push_back(Action::Reveal { task: *task });
-						}
+					for index in self.group(group).filter(|index| *index >= forgetful) {
+						self.annotators[index].queue.push_back(Action::Reveal { task: *task });
 					}
 				}
 			},
@@ -315,9 +313,10 @@ impl Soak {
 		}
 	}
 
-	fn group(&mut self, group: usize) -> impl Iterator<Item = &mut Actor> {
+	/// The annotators of `group`, as indices.
+	fn group(&self, group: usize) -> std::ops::Range<usize> {
 		let r = usize::from(self.args.redundancy);
-		self.annotators.iter_mut().skip(group * r).take(r)
+		group * r..(group + 1) * r
 	}
 
 	fn advance_stage(&mut self) {
@@ -465,15 +464,19 @@ impl Soak {
 async fn balances(at: &OnlineClientAtBlock<Config>, accounts: &[AccountId32]) -> anyhow::Result<BTreeMap<AccountId32, u128>> {
 	let mut totals = BTreeMap::new();
 	for who in accounts {
-		let account = at.storage().fetch(runtime::storage().system().account(), (*who,)).await?.decode()?;
-		totals.insert(*who, account.data.free + account.data.reserved);
+		totals.insert(*who, account_state(at, who).await?.1);
 	}
 	Ok(totals)
 }
 
 async fn nonce_of(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> anyhow::Result<u64> {
+	Ok(account_state(at, who).await?.0)
+}
+
+/// `who`'s nonce, and its free plus reserved (held) balance, at `at`.
+async fn account_state(at: &OnlineClientAtBlock<Config>, who: &AccountId32) -> anyhow::Result<(u64, u128)> {
 	let account = at.storage().fetch(runtime::storage().system().account(), (*who,)).await?.decode()?;
-	Ok(u64::from(account.nonce))
+	Ok((u64::from(account.nonce), account.data.free + account.data.reserved))
 }
 
 /// An item's true label.
@@ -507,7 +510,7 @@ impl SignContext {
 		let who = account_of(key);
 		let items = self.items;
 		let contrarian = self.annotators.iter().take(self.contrarian).any(|annotator| *annotator == who);
-		let label_of = |task: u32, item: u32| label_of(task, item, &who, contrarian);
+		let labeled = |task: u32, item: u32| label_of(task, item, &who, contrarian);
 		match action {
 			Action::Fund => {
 				let transfers = self
@@ -525,7 +528,7 @@ impl SignContext {
 			Action::Commit { task } => {
 				let commits = (0..items)
 					.map(|item| {
-						let (label, salt) = label_of(task, item);
+						let (label, salt) = labeled(task, item);
 						let hash = labelchain_primitives::commitment::label_commitment(task, item, label, &salt, &who);
 						(item, H256(hash.0))
 					})
@@ -535,7 +538,7 @@ impl SignContext {
 			Action::Reveal { task } => {
 				let reveals = (0..items)
 					.map(|item| {
-						let (label, salt) = label_of(task, item);
+						let (label, salt) = labeled(task, item);
 						(item, label, salt)
 					})
 					.collect();

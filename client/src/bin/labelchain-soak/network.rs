@@ -98,9 +98,9 @@ impl FinalityWatch {
 						*client = connect(url).await;
 					}
 					let Some(rpc) = client else { continue };
-					match finalized_number(rpc).await {
-						Some(number) => highest = highest.max(Some(number)),
-						None => *client = None,
+					match tokio::time::timeout(ANSWER_WITHIN, finalized(rpc)).await {
+						Ok(Ok(number)) => highest = highest.max(Some(number)),
+						_ => *client = None,
 					}
 				}
 				let now = Instant::now();
@@ -139,18 +139,9 @@ async fn connect(url: &str) -> Option<Rpc> {
 	Some(Rpc::new(client))
 }
 
-async fn finalized_number(rpc: &Rpc) -> Option<u64> {
-	let ask = async {
-		let hash = rpc.chain_get_finalized_head().await.ok()?;
-		let header = rpc.chain_get_header(Some(hash)).await.ok()??;
-		Some(u64::from(header.number))
-	};
-	tokio::time::timeout(ANSWER_WITHIN, ask).await.ok()?
-}
-
-/// The node's finalized block number.
-pub async fn finalized(node: &Node) -> anyhow::Result<u64> {
-	let hash = node.rpc.chain_get_finalized_head().await?;
-	let header = node.rpc.chain_get_header(Some(hash)).await?.ok_or_else(|| anyhow::anyhow!("no finalized header"))?;
+/// The validator's finalized block number.
+pub async fn finalized(rpc: &Rpc) -> anyhow::Result<u64> {
+	let hash = rpc.chain_get_finalized_head().await?;
+	let header = rpc.chain_get_header(Some(hash)).await?.ok_or_else(|| anyhow::anyhow!("no finalized header"))?;
 	Ok(u64::from(header.number))
 }

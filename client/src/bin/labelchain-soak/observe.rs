@@ -72,60 +72,40 @@ type Event<'a> = subxt::events::Event<'a, Config>;
 
 /// Fees, transfers, payments, refunds and slashes.
 fn money(event: &Event<'_>) -> anyhow::Result<Option<Seen>> {
-	Ok(Some(if let Some(e) = event.decode_fields_as::<payment::TransactionFeePaid>() {
-		let e = e?;
+	Ok(Some(if let Some(e) = event.decode_fields_as::<payment::TransactionFeePaid>().transpose()? {
 		Seen::FeePaid { who: e.who, amount: e.actual_fee }
-	} else if let Some(e) = event.decode_fields_as::<balances::Transfer>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<balances::Transfer>().transpose()? {
 		Seen::Transfer { from: e.from, to: e.to, amount: e.amount }
-	} else if let Some(e) = event.decode_fields_as::<tasks::LabelRewardPaid>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<tasks::LabelRewardPaid>().transpose()? {
 		Seen::RewardPaid { task: e.task, annotator: e.annotator, amount: e.amount }
-	} else if let Some(e) = event.decode_fields_as::<tasks::ProtocolFeePaid>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<tasks::ProtocolFeePaid>().transpose()? {
 		Seen::ProtocolFeePaid { task: e.task, amount: e.amount }
-	} else if let Some(e) = event.decode_fields_as::<tasks::ExpertPaid>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<tasks::ExpertPaid>().transpose()? {
 		Seen::ExpertPaid { task: e.task, expert: e.expert, amount: e.amount }
-	} else if let Some(e) = event.decode_fields_as::<tasks::LabelBudgetRefunded>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<tasks::LabelBudgetRefunded>().transpose()? {
 		Seen::BudgetRefunded { task: e.task, amount: e.amount }
-	} else if let Some(e) = event.decode_fields_as::<tasks::TaskClosed>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<tasks::TaskClosed>().transpose()? {
 		Seen::TaskClosed { task: e.task, refunded: e.refunded }
-	} else if let Some(e) = event.decode_fields_as::<stake::Slashed>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<stake::Slashed>().transpose()? {
 		Seen::Slashed { who: e.who, amount: e.amount, beneficiary: e.beneficiary }
 	} else {
 		return Ok(None);
 	}))
 }
 
-/// Tasks created, labels committed and revealed, items opened and settled.
+/// Tasks created, labels committed, items opened, disputed and settled.
 fn labeling(event: &Event<'_>) -> anyhow::Result<Option<Seen>> {
-	Ok(Some(if let Some(e) = event.decode_fields_as::<tasks::TaskCreated>() {
-		let e = e?;
+	Ok(Some(if let Some(e) = event.decode_fields_as::<tasks::TaskCreated>().transpose()? {
 		Seen::TaskCreated { task: e.task, requester: e.requester, budget: e.budget }
-	} else if let Some(e) = event.decode_fields_as::<voting::LabelsCommitted>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<voting::LabelsCommitted>().transpose()? {
 		Seen::Committed { task: e.task, annotator: e.annotator, items: e.items.0 }
-	} else if let Some(e) = event.decode_fields_as::<voting::LabelCommitted>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<voting::LabelCommitted>().transpose()? {
 		Seen::Committed { task: e.task, annotator: e.annotator, items: vec![e.item] }
-	} else if let Some(e) = event.decode_fields_as::<voting::RevealOpened>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<voting::RevealOpened>().transpose()? {
 		Seen::RevealOpened { task: e.task, item: e.item }
-	} else if let Some(e) = event.decode_fields_as::<voting::LabelsRevealed>() {
-		let e = e?;
-		Seen::Revealed { task: e.task, annotator: e.annotator, items: e.labels.0.iter().map(|(item, _)| *item).collect() }
-	} else if let Some(e) = event.decode_fields_as::<voting::LabelRevealed>() {
-		let e = e?;
-		Seen::Revealed { task: e.task, annotator: e.annotator, items: vec![e.item] }
-	} else if let Some(e) = event.decode_fields_as::<voting::ItemDisputed>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<voting::ItemDisputed>().transpose()? {
 		Seen::Disputed { task: e.task, item: e.item }
-	} else if let Some(e) = event.decode_fields_as::<voting::ItemSettled>() {
-		let e = e?;
+	} else if let Some(e) = event.decode_fields_as::<voting::ItemSettled>().transpose()? {
 		Seen::Settled { task: e.task, item: e.item, votes: e.votes.0 }
 	} else {
 		return Ok(None);
