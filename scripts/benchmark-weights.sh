@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures the weights of every call of the four labeling pallets with their
+# Measures the weights of every call of our pallets (the four labeling ones,
+# the validator set and enactment) with their
 # worst-case v2 benchmarks, and writes each pallet's src/weights.rs from
 # scripts/benchmarks/weights.hbs (machine, date and command in its header).
 # Also measures, on the same machine, what the runtime charges everything else
@@ -72,11 +73,11 @@ measure() {
 		"$@"
 }
 
-for crate in tasks annotator-stake reputation label-voting; do
+for crate in tasks annotator-stake reputation label-voting validator-set enactment; do
 	measure "pallet_${crate//-/_}" "pallets/$crate/src/weights.rs" --template scripts/benchmarks/weights.hbs
 done
 # The CLI's own template: a runtime-side `WeightInfo` for each upstream pallet.
-for pallet in pallet_balances pallet_transaction_payment pallet_utility frame_system_extensions; do
+for pallet in pallet_balances pallet_transaction_payment pallet_utility frame_system_extensions pallet_collective; do
 	measure "$pallet" "runtime/src/weights/$pallet.rs"
 done
 

@@ -17,6 +17,7 @@ trap validators_stop_all EXIT INT TERM
 validators_start_all
 
 log "four validators running; logs in $VALIDATORS_DIR. Ctrl-C to stop."
+log "a fifth node joins with: --chain chain-specs/local.json --bootnodes $(validator_address 0) (docs/validators.md)"
 while sleep 6; do
 	printf 'finalized: '
 	for index in 0 1 2 3; do printf '%s ' "$(finalized_number $((RPC_BASE + index)))"; done

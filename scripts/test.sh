@@ -24,6 +24,7 @@ LABELCHAIN_NODE="$NODE_DEBUG" cargo test --locked --workspace
 
 log "pallet benchmarks, run once each as tests"
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-label-voting -p pallet-reputation -p pallet-tasks \
+	-p pallet-validator-set -p pallet-enactment \
 	--features runtime-benchmarks --lib -- benchmark
 
 log "end-to-end tests (Polkadot.js against real nodes)"

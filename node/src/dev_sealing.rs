@@ -42,6 +42,9 @@ fn on_each_transaction(
 /// transaction that arrives while a block is being built can miss both it and
 /// the next one (the pool re-validates it against the new block first) and
 /// is not announced again; without this, it would wait for the next arrival.
+/// The block is sealed even if it ends up without them: a block whose hooks
+/// fill it (a session change) takes no transaction, and the chain must get
+/// past it for the waiting ones to go in the block after.
 fn when_ready(
 	pool: Arc<service::FullPool>,
 	period: Duration,
@@ -50,7 +53,7 @@ fn when_ready(
 		loop {
 			futures_timer::Delay::new(period).await;
 			if pool.status().ready > 0 {
-				return Some((seal_and_finalize(false), pool));
+				return Some((seal_and_finalize(true), pool));
 			}
 		}
 	}))

@@ -13,16 +13,26 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use crate::{
 	configs::treasury::TreasuryAccount,
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
-	AccountId, AuraConfig, Balance, BalancesConfig, ExpertMembershipConfig, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig,
+	opaque::SessionKeys,
+	AccountId, Balance, BalancesConfig, BlockNumber, CouncilConfig, ExpertMembershipConfig,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig,
 };
 
 /// What each well-known dev account starts with: enough to fund many test
 /// tasks and stakes.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// A validator's keys: Aura for authoring, GRANDPA for finality votes.
+/// Sessions on the local test network last ten blocks (a minute), so that a
+/// validator the council adds authors within two minutes. The block that
+/// starts a session takes no transactions (`pallet-session` charges the
+/// rotation a full block), so the one-validator dev chain, where validators
+/// never change, keeps the default hour.
+pub const TEST_SESSION_LENGTH: BlockNumber = 10;
+
+/// A validator: its account and its session keys (Aura for authoring,
+/// GRANDPA for finality votes).
 struct Validator {
+	account: AccountId,
 	aura: AuraId,
 	grandpa: GrandpaId,
 }
@@ -30,8 +40,16 @@ struct Validator {
 impl Validator {
 	/// The well-known dev keys of one keyring name (`//Alice`, ...).
 	fn dev(name: Sr25519Keyring) -> Self {
-		Self { aura: name.public().into(), grandpa: ed25519_of(name).into() }
+		Self { account: name.to_account_id(), aura: name.public().into(), grandpa: ed25519_of(name).into() }
 	}
+}
+
+/// The dev council: Alice, Bob and Charlie (two of them make two thirds).
+fn dev_council() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.into_iter()
+		.map(|name| name.to_account_id())
+		.collect()
 }
 
 /// The ed25519 key of the same dev name as an sr25519 keyring entry (GRANDPA
@@ -54,9 +72,14 @@ fn dev_experts() -> Vec<AccountId> {
 	vec![Sr25519Keyring::Eve.to_account_id(), Sr25519Keyring::Ferdie.to_account_id()]
 }
 
-/// The genesis state for a set of validators, funded accounts, experts and a
-/// sudo key.
-fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId) -> Value {
+/// The genesis state for a set of validators, funded accounts, experts, a
+/// council and a sudo key.
+fn genesis(
+	validators: Vec<Validator>,
+	session_length: BlockNumber,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
 	let mut experts = dev_experts();
 	experts.sort();
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -67,12 +90,21 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId)
 				.chain([(TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)])
 				.collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
+		// Aura's and GRANDPA's authorities come from the session pallet.
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			session_length,
 		},
-		grandpa: GrandpaConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|v| {
+					let keys = SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
+					(v.account.clone(), v.account.clone(), keys)
+				})
+				.collect::<Vec<_>>(),
 		},
+		council: CouncilConfig { members: dev_council() },
 		sudo: SudoConfig { key: Some(root) },
 		expert_membership: ExpertMembershipConfig {
 			members: frame_support::BoundedVec::truncate_from(experts),
@@ -89,6 +121,7 @@ fn dev_accounts() -> Vec<AccountId> {
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![Validator::dev(Sr25519Keyring::Alice)],
+		crate::configs::session::DEFAULT_SESSION_LENGTH,
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
@@ -101,6 +134,7 @@ pub fn local_testnet_genesis() -> Value {
 			.into_iter()
 			.map(Validator::dev)
 			.collect(),
+		TEST_SESSION_LENGTH,
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)

@@ -1,7 +1,9 @@
 //! The LabelChain runtime.
 //!
-//! Consensus (Aura authoring, GRANDPA finality), balances and fees, sudo for
-//! governance on dev and test networks, `utility` for batching, and the labeling
+//! Consensus (Aura authoring, GRANDPA finality) with validators in sessions
+//! (`pallet-session`, `pallet-validator-set`), governance by a council
+//! (`pallet-collective`, `pallet-enactment`; sudo only on dev and test
+//! networks), balances and fees, `utility` for batching, and the labeling
 //! pallets: task escrow (`pallet-tasks`), annotator stake
 //! (`pallet-annotator-stake`), reputation (`pallet-reputation`), the expert set
 //! (`pallet-membership`) and label voting (`pallet-label-voting`).
@@ -61,7 +63,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("labelchain"),
 	impl_name: Cow::Borrowed("labelchain"),
 	authoring_version: 1,
-	spec_version: 126,
+	spec_version: 127,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -157,6 +159,20 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type MultiBlockMigrations = pallet_migrations;
+
+	// Validators and governance. The validator set comes before the session
+	// pallet: the session pallet's genesis asks it for the first validators.
+	#[runtime::pallet_index(9)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(11)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(12)]
+	pub type Enactment = pallet_enactment;
 
 	// The labeling pallets.
 	#[runtime::pallet_index(20)]

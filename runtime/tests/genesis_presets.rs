@@ -31,18 +31,32 @@ fn dev_preset_has_alice_as_validator_and_sudo() {
 }
 
 #[test]
-fn local_preset_has_four_validators() {
-	let names = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave];
-	let grandpa =
-		[Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie, Ed25519Keyring::Dave];
+fn local_preset_has_four_validators_in_the_session_and_a_council() {
+	let mut names = [
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
+	// Aura and GRANDPA list the validators in the session's order: by account.
+	names.sort_by_key(|(sr, _)| sr.to_account_id());
+	let accounts: Vec<_> = names.iter().map(|(sr, _)| sr.to_account_id()).collect();
 	genesis_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		assert_eq!(aura, names.iter().map(|key| key.public().into()).collect::<Vec<_>>());
+		assert_eq!(aura, names.iter().map(|(sr, _)| sr.public().into()).collect::<Vec<_>>());
 		assert_eq!(
 			Grandpa::grandpa_authorities(),
-			grandpa.iter().map(|key| (key.public().into(), 1)).collect::<Vec<_>>()
+			names.iter().map(|(_, ed)| (ed.public().into(), 1)).collect::<Vec<_>>()
 		);
 		assert_eq!(Aura::authorities_len(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), accounts);
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), accounts);
+		let mut council: Vec<_> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.iter()
+			.map(|key| key.to_account_id())
+			.collect();
+		council.sort();
+		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(), council);
 	});
 }
 
