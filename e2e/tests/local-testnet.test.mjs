@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 
+import { auraSlot } from '../lib/aura.mjs';
 import { NodeProcess, REPO_ROOT, nodeBinary, removeDir, tempDir, waitFor } from '../lib/node-process.mjs';
 
 const CHAIN_SPEC = path.join(REPO_ROOT, 'chain-specs', 'local.json');
@@ -31,15 +32,6 @@ async function startValidator(name, bootnodes) {
   });
   nodes.push(node);
   return node;
-}
-
-/** The slot in a header's Aura pre-runtime digest (0x06 'aura' len u64-LE). */
-function auraSlot(header) {
-  const preDigest = header.digest.logs
-    .map((log) => Buffer.from(log.slice(2), 'hex'))
-    .find((bytes) => bytes[0] === 6 && bytes.subarray(1, 5).toString() === 'aura');
-  assert.ok(preDigest, `block ${header.number} has no Aura pre-digest`);
-  return preDigest.readBigUInt64LE(6);
 }
 
 async function allFinalizedAtLeast(group, height) {

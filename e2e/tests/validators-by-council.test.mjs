@@ -15,6 +15,7 @@ import { after, test } from 'node:test';
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 
+import { auraSlot } from '../lib/aura.mjs';
 import { NodeProcess, REPO_ROOT, removeDir, sleep, tempDir, waitFor } from '../lib/node-process.mjs';
 import { submit } from '../lib/dev-chain.mjs';
 
@@ -43,21 +44,13 @@ async function startNode(name, args) {
   return node;
 }
 
-/** The slot in a header's Aura pre-runtime digest (0x06 'aura' len u64-LE). */
-function auraSlot(header) {
-  const preDigest = header.digest.logs
-    .map((log) => log.toU8a())
-    .map((bytes) => Buffer.from(bytes))
-    .find((bytes) => bytes[0] === 6 && bytes.subarray(1, 5).toString() === 'aura');
-  assert.ok(preDigest, `block ${header.number} has no Aura pre-digest`);
-  return preDigest.readBigUInt64LE(6);
-}
-
 /** The Aura key that authored `header`: slot modulo the authorities at its parent. */
 async function authorOf(header) {
   const atParent = await api.at(header.parentHash);
   const authorities = (await atParent.query.aura.authorities()).map((key) => key.toHex());
-  return authorities[Number(auraSlot(header) % BigInt(authorities.length))];
+  const logs = header.digest.logs.map((log) => log.toHex());
+  const slot = auraSlot({ number: header.number.toNumber(), digest: { logs } });
+  return authorities[Number(slot % BigInt(authorities.length))];
 }
 
 /**

@@ -6,7 +6,7 @@
 mod common;
 
 use codec::Encode;
-use common::genesis_state;
+use common::{genesis_state, labeling_steps::signed};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
@@ -17,7 +17,7 @@ use labelchain_runtime::{
 	currency::UNIT,
 	genesis_config_presets::TEST_SESSION_LENGTH,
 	opaque::SessionKeys,
-	AccountId, Balances, Council, Grandpa, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	AccountId, Balances, Council, Grandpa, Runtime, RuntimeCall, RuntimeEvent,
 	Session, System, ValidatorSet,
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -34,10 +34,6 @@ fn local_network(test: impl FnOnce()) {
 		test();
 		ValidatorSet::do_try_state().expect("the validator set's invariants hold");
 	});
-}
-
-fn signed(key: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(key.to_account_id())
 }
 
 /// Runs blocks (the session rotation and GRANDPA's scheduled changes; the
@@ -89,34 +85,18 @@ fn executed_ok(events: &[RuntimeEvent]) -> bool {
 	})
 }
 
-/// Fresh session keys for a validator that is not in any keyring.
-fn fresh_keys(seed: &str) -> SessionKeys {
-	SessionKeys {
-		aura: AuraId::from(
-			sr25519::Pair::from_string(&format!("//{seed}//aura"), None)
-				.unwrap()
-				.public(),
-		),
-		grandpa: GrandpaId::from(
-			ed25519::Pair::from_string(&format!("//{seed}//grandpa"), None)
-				.unwrap()
-				.public(),
-		),
-	}
-}
-
-/// Registers `keys` for `who` the way an operator does: `session.setKeys`
-/// with the proof that it holds them (its account signed by each key).
+/// Registers fresh keys (not in any keyring) for `who` the way an operator
+/// does: `session.setKeys` with the proof that it holds them (its account
+/// signed by each key).
 fn set_keys(who: Sr25519Keyring, seed: &str) -> SessionKeys {
-	let keys = fresh_keys(seed);
+	let mut aura = sr25519::Pair::from_string(&format!("//{seed}//aura"), None).unwrap();
+	let mut grandpa = ed25519::Pair::from_string(&format!("//{seed}//grandpa"), None).unwrap();
+	let keys = SessionKeys {
+		aura: AuraId::from(aura.public()),
+		grandpa: GrandpaId::from(grandpa.public()),
+	};
 	let owner = who.to_account_id().encode();
-	let aura = sr25519::Pair::from_string(&format!("//{seed}//aura"), None)
-		.unwrap()
-		.generate_proof_of_possession(&owner);
-	let grandpa = ed25519::Pair::from_string(&format!("//{seed}//grandpa"), None)
-		.unwrap()
-		.generate_proof_of_possession(&owner);
-	let proof = (aura, grandpa).encode();
+	let proof = (aura.generate_proof_of_possession(&owner), grandpa.generate_proof_of_possession(&owner)).encode();
 	assert_ok!(Session::set_keys(signed(who), keys.clone(), proof));
 	keys
 }
