@@ -68,6 +68,22 @@ export async function rpc(port, method, params = []) {
 }
 
 /** Rejects if `promise` has not settled within `ms`. */
+/**
+ * The node's Prometheus metrics as a Map from `name{labels}` (as printed,
+ * without the `chain` label the node puts on every metric) to their number.
+ */
+export async function prometheusMetrics(port) {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const metrics = new Map();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const split = line.lastIndexOf(' ');
+    const name = line.slice(0, split).replace(/,?chain="[^"]*"/, '').replace('{,', '{').replace('{}', '');
+    metrics.set(name, Number(line.slice(split + 1)));
+  }
+  return metrics;
+}
+
 export async function withTimeout(ms, what, promise) {
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -107,13 +123,14 @@ export class NodeProcess {
     this.child = null;
   }
 
-  static async start({ name, args, basePath, nodeKeyFor }) {
+  /** `p2pPort` if the node must listen on a port chosen beforehand (a boot node's). */
+  static async start({ name, args, basePath, nodeKeyFor, p2pPort }) {
     const node = new NodeProcess({
       name,
       args,
       basePath,
       rpcPort: await freePort(),
-      p2pPort: await freePort(),
+      p2pPort: p2pPort ?? await freePort(),
       prometheusPort: await freePort(),
     });
     if (nodeKeyFor) node.generateNodeKey(nodeKeyFor);

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 
-import { NodeProcess, removeDir, tempDir, waitFor, withTimeout } from '../lib/node-process.mjs';
+import { NodeProcess, prometheusMetrics, removeDir, tempDir, waitFor, withTimeout } from '../lib/node-process.mjs';
 
 const UNIT = 10n ** 12n;
 
@@ -52,10 +52,10 @@ test('the dev chain authors and finalizes blocks', async () => {
 test('Prometheus serves the block height', async () => {
   // The node refreshes this metric every few seconds.
   await waitFor('a best block height above 0 in the metrics', async () => {
-    const metrics = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
-    const height = metrics.split('\n').find((line) => line.startsWith('substrate_block_height{status="best"'));
+    const metrics = await prometheusMetrics(node.prometheusPort);
+    const height = [...metrics].find(([name]) => name.startsWith('substrate_block_height{status="best"'));
     assert.ok(height, 'no substrate_block_height metric');
-    return Number(height.trim().split(' ').pop()) > 0;
+    return height[1] > 0;
   }, { timeoutMs: 30_000 });
 });
 

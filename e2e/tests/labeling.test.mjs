@@ -16,6 +16,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
 
 import { MANIFEST_CID, UNIT, startDevChain, submit as submitTo } from '../lib/dev-chain.mjs';
+import { prometheusMetrics, waitFor } from '../lib/node-process.mjs';
 
 let chain;
 let api;
@@ -512,4 +513,59 @@ test('the chain says when a gold answer may be revealed: later, now, revealed, s
   await assert.rejects(labeling('goldRevealState', task, 2), { code: 8002 });
   const refused = await api.call.labelingApi.goldRevealState(task, 2);
   assert.ok(refused.isErr && refused.asErr.isItemOutOfRange);
+});
+
+test('Prometheus exports the chain\'s labeling as the runtime API reports it', async () => {
+  const requester = keyring.addFromUri('//Alice');
+  const annotators = await bondedAnnotators(requester, ['//Metrics//1', '//Metrics//2']);
+  // Two annotators disagree on the only item of a task with a dispute
+  // budget: it waits for an expert.
+  const task = await createOpenTask(requester, 1, 2, { disputeBudget: 5n * UNIT });
+  const salts = annotators.map(() => randomAsU8a(32));
+  for (const [label, who] of annotators.entries()) {
+    await submit(api.tx.labelVoting.commit(task, 0, sealedLabel(task, 0, label, salts[label], who.address)), who);
+  }
+  let revealEvents = [];
+  for (const [label, who] of annotators.entries()) {
+    revealEvents = await submit(api.tx.labelVoting.reveal(task, 0, label, salts[label]), who);
+  }
+  assert.ok(revealEvents.some((e) => api.events.labelVoting.ItemDisputed.is(e)), 'a one-to-one split is disputed');
+
+  const activity = await api.call.labelingApi.chainActivity();
+  assert.equal(activity.waitingForExperts.toNumber(), 1);
+  assert.equal(activity.items.disputed.toNumber(), 1);
+  assert.equal(activity.migrating.isTrue, false);
+  // The same through the node's JSON-RPC.
+  const rpcActivity = await labeling('chainActivity');
+  assert.equal(rpcActivity.waitingForExperts, 1);
+  assert.equal(rpcActivity.openTasks, activity.openTasks.toNumber());
+  // Every task's items settled, from the runtime API: what the counter of
+  // finalized blocks must have added up since the node started at genesis.
+  const taskCount = (await api.query.tasks.nextTaskId()).toNumber();
+  let settled = 0;
+  for (let id = 0; id < taskCount; id += 1) settled += (await labeling('task', id)).progress.settled;
+  assert.ok(settled > 0);
+
+  const expected = {
+    labelchain_open_tasks: activity.openTasks.toNumber(),
+    labelchain_cancelled_tasks: activity.cancelledTasks.toNumber(),
+    labelchain_items_waiting_for_experts: 1,
+    'labelchain_items_in_progress{phase="disputed"}': activity.items.disputed.toNumber(),
+    'labelchain_items_in_progress{phase="labeling"}': activity.items.labeling.toNumber(),
+    'labelchain_agenda_backlog_blocks{agenda="items"}': 0,
+    'labelchain_agenda_backlog_blocks{agenda="deadlines"}': 0,
+    labelchain_migrating: 0,
+    labelchain_items_settled_total: settled,
+  };
+  let metrics;
+  await waitFor('the metrics of the best and finalized block', async () => {
+    metrics = await prometheusMetrics(chain.node.prometheusPort);
+    return Object.entries(expected).every(([name, value]) => metrics.get(name) === value);
+  }, { timeoutMs: 20_000 }).catch((error) => {
+    const seen = Object.fromEntries(Object.keys(expected).map((name) => [name, metrics?.get(name)]));
+    throw new Error(`${error.message}: expected ${JSON.stringify(expected)}, scraped ${JSON.stringify(seen)}`);
+  });
+  const labelsSettled = metrics.get('labelchain_labels_settled_total');
+  assert.ok(labelsSettled >= settled, 'each settled item counts its votes');
+  assert.ok(metrics.get('labelchain_labels_revealed_total') >= labelsSettled + 2, 'the disputed item\'s reveals too');
 });

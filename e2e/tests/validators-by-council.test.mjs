@@ -17,6 +17,7 @@ import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 
 import { auraSlot } from '../lib/aura.mjs';
 import { NodeProcess, REPO_ROOT, removeDir, sleep, tempDir, waitFor } from '../lib/node-process.mjs';
+import { councilDecides } from '../lib/council.mjs';
 import { submit } from '../lib/dev-chain.mjs';
 
 const CHAIN_SPEC = path.join(REPO_ROOT, 'chain-specs', 'local.json');
@@ -51,27 +52,6 @@ async function authorOf(header) {
   const logs = header.digest.logs.map((log) => log.toHex());
   const slot = auraSlot({ number: header.number.toNumber(), digest: { logs } });
   return authorities[Number(slot % BigInt(authorities.length))];
-}
-
-/**
- * A council motion: `proposer` proposes with a threshold of two, the two
- * `ayes` vote, and the motion is closed. Returns the close's events.
- */
-async function councilDecides(call, proposer, ayes) {
-  const length = call.method.encodedLength;
-  const proposed = await submit(api, api.tx.council.propose(2, call, length), proposer);
-  const event = proposed.find((e) => api.events.council.Proposed.is(e));
-  assert.ok(event, 'the motion was proposed');
-  const { proposalIndex, proposalHash } = event.data;
-  for (const member of ayes) {
-    await submit(api, api.tx.council.vote(proposalHash, proposalIndex, true), member);
-  }
-  const { weight } = await call.paymentInfo(proposer);
-  const closed = await submit(api, api.tx.council.close(proposalHash, proposalIndex, weight, length), proposer);
-  const executed = closed.find((e) => api.events.council.Executed.is(e));
-  assert.ok(executed, 'the motion was executed');
-  assert.ok(executed.data.result.isOk, `the council's call failed: ${executed.data.result.toString()}`);
-  return closed;
 }
 
 /** A validator's node makes fresh keys; the validator registers them. */
@@ -114,6 +94,7 @@ test('the council adds a validator, removes one, and a validator rotates its key
   // load the well-known dev keys.
   const eveNode = await startNode('eve', ['--validator', '--name', 'eve', '--bootnodes', bootnode]);
   const all = [alice, bob, charlie, dave, eveNode];
+  let watch = null;
 
   try {
     api = await ApiPromise.create({ provider: new WsProvider(alice.wsUrl), noInitWarn: true, throwOnConnect: true });
@@ -126,7 +107,7 @@ test('the council adds a validator, removes one, and a validator rotates its key
     // Eve makes keys on her own node and registers them; the council adds her.
     const eveKeys = await rotateKeys(eveNode, eveKey);
     const motionAt = Date.now();
-    await councilDecides(api.tx.validatorSet.addValidator(eveKey.address), aliceKey, [aliceKey, bobKey]);
+    await councilDecides(api, api.tx.validatorSet.addValidator(eveKey.address), aliceKey, [aliceKey, bobKey]);
 
     // Her first block.
     let eveFirstBlock = null;
@@ -144,7 +125,7 @@ test('the council adds a validator, removes one, and a validator rotates its key
     assert.equal(grandpaSet.length, 5);
 
     // With Dave stopped, finality needs four of five: Eve must be voting.
-    const watch = watchFinality(alice);
+    watch = watchFinality(alice);
     await dave.stop();
     const survivors = [alice, bob, charlie, eveNode];
     const before = await alice.finalizedNumber();
@@ -154,7 +135,7 @@ test('the council adds a validator, removes one, and a validator rotates its key
 
     // The council removes Dave; Bob rotates his keys meanwhile.
     const bobOldAura = (await api.query.session.nextKeys(bobKey.address)).unwrap().aura.toHex();
-    await councilDecides(api.tx.validatorSet.removeValidator(keyring.addFromUri('//Dave').address),
+    await councilDecides(api, api.tx.validatorSet.removeValidator(keyring.addFromUri('//Dave').address),
       aliceKey, [aliceKey, bobKey]);
     const bobKeys = await rotateKeys(bob, bobKey);
     await waitFor('Dave out and Bob\'s new keys in', async () => {
@@ -180,5 +161,8 @@ test('the council adds a validator, removes one, and a validator rotates its key
   } catch (error) {
     for (const node of all) console.error(`--- ${node.name} log tail ---\n${node.logTail()}`);
     throw error;
+  } finally {
+    // A failure must not leave the watch polling stopped nodes forever.
+    if (watch) watch.stopped = true;
   }
 });

@@ -28,27 +28,30 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 	})
 }
 
+/// A chain spec of this node's runtime, with the token and address format.
+pub fn builder() -> Result<sc_chain_spec::ChainSpecBuilder, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, Default::default()).with_properties(properties()))
+}
+
 /// A one-validator chain for development: Alice authors and is sudo.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, Default::default())
+	Ok(builder()?
 		.with_name("LabelChain Development")
 		.with_id("labelchain_dev")
 		.with_protocol_id("labelchain-dev")
 		.with_chain_type(ChainType::Development)
 		.with_genesis_config_preset_name(DEV_RUNTIME_PRESET)
-		.with_properties(properties())
 		.build())
 }
 
 /// A four-validator local testnet: Alice, Bob, Charlie and Dave.
 pub fn local_testnet_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, Default::default())
+	Ok(builder()?
 		.with_name("LabelChain Local Testnet")
 		.with_id("labelchain_local")
 		.with_protocol_id("labelchain-local")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
 		.build())
 }
 

@@ -77,6 +77,11 @@ pub enum Subcommand {
 	/// Export the chain specification of a built-in or file chain.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
+	/// Make the chain spec of a new network, with fresh keys for its
+	/// validators, a council and endowments from the command line, no dev
+	/// account and no sudo key.
+	NewNetwork(crate::new_network::NewNetworkCmd),
+
 	/// Validate blocks.
 	CheckBlock(sc_cli::CheckBlockCmd),
 

@@ -5,6 +5,8 @@ mod chain_spec;
 mod cli;
 mod command;
 mod dev_sealing;
+mod labeling_metrics;
+mod new_network;
 mod rpc;
 mod service;
 

@@ -198,6 +198,22 @@ pub fn start_network_and_rpc<N: NetworkBackend<Block, Hash>>(
 		})
 	};
 
+	if let Some(registry) = config.prometheus_registry() {
+		let metrics = crate::labeling_metrics::LabelingMetrics::register(registry)
+			.map_err(|error| ServiceError::Other(format!("labeling metrics: {error}")))?;
+		let spawn = core.task_manager.spawn_handle();
+		spawn.spawn(
+			"labeling-metrics-best",
+			None,
+			crate::labeling_metrics::follow_best(core.client.clone(), metrics.clone()),
+		);
+		spawn.spawn(
+			"labeling-metrics-finalized",
+			None,
+			crate::labeling_metrics::count_finalized(core.client.clone(), metrics),
+		);
+	}
+
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		network: network.clone(),
 		client: core.client.clone(),

@@ -146,6 +146,46 @@ pub struct ItemCounts {
 	pub settled: u32,
 }
 
+/// The whole chain's labeling at one block: what an operator watches (the
+/// node exports it as Prometheus metrics). (Since version 10.)
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ChainActivity {
+	/// Tasks open: taking work, or past their deadline with items in flight.
+	pub open_tasks: u32,
+	/// Tasks cancelled whose committed items are still settling.
+	pub cancelled_tasks: u32,
+	/// Items in progress over all tasks, by phase (`untouched` and
+	/// `settled` are not counted chain-wide: 0).
+	pub items: ItemCounts,
+	/// Items waiting for an expert: disputed or appealed.
+	pub waiting_for_experts: u32,
+	/// How many blocks the items' agenda (windows, claims and expert
+	/// timeouts running out) is behind: 0 when caught up.
+	pub item_agenda_backlog: BlockNumber,
+	/// How many blocks the tasks' deadline agenda is behind: 0 when caught up.
+	pub deadline_agenda_backlog: BlockNumber,
+	/// Whether a multi-block storage migration is running: until it ends
+	/// the chain takes no transactions and both agendas wait.
+	pub migrating: bool,
+	/// What this block did.
+	pub block: BlockActivity,
+}
+
+/// What one block did to labels and items, from its events.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct BlockActivity {
+	/// Labels revealed, one at a time or in batches.
+	pub labels_revealed: u32,
+	/// Items settled, by the crowd, an expert or gold.
+	pub items_settled: u32,
+	/// The votes those settled items were decided with.
+	pub labels_settled: u32,
+}
+
 /// One page of tasks, in id order; `next` is where the following page starts.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -423,8 +463,9 @@ sp_api::decl_runtime_apis! {
 	/// version 7 pages `annotator_work`, adds `gold_commitment`, and the
 	/// storage deposit in `task_budget` and a task's escrow; version 8 a
 	/// task's adaptive redundancy (`min_redundancy`, `max_redundancy`) and
-	/// its `target_accuracy` in its terms; version 9 `gold_reveal_state`.
-	#[api_version(9)]
+	/// its `target_accuracy` in its terms; version 9 `gold_reveal_state`;
+	/// version 10 `chain_activity`.
+	#[api_version(10)]
 	pub trait LabelingApi {
 		/// A task with its money and item counts; `None` if no task has this id.
 		fn task(task: TaskId) -> Option<TaskSummary>;
@@ -505,5 +546,12 @@ sp_api::decl_runtime_apis! {
 			dispute_budget: Balance,
 			gold_count: u32,
 		) -> Result<BudgetSummary, LabelingApiError>;
+
+		/// The whole chain's labeling at this block: open tasks, items in
+		/// progress by phase, those waiting for experts, how far behind the
+		/// agendas are, and what the block did. Reads counters the chain
+		/// keeps and the block's events: no walk over tasks or items.
+		/// (Since version 10.)
+		fn chain_activity() -> ChainActivity;
 	}
 }

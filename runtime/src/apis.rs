@@ -94,6 +94,10 @@ impl_runtime_apis! {
 		fn items(task: TaskId, start: ItemIndex, max: u32) -> Result<ItemSummaryPage, LabelingApiError> {
 			labeling_api::items(task, start, max)
 		}
+
+		fn chain_activity() -> labelchain_primitives::runtime_api::ChainActivity {
+			crate::chain_activity::chain_activity()
+		}
 	}
 
 	impl sp_api::Core<Block> for Runtime {

@@ -1,6 +1,8 @@
 //! Genesis presets: the starting state of the development chain and of the
-//! four-validator local testnet. The node builds its chain specs from these, and
-//! `scripts/generate-chain-specs.sh` writes `chain-specs/` from them.
+//! four-validator local testnet, and of a new network (`genesis`, which
+//! `labelchain-node new-network` fills from its command line). The node
+//! builds its chain specs from these, and `scripts/generate-chain-specs.sh`
+//! writes `chain-specs/` from them.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -31,10 +33,10 @@ pub const TEST_SESSION_LENGTH: BlockNumber = 10;
 
 /// A validator: its account and its session keys (Aura for authoring,
 /// GRANDPA for finality votes).
-struct Validator {
-	account: AccountId,
-	aura: AuraId,
-	grandpa: GrandpaId,
+pub struct Validator {
+	pub account: AccountId,
+	pub aura: AuraId,
+	pub grandpa: GrandpaId,
 }
 
 impl Validator {
@@ -42,6 +44,17 @@ impl Validator {
 	fn dev(name: Sr25519Keyring) -> Self {
 		Self { account: name.to_account_id(), aura: name.public().into(), grandpa: ed25519_of(name).into() }
 	}
+}
+
+/// Who a network starts with: its validators, its council, its experts, who
+/// holds what, and a sudo key (dev and local networks only).
+pub struct NetworkGenesis {
+	pub validators: Vec<Validator>,
+	pub session_length: BlockNumber,
+	pub council: Vec<AccountId>,
+	pub experts: Vec<AccountId>,
+	pub endowed: Vec<(AccountId, Balance)>,
+	pub sudo: Option<AccountId>,
 }
 
 /// The dev council: Alice, Bob and Charlie (two of them make two thirds).
@@ -72,21 +85,15 @@ fn dev_experts() -> Vec<AccountId> {
 	vec![Sr25519Keyring::Eve.to_account_id(), Sr25519Keyring::Ferdie.to_account_id()]
 }
 
-/// The genesis state for a set of validators, funded accounts, experts, a
-/// council and a sudo key.
-fn genesis(
-	validators: Vec<Validator>,
-	session_length: BlockNumber,
-	endowed: Vec<AccountId>,
-	root: AccountId,
-) -> Value {
-	let mut experts = dev_experts();
+/// The genesis state of a network: the treasury account exists from the
+/// start (it receives fees and slashes); everything else is `network`'s.
+pub fn genesis(network: NetworkGenesis) -> Value {
+	let NetworkGenesis { validators, session_length, council, mut experts, endowed, sudo } = network;
 	experts.sort();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed
 				.into_iter()
-				.map(|account| (account, DEV_ENDOWMENT))
 				.chain([(TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)])
 				.collect::<Vec<_>>(),
 		},
@@ -104,11 +111,24 @@ fn genesis(
 				})
 				.collect::<Vec<_>>(),
 		},
-		council: CouncilConfig { members: dev_council() },
-		sudo: SudoConfig { key: Some(root) },
+		council: CouncilConfig { members: council },
+		sudo: SudoConfig { key: sudo },
 		expert_membership: ExpertMembershipConfig {
 			members: frame_support::BoundedVec::truncate_from(experts),
 		},
+	})
+}
+
+/// A test network of the dev keys: every dev account funded, the dev
+/// council and experts, Alice sudo.
+fn dev_network(validators: Vec<Validator>, session_length: BlockNumber) -> Value {
+	genesis(NetworkGenesis {
+		validators,
+		session_length,
+		council: dev_council(),
+		experts: dev_experts(),
+		endowed: dev_accounts().into_iter().map(|account| (account, DEV_ENDOWMENT)).collect(),
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 	})
 }
 
@@ -119,24 +139,17 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// One validator (Alice), who is also sudo.
 pub fn development_config_genesis() -> Value {
-	genesis(
-		vec![Validator::dev(Sr25519Keyring::Alice)],
-		crate::configs::session::DEFAULT_SESSION_LENGTH,
-		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	dev_network(vec![Validator::dev(Sr25519Keyring::Alice)], crate::configs::session::DEFAULT_SESSION_LENGTH)
 }
 
 /// Four validators (Alice, Bob, Charlie, Dave); Alice is sudo.
 pub fn local_testnet_genesis() -> Value {
-	genesis(
+	dev_network(
 		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
 			.into_iter()
 			.map(Validator::dev)
 			.collect(),
 		TEST_SESSION_LENGTH,
-		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
 	)
 }
 

@@ -10,7 +10,7 @@ use frame_support::assert_ok;
 use labelchain_primitives::{
 	item_lifecycle::{Decision, ItemPhase},
 	task::{AssignmentMode, TaskStatus},
-	runtime_api::{ItemCounts, ItemPage, ItemSummary, LabelingApiError, WorkPlace},
+	runtime_api::{BlockActivity, ItemCounts, ItemPage, ItemSummary, LabelingApiError, WorkPlace},
 };
 use labelchain_runtime::{currency::UNIT, labeling_api as api, AccountId};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
@@ -242,11 +242,11 @@ fn the_chain_says_which_items_finalize_would_move_on_and_reads_items_by_page() {
 }
 
 #[test]
-fn the_runtime_serves_version_9_of_the_labeling_api() {
+fn the_runtime_serves_version_10_of_the_labeling_api() {
 	use labelchain_primitives::runtime_api::LabelingApi;
 	use sp_api::RuntimeApiInfo;
 	let id = <dyn LabelingApi<labelchain_runtime::Block> as RuntimeApiInfo>::ID;
-	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(9));
+	assert_eq!(labelchain_runtime::VERSION.api_version(&id), Some(10));
 }
 
 #[test]
@@ -281,5 +281,40 @@ fn the_chain_quotes_a_tasks_budget_with_its_protocol_fee_and_holds_exactly_that(
 			api::task_budget(u32::MAX, 64, u128::MAX / 2, 0, 0),
 			Err(labelchain_primitives::runtime_api::LabelingApiError::BudgetOverflow)
 		);
+	});
+}
+
+/// The chain's activity: open tasks and items by phase from the counters
+/// the pallets keep, and what a block did from its events.
+#[test]
+fn the_chain_reports_its_activity_from_its_counters_and_the_blocks_events() {
+	use labelchain_runtime::{chain_activity::chain_activity, System};
+	common::genesis_state(DEV_RUNTIME_PRESET).execute_with(|| {
+		run_block(1);
+		bond_all(&[Bob, Charlie]);
+		let task = create_task(2, 3);
+		label(task, 0, Bob, 1);
+		label(task, 0, Charlie, 1);
+		reveal(task, 0, Bob, 1);
+		reveal(task, 0, Charlie, 1);
+		let revealed = chain_activity();
+		assert_eq!((revealed.open_tasks, revealed.cancelled_tasks), (1, 0));
+		assert_eq!(revealed.items.accepted, 1, "both agree: accepted, in its appeal window");
+		assert_eq!(revealed.waiting_for_experts, 0);
+		assert_eq!(revealed.block.labels_revealed, 2);
+		assert_eq!((revealed.block.items_settled, revealed.block.labels_settled), (0, 0));
+		assert!(!revealed.migrating);
+		assert_eq!((revealed.item_agenda_backlog, revealed.deadline_agenda_backlog), (0, 0));
+
+		// A later block settles the item: its events, not the reveals'.
+		System::reset_events();
+		settle_after_appeal_window(task, 0);
+		let settled = chain_activity();
+		assert_eq!(settled.block, BlockActivity { labels_revealed: 0, items_settled: 1, labels_settled: 2 });
+		assert_eq!(settled.items.accepted, 0);
+		assert_eq!(settled.open_tasks, 1);
+		// No hook has run since block 1: both agendas are that far behind.
+		assert_eq!(settled.item_agenda_backlog, System::block_number() - 1);
+		check_invariants();
 	});
 }

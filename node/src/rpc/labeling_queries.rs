@@ -15,7 +15,7 @@ use jsonrpsee::{
 use labelchain_primitives::{
 	task::{DomainId, ItemIndex, TaskId},
 	runtime_api::{
-		AnnotatorSummary, BudgetSummary, GoldRevealState, ItemPage, ItemSummary, ItemSummaryPage, LabelTally,
+		AnnotatorSummary, BudgetSummary, ChainActivity, GoldRevealState, ItemPage, ItemSummary, ItemSummaryPage, LabelTally,
 		LabelingApi as LabelingRuntimeApi,
 		LabelingApiError, QualitySummary, TaskPage, TaskSummary, WorkPage, MAX_PAGE,
 	},
@@ -160,6 +160,15 @@ pub trait LabelingRpc<BlockHash> {
 		gold_count: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<BudgetSummary>;
+
+	/// The whole chain's labeling at a block: open and cancelled tasks,
+	/// items in progress by phase, those waiting for experts, how many
+	/// blocks each agenda is behind, whether a storage migration runs, and
+	/// what the block did (labels revealed, items and labels settled): what
+	/// the node's `labelchain_*` Prometheus metrics export. Needs labeling
+	/// API version 10.
+	#[method(name = "chainActivity")]
+	fn chain_activity(&self, at: Option<BlockHash>) -> RpcResult<ChainActivity>;
 }
 
 /// Serves the `labeling_*` methods from a client's runtime.
@@ -383,5 +392,9 @@ where
 		.map_err(|error| {
 			ErrorObjectOwned::owned(ErrorCode::InvalidParams.code(), "the budget overflows a balance", Some(error))
 		})
+	}
+
+	fn chain_activity(&self, at: Option<Block::Hash>) -> RpcResult<ChainActivity> {
+		self.at_version(10, at, |api, hash| api.chain_activity(hash))
 	}
 }

@@ -75,6 +75,18 @@ where
 	run
 }
 
+/// How many blocks the agenda is behind at `now`: 0 when the last run
+/// reached `now` (or none has run), more while blocks' entries wait for
+/// room (after full blocks, or while a multi-block migration holds the
+/// agenda back). What an operator watches.
+pub fn blocks_behind<Block, Cursor>(now: Block) -> Block
+where
+	Block: FullCodec + Copy + Default + Saturating,
+	Cursor: StorageValue<Block, Query = Option<Block>>,
+{
+	Cursor::get().map_or_else(Block::default, |cursor| now.saturating_sub(cursor))
+}
+
 /// The block a step due after `due_after` goes on the agenda under: the
 /// first block after it, and never a block the agenda has already passed
 /// (`now` is being run, or was).

@@ -32,7 +32,7 @@ use sp_runtime::traits::Saturating;
 
 use crate::{
 	settlement::Settlement, types::PhaseKind, Agenda, AgendaCursor, Config, Event, ItemState, Items, Pallet,
-	PhaseCountsOf, TermsOf, WeightInfo,
+	PhaseCountsOf, PhaseTotals, TermsOf, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -47,6 +47,7 @@ impl<T: Config> Pallet<T> {
 		let kind = PhaseKind::of(&state.phase);
 		if state.counted_as != Some(kind) {
 			PhaseCountsOf::<T>::mutate(task, |counts| counts.shift(state.counted_as, Some(kind)));
+			PhaseTotals::<T>::mutate(|totals| totals.shift(state.counted_as, Some(kind)));
 			state.counted_as = Some(kind);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
@@ -69,6 +70,7 @@ impl<T: Config> Pallet<T> {
 				counts.shift(state.counted_as, None);
 				*maybe_counts = (counts.total() > 0).then_some(counts);
 			});
+			PhaseTotals::<T>::mutate(|totals| totals.shift(state.counted_as, None));
 		}
 		Items::<T>::remove(task, item);
 	}

@@ -61,9 +61,10 @@ pub mod pallet {
 	/// The layout of this pallet's storage. Version 1 is the first one
 	/// declared (spec 117); a change of layout bumps it and comes with its
 	/// migration (`migrations`). Version 2 (spec 122): a settled item's
-	/// record counts the labels it used.
+	/// record counts the labels it used. Version 3 (spec 128): `PhaseTotals`,
+	/// summed once by a multi-block migration.
 	pub const STORAGE_VERSION: frame_support::traits::StorageVersion =
-		frame_support::traits::StorageVersion::new(2);
+		frame_support::traits::StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -298,6 +299,12 @@ pub mod pallet {
 	/// reads a task's progress without walking its items.
 	#[pallet::storage]
 	pub type PhaseCountsOf<T: Config> = StorageMap<_, Twox64Concat, TaskId, types::PhaseCounts, ValueQuery>;
+
+	/// The sum of every task's `PhaseCountsOf`: the chain's items in
+	/// progress in each phase (those waiting for experts among them), kept as
+	/// items move, so that the chain's totals are read without walking tasks.
+	#[pallet::storage]
+	pub type PhaseTotals<T: Config> = StorageValue<_, types::PhaseCounts, ValueQuery>;
 
 	/// Each annotator's model on each task they labeled (see `models`):
 	/// created when their first label on the task settles, removed when the
@@ -544,9 +551,15 @@ pub mod pallet {
 		/// Draws the items of the last block's assigned claims, then moves
 		/// on the items whose window, claim or expert timeout ran out, oldest
 		/// block first, within `AgendaWeight`: what `finalize_item` would do
-		/// for each, without anyone sending it.
+		/// for each, without anyone sending it. Waits while a multi-block
+		/// migration runs (it may be rewriting the items); the claims and
+		/// the agenda's cursor keep their place, and it catches up after.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::draw_pending_claims().saturating_add(Self::run_agenda(now))
+			let migration_check = T::DbWeight::get().reads(1);
+			if <T::MultiBlockMigrator as frame_support::migrations::MultiStepMigrator>::ongoing() {
+				return migration_check;
+			}
+			Self::draw_pending_claims().saturating_add(Self::run_agenda(now)).saturating_add(migration_check)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1175,6 +1188,11 @@ pub mod pallet {
 				);
 			}
 			ensure!(counted.is_empty(), "items in progress of a task without phase counters");
+			let mut totals = types::PhaseCounts::default();
+			for counts in PhaseCountsOf::<T>::iter_values() {
+				totals.absorb(&counts);
+			}
+			ensure!(totals == PhaseTotals::<T>::get(), "the chain's phase totals differ from the tasks' counters");
 			// A claim waiting for its draw holds its stake and an open claim.
 			for (_, who) in PendingClaims::<T>::get() {
 				claims_by_annotator.entry(who.clone()).or_default().saturating_inc();

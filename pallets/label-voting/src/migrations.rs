@@ -141,6 +141,114 @@ pub mod v2 {
 	}
 }
 
+/// Version 2 → 3 (spec 128): `PhaseTotals`, the chain's items in progress
+/// in each phase, kept from now on as items move. Summing every task's
+/// `PhaseCountsOf` runs as a multi-block migration (`pallet-migrations`):
+/// each step reads as many tasks' counters as the block's migration weight
+/// allows, and the chain takes no transactions (and the agenda waits) until
+/// it is done, so no item moves under the sum.
+pub mod v3 {
+	use frame_support::{
+		migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
+		pallet_prelude::*,
+		traits::{GetStorageVersion, StorageVersion},
+		weights::WeightMeter,
+	};
+	use labelchain_primitives::task::TaskId;
+
+	use crate::{types::PhaseCounts, Config, Pallet, PhaseCountsOf, PhaseTotals};
+
+	/// The storage version this migration starts from.
+	const FROM: StorageVersion = StorageVersion::new(2);
+	/// The storage version this migration leaves.
+	const TO: StorageVersion = StorageVersion::new(3);
+
+	/// Sums the tasks' phase counters into `PhaseTotals`, a bounded number a
+	/// step, from the task after the last one summed (its cursor), and sets
+	/// the storage version to 3 at the end. Does nothing on a chain already
+	/// at version 3; fails (and `pallet-migrations` freezes the chain for
+	/// governance to repair) on one below version 2, which the migration
+	/// before it in the same upgrade (`v2`) should have brought there.
+	pub struct SumPhaseTotalsV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> SteppedMigration for SumPhaseTotalsV2ToV3<T> {
+		type Cursor = TaskId;
+		type Identifier = MigrationId<22>;
+
+		fn id() -> Self::Identifier {
+			MigrationId { pallet_id: *b"labelchain-label-votes", version_from: 2, version_to: 3 }
+		}
+
+		fn step(
+			mut cursor: Option<Self::Cursor>,
+			meter: &mut WeightMeter,
+		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+			// The version and the sum so far: read, and the sum written.
+			let step = T::DbWeight::get().reads_writes(2, 1);
+			let per_task = T::DbWeight::get().reads(1);
+			if meter.try_consume(step).is_err() {
+				return Err(SteppedMigrationError::InsufficientWeight { required: step });
+			}
+			let version = Pallet::<T>::on_chain_storage_version();
+			if version >= TO {
+				return Ok(None);
+			}
+			if version < FROM {
+				return Err(SteppedMigrationError::Failed);
+			}
+			if meter.remaining().any_lt(per_task) {
+				return Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) });
+			}
+			let mut totals = match cursor {
+				Some(_) => PhaseTotals::<T>::get(),
+				None => PhaseCounts::default(),
+			};
+			let mut counters = match cursor {
+				Some(last) => PhaseCountsOf::<T>::iter_from(PhaseCountsOf::<T>::hashed_key_for(last)),
+				None => PhaseCountsOf::<T>::iter(),
+			};
+			let done = loop {
+				if meter.try_consume(per_task).is_err() {
+					break false;
+				}
+				match counters.next() {
+					Some((task, counts)) => {
+						totals.absorb(&counts);
+						cursor = Some(task);
+					},
+					None => break true,
+				}
+			};
+			PhaseTotals::<T>::put(totals);
+			if done {
+				TO.put::<Pallet<T>>();
+				return Ok(None);
+			}
+			Ok(cursor)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			let mut in_progress = 0u64;
+			for counts in PhaseCountsOf::<T>::iter_values() {
+				in_progress = in_progress.saturating_add(counts.total().into());
+			}
+			Ok(in_progress.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade's count")?;
+			ensure!(u64::from(PhaseTotals::<T>::get().total()) == before, "the totals count every item in progress");
+			ensure!(Pallet::<T>::on_chain_storage_version() == TO, "the pallet is at version 3");
+			// `do_try_state` checks the totals against every task's counters.
+			Pallet::<T>::do_try_state()
+		}
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use frame_support::{
@@ -235,5 +343,95 @@ mod tests {
 			));
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
 		});
+	}
+
+	mod v3 {
+		use frame_support::{
+			migrations::{SteppedMigration, SteppedMigrationError},
+			traits::{GetStorageVersion, StorageVersion},
+			weights::{Weight, WeightMeter},
+		};
+
+		use crate::{migrations::v3::SumPhaseTotalsV2ToV3, mock::*, types::PhaseCounts, Pallet, PhaseCountsOf, PhaseTotals};
+
+		type Migration = SumPhaseTotalsV2ToV3<Test>;
+
+		fn counts(labeling: u32, disputed: u32, appealed: u32) -> PhaseCounts {
+			PhaseCounts { labeling, revealing: 1, disputed, accepted: 0, appealed }
+		}
+
+		/// Three tasks' counters as version 2 kept them, without totals.
+		fn version_2_chain() {
+			PhaseCountsOf::<Test>::insert(0, counts(3, 1, 0));
+			PhaseCountsOf::<Test>::insert(4, counts(0, 2, 1));
+			PhaseCountsOf::<Test>::insert(9, counts(5, 0, 0));
+			PhaseTotals::<Test>::kill();
+			StorageVersion::new(2).put::<Pallet<Test>>();
+		}
+
+		fn run(per_step: u64) -> u32 {
+			let db = <Test as frame_system::Config>::DbWeight::get();
+			let step_weight = db.reads_writes(2, 1).saturating_add(db.reads(1).saturating_mul(per_step));
+			let mut cursor = None;
+			let mut steps = 0;
+			loop {
+				steps += 1;
+				let mut meter = WeightMeter::with_limit(step_weight);
+				cursor = Migration::step(cursor, &mut meter).expect("room for a task");
+				if cursor.is_none() {
+					return steps;
+				}
+				assert!(steps < 100, "the migration makes progress");
+			}
+		}
+
+		#[test]
+		fn the_tasks_counters_are_summed_a_few_a_step_and_the_version_moves_last() {
+			new_test_ext().execute_with(|| {
+				version_2_chain();
+				// Three tasks, two a step: the second step sums the last and
+				// finds no more.
+				assert_eq!(run(2), 2);
+				assert_eq!(
+					PhaseTotals::<Test>::get(),
+					PhaseCounts { labeling: 8, revealing: 3, disputed: 3, accepted: 0, appealed: 1 }
+				);
+				assert_eq!(PhaseTotals::<Test>::get().waiting_for_experts(), 4);
+				assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(3));
+			});
+		}
+
+		#[test]
+		fn totals_already_kept_are_left_alone() {
+			new_test_ext().execute_with(|| {
+				PhaseCountsOf::<Test>::insert(0, counts(3, 1, 0));
+				PhaseTotals::<Test>::put(counts(3, 1, 0));
+				StorageVersion::new(3).put::<Pallet<Test>>();
+				assert_eq!(run(10), 1);
+				assert_eq!(PhaseTotals::<Test>::get(), counts(3, 1, 0));
+			});
+		}
+
+		#[test]
+		fn a_chain_below_version_2_fails_the_migration() {
+			new_test_ext().execute_with(|| {
+				StorageVersion::new(1).put::<Pallet<Test>>();
+				let mut meter = WeightMeter::new();
+				assert!(matches!(Migration::step(None, &mut meter), Err(SteppedMigrationError::Failed)));
+			});
+		}
+
+		#[test]
+		fn a_step_without_room_for_one_task_asks_for_more() {
+			new_test_ext().execute_with(|| {
+				version_2_chain();
+				let mut meter = WeightMeter::with_limit(Weight::zero());
+				assert!(matches!(
+					Migration::step(None, &mut meter),
+					Err(SteppedMigrationError::InsufficientWeight { .. })
+				));
+				assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+			});
+		}
 	}
 }

@@ -100,6 +100,20 @@ impl PhaseCounts {
 		}
 	}
 
+	/// Adds `other`'s counts to these.
+	pub fn absorb(&mut self, other: &PhaseCounts) {
+		self.labeling = self.labeling.saturating_add(other.labeling);
+		self.revealing = self.revealing.saturating_add(other.revealing);
+		self.disputed = self.disputed.saturating_add(other.disputed);
+		self.accepted = self.accepted.saturating_add(other.accepted);
+		self.appealed = self.appealed.saturating_add(other.appealed);
+	}
+
+	/// Items waiting for an expert: disputed or appealed.
+	pub fn waiting_for_experts(&self) -> u32 {
+		self.disputed.saturating_add(self.appealed)
+	}
+
 	/// Counts an item moving from `from` (`None`: new) to `to` (`None`: gone).
 	pub fn shift(&mut self, from: Option<PhaseKind>, to: Option<PhaseKind>) {
 		if let Some(from) = from {

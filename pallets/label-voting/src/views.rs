@@ -26,6 +26,16 @@ pub enum ItemView<T: Config> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The chain's items in progress in each phase, over all tasks.
+	pub fn phase_totals() -> crate::types::PhaseCounts {
+		crate::PhaseTotals::<T>::get()
+	}
+
+	/// How many blocks the items' agenda is behind (0: caught up).
+	pub fn agenda_backlog() -> BlockNumberFor<T> {
+		labelchain_agenda::blocks_behind::<_, crate::AgendaCursor<T>>(frame_system::Pallet::<T>::block_number())
+	}
+
 	/// How many of `task`'s `item_count` items are in each phase, from the
 	/// task's counters (no walk over its items).
 	pub fn item_counts(task: TaskId, item_count: u32) -> ItemCounts {

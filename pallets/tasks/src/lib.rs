@@ -4,7 +4,7 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use types::{BudgetQuote, Escrow, GoldBonds, TaskInfo, TaskSpec};
+pub use types::{BudgetQuote, Escrow, GoldBonds, StatusCounts, TaskInfo, TaskSpec};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -40,9 +40,10 @@ pub mod pallet {
 	/// The layout of this pallet's storage. Version 1 is the first one
 	/// declared (spec 117); a change of layout bumps it and comes with its
 	/// migration (`migrations`). Version 2 (spec 121): adaptive redundancy's
-	/// `min_redundancy` and `max_redundancy` in a task's terms.
+	/// `min_redundancy` and `max_redundancy` in a task's terms. Version 3
+	/// (spec 128): `LiveTaskCounts`, counted once by a multi-block migration.
 	pub const STORAGE_VERSION: frame_support::traits::StorageVersion =
-		frame_support::traits::StorageVersion::new(2);
+		frame_support::traits::StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -153,6 +154,12 @@ pub mod pallet {
 	/// Every task ever created; closed tasks stay as the record of their data set.
 	#[pallet::storage]
 	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskInfo<T>, OptionQuery>;
+
+	/// How many tasks are open and how many cancelled (not yet closed), kept
+	/// as tasks change status, so that the chain's totals are read without
+	/// walking every task ever created.
+	#[pallet::storage]
+	pub type LiveTaskCounts<T: Config> = StorageValue<_, StatusCounts, ValueQuery>;
 
 	/// Each task's hidden gold commitments by position, with the item each
 	/// was revealed for, kept apart from the task so that reading a task or
@@ -306,7 +313,15 @@ pub mod pallet {
 		/// Closes the tasks whose deadline has passed with nothing in flight,
 		/// oldest deadline first, then removes up to `MaxPrunePerBlock` gold
 		/// commitments of closed tasks, within `AgendaWeight`.
+		/// Waits while a multi-block migration runs (it may be rewriting
+		/// what the agenda reads); the cursor keeps its place and the agenda
+		/// catches up after, as it does after any full block.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			// Asking whether a migration runs is one read, outside the agenda's budget.
+			let migration_check = T::DbWeight::get().reads(1);
+			if <T::MultiBlockMigrator as frame_support::migrations::MultiStepMigrator>::ongoing() {
+				return migration_check;
+			}
 			let mut meter = WeightMeter::with_limit(T::AgendaWeight::get());
 			labelchain_agenda::run::<_, _, Deadlines<T>, DeadlineCursor<T>>(
 				now,
@@ -316,14 +331,15 @@ pub mod pallet {
 				|_, task| Self::close_after_deadline(task, now),
 			);
 			// A look at the queue, then a step on its first task if one fits.
-			meter.consume(T::DbWeight::get().reads(1));
 			let prune = T::WeightInfo::prune_step(T::MaxPrunePerBlock::get());
-			if let Some(task) = Pruning::<T>::iter_keys().next() {
-				if meter.try_consume(prune).is_ok() {
-					Self::prune_step(task, T::MaxPrunePerBlock::get());
+			if meter.try_consume(T::DbWeight::get().reads(1)).is_ok() {
+				if let Some(task) = Pruning::<T>::iter_keys().next() {
+					if meter.try_consume(prune).is_ok() {
+						Self::prune_step(task, T::MaxPrunePerBlock::get());
+					}
 				}
 			}
-			meter.consumed()
+			meter.consumed().saturating_add(migration_check)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -406,6 +422,7 @@ pub mod pallet {
 				},
 			);
 			Deadlines::<T>::insert(Self::deadline_entry(deadline), task, ());
+			LiveTaskCounts::<T>::mutate(|counts| counts.shift(None, TaskStatus::Open));
 			NextTaskId::<T>::put(next);
 			Self::deposit_event(Event::TaskCreated {
 				task,
@@ -499,6 +516,7 @@ pub mod pallet {
 			ensure!(record.terms.requester == who, Error::<T>::NotRequester);
 			ensure!(record.terms.status == TaskStatus::Open, Error::<T>::TaskNotOpen);
 			record.terms.status = TaskStatus::Cancelled;
+			LiveTaskCounts::<T>::mutate(|counts| counts.shift(Some(TaskStatus::Open), TaskStatus::Cancelled));
 			Self::deposit_event(Event::TaskCancelled { task });
 			if record.items_in_flight == 0 {
 				Self::close(task, &mut record)?;
@@ -607,6 +625,7 @@ pub mod pallet {
 			let refunded = record.escrow.held();
 			Self::refund_to_requester(record, refunded)?;
 			Self::settle_gold_bonds(task, record)?;
+			LiveTaskCounts::<T>::mutate(|counts| counts.shift(Some(record.terms.status), TaskStatus::Closed));
 			record.terms.status = TaskStatus::Closed;
 			Deadlines::<T>::remove(Self::deadline_entry(record.terms.deadline), task);
 			Self::deposit_event(Event::TaskClosed { task, refunded });
@@ -622,6 +641,16 @@ pub mod pallet {
 		/// takes no work.
 		pub(crate) fn deadline_entry(deadline: BlockNumberFor<T>) -> BlockNumberFor<T> {
 			deadline.saturating_add(One::one())
+		}
+
+		/// How many tasks are open and how many cancelled, chain-wide.
+		pub fn live_task_counts() -> StatusCounts {
+			LiveTaskCounts::<T>::get()
+		}
+
+		/// How many blocks the deadline agenda is behind (0: caught up).
+		pub fn deadline_backlog() -> BlockNumberFor<T> {
+			labelchain_agenda::blocks_behind::<_, DeadlineCursor<T>>(frame_system::Pallet::<T>::block_number())
 		}
 
 		/// The deadline agenda's work on `task`: close it if it may close now
@@ -657,8 +686,10 @@ pub mod pallet {
 			let mut held_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			let mut gold_bonds_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			let mut deposits_by_requester: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			let mut live = StatusCounts::default();
 			for (task, record) in Tasks::<T>::iter() {
 				ensure!(task < NextTaskId::<T>::get(), "a task id at or above NextTaskId");
+				live.shift(None, record.terms.status);
 				let escrow = &record.escrow;
 				let paid_and_refunded = escrow
 					.paid_to_annotators
@@ -743,6 +774,7 @@ pub mod pallet {
 					ensure!(block >= cursor, "a deadline entry the agenda has passed");
 				}
 			}
+			ensure!(live == LiveTaskCounts::<T>::get(), "the live task counts differ from the tasks' statuses");
 			for (requester, expected) in held_by_requester {
 				let held = T::Currency::balance_on_hold(&HoldReason::TaskEscrow.into(), &requester);
 				ensure!(held == expected, "escrow hold differs from the tasks' budgets left");

@@ -155,6 +155,111 @@ pub mod v2 {
 	>;
 }
 
+/// Version 2 → 3 (spec 128): `LiveTaskCounts`, how many tasks are open and
+/// cancelled, kept from now on as tasks change status. A chain keeps every
+/// task it ever had, so counting them runs as a multi-block migration
+/// (`pallet-migrations`): each step reads as many tasks as the block's
+/// migration weight allows, and the chain takes no transactions (and the
+/// deadline agenda waits) until it is done, so no task changes status under
+/// the count.
+pub mod v3 {
+	use frame_support::{
+		migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
+		pallet_prelude::*,
+		traits::{GetStorageVersion, StorageVersion},
+		weights::WeightMeter,
+	};
+	use labelchain_primitives::task::TaskId;
+
+	use crate::{Config, LiveTaskCounts, Pallet, Tasks};
+
+	/// The storage version this migration starts from.
+	const FROM: StorageVersion = StorageVersion::new(2);
+	/// The storage version this migration leaves.
+	const TO: StorageVersion = StorageVersion::new(3);
+
+	/// Counts the tasks by status into `LiveTaskCounts`, a bounded number a
+	/// step, from the task after the last one counted (its cursor), and sets
+	/// the storage version to 3 at the end. Does nothing on a chain already
+	/// at version 3; fails (and `pallet-migrations` freezes the chain for
+	/// governance to repair) on one below version 2, which the single-block
+	/// migrations in the same upgrade should have brought there.
+	pub struct CountLiveTasksV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> SteppedMigration for CountLiveTasksV2ToV3<T> {
+		type Cursor = TaskId;
+		type Identifier = MigrationId<16>;
+
+		fn id() -> Self::Identifier {
+			MigrationId { pallet_id: *b"labelchain-tasks", version_from: 2, version_to: 3 }
+		}
+
+		fn step(
+			mut cursor: Option<Self::Cursor>,
+			meter: &mut WeightMeter,
+		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+			// The version and the count so far: read, and the count written.
+			let step = T::DbWeight::get().reads_writes(2, 1);
+			let per_task = T::DbWeight::get().reads(1);
+			if meter.try_consume(step).is_err() {
+				return Err(SteppedMigrationError::InsufficientWeight { required: step });
+			}
+			let version = Pallet::<T>::on_chain_storage_version();
+			if version >= TO {
+				return Ok(None);
+			}
+			if version < FROM {
+				return Err(SteppedMigrationError::Failed);
+			}
+			if meter.remaining().any_lt(per_task) {
+				return Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) });
+			}
+			let mut counts = match cursor {
+				Some(_) => LiveTaskCounts::<T>::get(),
+				None => Default::default(),
+			};
+			let mut tasks = match cursor {
+				Some(last) => Tasks::<T>::iter_from(Tasks::<T>::hashed_key_for(last)),
+				None => Tasks::<T>::iter(),
+			};
+			let done = loop {
+				if meter.try_consume(per_task).is_err() {
+					break false;
+				}
+				match tasks.next() {
+					Some((task, record)) => {
+						counts.shift(None, record.terms.status);
+						cursor = Some(task);
+					},
+					None => break true,
+				}
+			};
+			LiveTaskCounts::<T>::put(counts);
+			if done {
+				TO.put::<Pallet<T>>();
+				return Ok(None);
+			}
+			Ok(cursor)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((Tasks::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade's count")?;
+			ensure!(Tasks::<T>::iter().count() as u64 == before, "every task's record survives and decodes");
+			ensure!(Pallet::<T>::on_chain_storage_version() == TO, "the pallet is at version 3");
+			// `do_try_state` checks the counts against the tasks' statuses.
+			Pallet::<T>::do_try_state()
+		}
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use codec::Encode;
@@ -243,5 +348,101 @@ mod tests {
 			assert_eq!(unhashed::get_raw(&TaskRecords::<Test>::hashed_key_for(1)), Some(garbage.to_vec()));
 			assert!(TaskRecords::<Test>::get(0).is_some());
 		});
+	}
+
+	mod v3 {
+		use frame_support::{
+			assert_ok,
+			migrations::{SteppedMigration, SteppedMigrationError},
+			traits::{GetStorageVersion, StorageVersion},
+			weights::{Weight, WeightMeter},
+		};
+		use labelchain_primitives::task::TaskStatus;
+
+		use crate::{migrations::v3::CountLiveTasksV2ToV3, mock::*, LiveTaskCounts, Pallet, StatusCounts, Tasks as TaskRecords};
+
+		type Tasks = Pallet<Test>;
+		type Migration = CountLiveTasksV2ToV3<Test>;
+
+		/// Runs the migration to its end with room for `per_step` tasks a
+		/// step; returns how many steps it took.
+		fn run(per_step: u64) -> u32 {
+			let db = <Test as frame_system::Config>::DbWeight::get();
+			let step_weight = db.reads_writes(2, 1).saturating_add(db.reads(1).saturating_mul(per_step));
+			let mut cursor = None;
+			let mut steps = 0;
+			loop {
+				steps += 1;
+				let mut meter = WeightMeter::with_limit(step_weight);
+				cursor = Migration::step(cursor, &mut meter).expect("room for a task");
+				if cursor.is_none() {
+					return steps;
+				}
+				assert!(steps < 100, "the migration makes progress");
+			}
+		}
+
+		/// Seven tasks: four open, two cancelled with an item in flight
+		/// (so not closed), one cancelled and closed at once; then the
+		/// chain as version 2 left it (no counts).
+		fn version_2_chain_with_tasks() {
+			for _ in 0..7 {
+				assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec()));
+			}
+			for task in [4, 5] {
+				TaskRecords::<Test>::mutate(task, |record| {
+					let record = record.as_mut().expect("created");
+					record.terms.status = TaskStatus::Cancelled;
+					record.items_in_flight = 1;
+				});
+			}
+			assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(REQUESTER), 6));
+			LiveTaskCounts::<Test>::kill();
+			StorageVersion::new(2).put::<Pallet<Test>>();
+		}
+
+		#[test]
+		fn tasks_are_counted_by_status_a_few_a_step_and_the_version_moves_last() {
+			new_test_ext().execute_with(|| {
+				version_2_chain_with_tasks();
+				// Seven tasks, three a step: the third step counts the last
+				// and finds no more.
+				assert_eq!(run(3), 3);
+				assert_eq!(LiveTaskCounts::<Test>::get(), StatusCounts { open: 4, cancelled: 2 });
+				assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(3));
+			});
+		}
+
+		#[test]
+		fn counts_already_kept_are_left_alone() {
+			new_test_ext().execute_with(|| {
+				assert_ok!(Tasks::create_task(RuntimeOrigin::signed(REQUESTER), spec()));
+				StorageVersion::new(3).put::<Pallet<Test>>();
+				assert_eq!(run(10), 1);
+				assert_eq!(LiveTaskCounts::<Test>::get(), StatusCounts { open: 1, cancelled: 0 });
+			});
+		}
+
+		#[test]
+		fn a_chain_below_version_2_fails_the_migration() {
+			new_test_ext().execute_with(|| {
+				StorageVersion::new(1).put::<Pallet<Test>>();
+				let mut meter = WeightMeter::new();
+				assert!(matches!(Migration::step(None, &mut meter), Err(SteppedMigrationError::Failed)));
+			});
+		}
+
+		#[test]
+		fn a_step_without_room_for_one_task_asks_for_more() {
+			new_test_ext().execute_with(|| {
+				version_2_chain_with_tasks();
+				let mut meter = WeightMeter::with_limit(Weight::zero());
+				assert!(matches!(
+					Migration::step(None, &mut meter),
+					Err(SteppedMigrationError::InsufficientWeight { .. })
+				));
+				assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+			});
+		}
 	}
 }

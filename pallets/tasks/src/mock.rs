@@ -70,6 +70,27 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<Balance>;
+	// Real read and write costs, so a migration's steps are bounded.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
+	type MultiBlockMigrator = MockMigrator;
+}
+
+parameter_types! {
+	/// Whether a multi-block migration runs (tests set it).
+	pub static Migrating: bool = false;
+}
+
+/// A multi-block migrator that is running while `Migrating` says so.
+pub struct MockMigrator;
+
+impl frame_support::migrations::MultiStepMigrator for MockMigrator {
+	fn ongoing() -> bool {
+		Migrating::get()
+	}
+
+	fn step() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 parameter_types! {

@@ -388,6 +388,25 @@ mod close_task {
 		});
 	}
 
+	/// While a multi-block migration runs, the deadline agenda waits (the
+	/// migration may be counting or rewriting tasks); it catches up after.
+	#[test]
+	fn deadlines_wait_while_a_migration_runs() {
+		test_with_invariants(|| {
+			let task = create();
+			run_to_block(2);
+			assert_eq!(Tasks::deadline_backlog(), 0);
+			Migrating::set(true);
+			run_to_block(103);
+			assert_eq!(status(task), TaskStatus::Open, "the agenda waits");
+			assert_eq!(Tasks::deadline_backlog(), 101, "last run in block 2");
+			Migrating::set(false);
+			run_to_block(104);
+			assert_eq!(status(task), TaskStatus::Closed);
+			assert_eq!(Tasks::deadline_backlog(), 0);
+		});
+	}
+
 	#[test]
 	fn settling_the_last_item_closes_the_task() {
 		test_with_invariants(|| {

@@ -241,3 +241,33 @@ impl<T: Config> TaskInfo<T> {
 				now > self.terms.deadline)
 	}
 }
+
+/// How many tasks are open (taking work, or past their deadline with items
+/// still in flight) and how many cancelled (their committed items still
+/// settling). Closed tasks are not counted: every task below `NextTaskId`
+/// that is neither is closed.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, Default, TypeInfo, MaxEncodedLen)]
+pub struct StatusCounts {
+	pub open: u32,
+	pub cancelled: u32,
+}
+
+impl StatusCounts {
+	fn count_of(&mut self, status: TaskStatus) -> Option<&mut u32> {
+		match status {
+			TaskStatus::Open => Some(&mut self.open),
+			TaskStatus::Cancelled => Some(&mut self.cancelled),
+			TaskStatus::Closed => None,
+		}
+	}
+
+	/// Counts a task moving from `from` (`None`: new) to `to`.
+	pub fn shift(&mut self, from: Option<TaskStatus>, to: TaskStatus) {
+		if let Some(count) = from.and_then(|from| self.count_of(from)) {
+			*count = count.saturating_sub(1);
+		}
+		if let Some(count) = self.count_of(to) {
+			*count = count.saturating_add(1);
+		}
+	}
+}

@@ -17,7 +17,11 @@ parameter_types! {
 impl pallet_migrations::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	#[cfg(not(feature = "runtime-benchmarks"))]
-	type Migrations = (pallet_label_voting::migrations::v2::MigrateSettledItemsV1ToV2<Runtime>,);
+	type Migrations = (
+		pallet_label_voting::migrations::v2::MigrateSettledItemsV1ToV2<Runtime>,
+		pallet_label_voting::migrations::v3::SumPhaseTotalsV2ToV3<Runtime>,
+		pallet_tasks::migrations::v3::CountLiveTasksV2ToV3<Runtime>,
+	);
 	// The pallet's benchmarks drive migrations of their own.
 	#[cfg(feature = "runtime-benchmarks")]
 	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;

@@ -347,3 +347,30 @@ fn a_stale_agenda_entry_is_skipped() {
 		);
 	});
 }
+
+/// While a multi-block migration runs the agenda waits (the migration may
+/// be rewriting items): an item whose window ended stays where it is, the
+/// backlog grows, and the agenda catches up when the migration is done.
+/// The chain's phase totals follow the item throughout.
+#[test]
+fn the_agenda_waits_while_a_migration_runs_and_catches_up_after() {
+	test_with_invariants(|| {
+		let task = create_task(1, 2, AssignmentMode::Open);
+		claim_and_commit(task, 0, annotator(0), 1);
+		claim_and_commit(task, 0, annotator(1), 1);
+		assert_eq!(LabelVoting::phase_totals().revealing, 1);
+		let revealing_until = System::block_number() + REVEAL_WINDOW;
+		run_to_block(revealing_until);
+		assert_eq!(LabelVoting::agenda_backlog(), 0);
+		Migrating::set(true);
+		run_to_block(revealing_until + 5);
+		assert!(matches!(phase(task, 0), ItemPhase::Revealing { .. }), "nothing moves");
+		assert_eq!(LabelVoting::agenda_backlog(), 5);
+		Migrating::set(false);
+		run_to_block(revealing_until + 6);
+		assert_eq!(LabelVoting::agenda_backlog(), 0);
+		assert!(!matches!(phase(task, 0), ItemPhase::Revealing { .. }), "the ended window is dealt with");
+		assert_eq!(LabelVoting::phase_totals().revealing, 0);
+		assert_eq!(LabelVoting::phase_totals().total(), 1, "the item is still counted, in its new phase");
+	});
+}
