@@ -306,7 +306,8 @@ impl_runtime_apis! {
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use crate::{
-				AnnotatorStake, Balances, LabelVoting, Reputation, Tasks, TransactionPayment, Utility,
+				AnnotatorStake, Balances, Council, Enactment, LabelVoting, Reputation, Tasks, TransactionPayment,
+				Utility, ValidatorSet,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -322,7 +323,8 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use crate::{
-				AnnotatorStake, Balances, LabelVoting, Reputation, Tasks, TransactionPayment, Utility,
+				AnnotatorStake, Balances, Council, Enactment, LabelVoting, Reputation, Tasks, TransactionPayment,
+				Utility, ValidatorSet,
 			};
 
 			// Keys every block reads anyway (block number, events, ...) are not

@@ -106,7 +106,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run in the upgrade's block, each guarded by its
 /// pallet's storage version so that it runs once. Those too big for one
 /// block are `pallet-migrations`' (see `configs/migrations.rs`).
-type Migrations = (pallet_tasks::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (pallet_tasks::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -143,9 +143,11 @@ mod tests {
 			assert_eq!(done[0], (2, 9));
 			assert_eq!(done[1].0, 3);
 			assert_eq!(Cursor::get(), Some(3));
+			assert_eq!(blocks_behind::<u64, Cursor>(4), 1, "block 3's entries still wait at block 4");
 			// Block 5, room for all: the two left of block 3, none of block 6.
 			let run = run_at(5, 1_000, &mut done);
 			assert_eq!(run, Run { done: 2, carried_over: false });
+			assert_eq!(blocks_behind::<u64, Cursor>(5), 0, "caught up");
 			assert_eq!(done.len(), 4);
 			assert!(done.iter().all(|(block, _)| *block <= 3));
 			assert_eq!(Cursor::get(), Some(5));

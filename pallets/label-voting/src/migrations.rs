@@ -154,6 +154,7 @@ pub mod v3 {
 		traits::{GetStorageVersion, StorageVersion},
 		weights::WeightMeter,
 	};
+	use labelchain_map_count::{count_step, Counted};
 	use labelchain_primitives::task::TaskId;
 
 	use crate::{types::PhaseCounts, Config, Pallet, PhaseCountsOf, PhaseTotals};
@@ -180,7 +181,7 @@ pub mod v3 {
 		}
 
 		fn step(
-			mut cursor: Option<Self::Cursor>,
+			cursor: Option<Self::Cursor>,
 			meter: &mut WeightMeter,
 		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
 			// The version and the sum so far: read, and the sum written.
@@ -199,32 +200,22 @@ pub mod v3 {
 			if meter.remaining().any_lt(per_task) {
 				return Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) });
 			}
-			let mut totals = match cursor {
-				Some(_) => PhaseTotals::<T>::get(),
-				None => PhaseCounts::default(),
-			};
-			let mut counters = match cursor {
-				Some(last) => PhaseCountsOf::<T>::iter_from(PhaseCountsOf::<T>::hashed_key_for(last)),
-				None => PhaseCountsOf::<T>::iter(),
-			};
-			let done = loop {
-				if meter.try_consume(per_task).is_err() {
-					break false;
-				}
-				match counters.next() {
-					Some((task, counts)) => {
-						totals.absorb(&counts);
-						cursor = Some(task);
-					},
-					None => break true,
-				}
-			};
+			let mut totals = if cursor.is_some() { PhaseTotals::<T>::get() } else { PhaseCounts::default() };
+			let counted = count_step::<PhaseCountsOf<T>, _, _, _>(cursor, meter, per_task, &mut totals, |totals, counts| {
+				totals.absorb(&counts)
+			});
 			PhaseTotals::<T>::put(totals);
-			if done {
-				TO.put::<Pallet<T>>();
-				return Ok(None);
+			match counted {
+				Counted::Done => {
+					TO.put::<Pallet<T>>();
+					Ok(None)
+				},
+				Counted::More(Some(last)) => Ok(Some(last)),
+				// `Ok(None)` would tell pallet-migrations the count is done;
+				// the check above leaves room for an entry, so this is not reached.
+				Counted::More(None) =>
+					Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) }),
 			}
-			Ok(cursor)
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -169,9 +169,10 @@ pub mod v3 {
 		traits::{GetStorageVersion, StorageVersion},
 		weights::WeightMeter,
 	};
+	use labelchain_map_count::{count_step, Counted};
 	use labelchain_primitives::task::TaskId;
 
-	use crate::{Config, LiveTaskCounts, Pallet, Tasks};
+	use crate::{Config, LiveTaskCounts, Pallet, StatusCounts, Tasks};
 
 	/// The storage version this migration starts from.
 	const FROM: StorageVersion = StorageVersion::new(2);
@@ -195,7 +196,7 @@ pub mod v3 {
 		}
 
 		fn step(
-			mut cursor: Option<Self::Cursor>,
+			cursor: Option<Self::Cursor>,
 			meter: &mut WeightMeter,
 		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
 			// The version and the count so far: read, and the count written.
@@ -214,32 +215,22 @@ pub mod v3 {
 			if meter.remaining().any_lt(per_task) {
 				return Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) });
 			}
-			let mut counts = match cursor {
-				Some(_) => LiveTaskCounts::<T>::get(),
-				None => Default::default(),
-			};
-			let mut tasks = match cursor {
-				Some(last) => Tasks::<T>::iter_from(Tasks::<T>::hashed_key_for(last)),
-				None => Tasks::<T>::iter(),
-			};
-			let done = loop {
-				if meter.try_consume(per_task).is_err() {
-					break false;
-				}
-				match tasks.next() {
-					Some((task, record)) => {
-						counts.shift(None, record.terms.status);
-						cursor = Some(task);
-					},
-					None => break true,
-				}
-			};
+			let mut counts = if cursor.is_some() { LiveTaskCounts::<T>::get() } else { StatusCounts::default() };
+			let counted = count_step::<Tasks<T>, _, _, _>(cursor, meter, per_task, &mut counts, |counts, record| {
+				counts.shift(None, record.terms.status)
+			});
 			LiveTaskCounts::<T>::put(counts);
-			if done {
-				TO.put::<Pallet<T>>();
-				return Ok(None);
+			match counted {
+				Counted::Done => {
+					TO.put::<Pallet<T>>();
+					Ok(None)
+				},
+				Counted::More(Some(last)) => Ok(Some(last)),
+				// `Ok(None)` would tell pallet-migrations the count is done;
+				// the check above leaves room for an entry, so this is not reached.
+				Counted::More(None) =>
+					Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) }),
 			}
-			Ok(cursor)
 		}
 
 		#[cfg(feature = "try-runtime")]

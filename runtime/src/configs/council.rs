@@ -64,7 +64,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxMembers = ConstU32<MAX_COUNCIL_MEMBERS>;
 	// A member who did not vote follows the prime member, if any.
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	type SetMembersOrigin = RootOrCouncilTwoThirds;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
 	type DisapproveOrigin = RootOrCouncilTwoThirds;

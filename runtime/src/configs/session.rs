@@ -78,9 +78,10 @@ impl pallet_validator_set::SessionKeysRegistry<AccountId> for KeysOfSession {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_keys_for_benchmark(who: &AccountId) {
 		use codec::Encode;
+		use sp_runtime::traits::{BlakeTwo256, Hash};
 		// Distinct keys per account (the session pallet maps keys back to
 		// their owner); their values do not matter to the weight.
-		let seed = sp_core::blake2_256(&who.encode());
+		let seed = BlakeTwo256::hash(&who.encode()).0;
 		let keys = SessionKeys {
 			aura: sp_core::sr25519::Public::from_raw(seed).into(),
 			grandpa: sp_core::ed25519::Public::from_raw(seed).into(),

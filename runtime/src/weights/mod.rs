@@ -9,6 +9,7 @@ pub mod block_weights;
 pub mod extrinsic_weights;
 pub mod frame_system_extensions;
 pub mod pallet_balances;
+pub mod pallet_collective;
 pub mod pallet_transaction_payment;
 pub mod pallet_utility;
 // The CLI's template documents struct fields inside an expression.
