@@ -88,12 +88,13 @@ fn every_labeling_pallet_starts_at_its_declared_storage_version() {
 		genesis_state(preset).execute_with(|| {
 			// (on chain, in code, the layout this runtime declares: 1 is the
 			// first; the tasks pallet's 2 is adaptive redundancy's terms, the voting
-			// pallet's 2 the labels a settled item used).
+			// pallet's 2 the labels a settled item used; both pallets' 3 their
+			// chain-wide counters).
 			let versions = [
-				(Tasks::on_chain_storage_version(), Tasks::in_code_storage_version(), 2),
+				(Tasks::on_chain_storage_version(), Tasks::in_code_storage_version(), 3),
 				(AnnotatorStake::on_chain_storage_version(), AnnotatorStake::in_code_storage_version(), 1),
 				(Reputation::on_chain_storage_version(), Reputation::in_code_storage_version(), 1),
-				(LabelVoting::on_chain_storage_version(), LabelVoting::in_code_storage_version(), 2),
+				(LabelVoting::on_chain_storage_version(), LabelVoting::in_code_storage_version(), 3),
 			];
 			for (on_chain, in_code, declared) in versions {
 				assert_eq!(on_chain, in_code, "{preset}");
