@@ -22,10 +22,18 @@ trap 'kill "$soak_pid" 2>/dev/null || true' EXIT
 log "Rust tests (the client's command-line test starts a dev node)"
 LABELCHAIN_NODE="$NODE_DEBUG" cargo test --locked --workspace
 
-log "pallet benchmarks, run once each as tests"
+log "pallet benchmarks, run once each as tests; the runtime compiled with its benchmarks"
+# The runtime is in the list so that its benchmark wiring (apis.rs'
+# dispatch_benchmark, define_benchmarks!) compiles in CI: only the release
+# bench build compiled it before, and it broke unseen once.
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-annotator-stake -p pallet-label-voting -p pallet-reputation -p pallet-tasks \
-	-p pallet-validator-set -p pallet-enactment \
+	-p pallet-validator-set -p pallet-enactment -p labelchain-runtime \
 	--features runtime-benchmarks --lib -- benchmark
+
+log "try-runtime checker (try-runtime/, a workspace of its own), for the runtime-upgrade test"
+# Without wasm: it runs this tree's runtime natively with its try-runtime hooks.
+SKIP_WASM_BUILD=1 cargo build --locked --manifest-path try-runtime/Cargo.toml
+export LABELCHAIN_TRY_RUNTIME="$CARGO_TARGET_DIR/debug/labelchain-try-runtime"
 
 log "end-to-end tests (Polkadot.js against real nodes)"
 [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)

@@ -16,6 +16,7 @@ import { u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
 
 import { MANIFEST_CID, UNIT, startDevChain, submit as submitTo } from '../lib/dev-chain.mjs';
+import { createOpenTask as createOpenTaskOn, sealedLabel as sealedLabelFor } from '../lib/labeling.mjs';
 import { prometheusMetrics, waitFor } from '../lib/node-process.mjs';
 
 let chain;
@@ -54,12 +55,7 @@ const feePaid = (events, who) => events
   .filter((e) => api.events.transactionPayment.TransactionFeePaid.is(e) && e.data.who.toString() === who.address)
   .reduce((sum, e) => sum + e.data.actualFee.toBigInt() - e.data.tip.toBigInt(), 0n);
 
-/** What the annotator commits on `item` of `task`: blake2_256(SCALE((task, item, label, salt, account))). */
-function sealedLabel(task, item, label, salt, address) {
-  return blake2AsU8a(
-    api.createType('(u32, u32, u16, [u8; 32], AccountId32)', [task, item, label, salt, address]).toU8a(),
-  );
-}
+const sealedLabel = (...args) => sealedLabelFor(api, ...args);
 
 /** What a requester commits for a gold answer: blake2_256(SCALE((item, answer, salt))). */
 function goldCommitment(item, answer, salt) {
@@ -81,30 +77,7 @@ async function bondedAnnotators(funder, uris) {
   return annotators;
 }
 
-/**
- * A binary `Open` task paying 1 LBL a label at fixed `redundancy`, without
- * gold or dispute budget, with any of its terms replaced by `terms`; returns its id.
- */
-async function createOpenTask(requester, itemCount, redundancy, terms = {}) {
-  const created = await submit(api.tx.tasks.createTask({
-    manifest: MANIFEST_CID,
-    itemCount,
-    classCount: 2,
-    minRedundancy: redundancy,
-    maxRedundancy: redundancy,
-    targetAccuracy: 600_000_000,
-    rewardPerLabel: UNIT,
-    disputeBudget: 0,
-    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 1_000,
-    minTier: 'Newcomer',
-    minStake: 0,
-    assignment: 'Open',
-    domain: 0,
-    goldCommitments: [],
-    ...terms,
-  }), requester);
-  return created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
-}
+const createOpenTask = (...args) => createOpenTaskOn(api, ...args);
 
 test('a requester and three annotators label an item; RPC and runtime API agree with storage', async () => {
   const requester = keyring.addFromUri('//Alice');

@@ -24,10 +24,11 @@ import { after, test } from 'node:test';
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
-import { blake2AsHex, blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
+import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
 
 import { councilDecides } from '../lib/council.mjs';
-import { MANIFEST_CID, UNIT, submit } from '../lib/dev-chain.mjs';
+import { UNIT, submit } from '../lib/dev-chain.mjs';
+import { createOpenTask, sealedLabel } from '../lib/labeling.mjs';
 import { LocalNetwork } from '../lib/local-network.mjs';
 import { REPO_ROOT, nodeBinary, prometheusMetrics, removeDir, sleep, tempDir, waitFor } from '../lib/node-process.mjs';
 
@@ -77,13 +78,6 @@ function watchFinalityLag(node) {
   return watch;
 }
 
-/** What an annotator commits: blake2_256(SCALE((task, item, label, salt, account))). */
-function sealedLabel(api, task, item, label, salt, address) {
-  return blake2AsU8a(
-    api.createType('(u32, u32, u16, [u8; 32], AccountId32)', [task, item, label, salt, address]).toU8a(),
-  );
-}
-
 /**
  * Between blocks `from` and `to`: the first block the new runtime ran
  * (its spec version above FROM_SPEC), and the block whose events say
@@ -128,23 +122,7 @@ test(`the council upgrades the running network from spec ${FROM_SPEC}; migration
     await submit(api, api.tx.utility.batchAll(
       annotators.map((who) => api.tx.balances.transferKeepAlive(who.address, 100n * UNIT))), aliceKey);
     await Promise.all(annotators.map((who) => submit(api, api.tx.annotatorStake.bond(20n * UNIT), who)));
-    const created = await submit(api, api.tx.tasks.createTask({
-      manifest: MANIFEST_CID,
-      itemCount: 2,
-      classCount: 2,
-      minRedundancy: 2,
-      maxRedundancy: 2,
-      targetAccuracy: 600_000_000,
-      rewardPerLabel: UNIT,
-      disputeBudget: 5n * UNIT,
-      deadline: (await alice.bestNumber()) + 1_000,
-      minTier: 'Newcomer',
-      minStake: 0,
-      assignment: 'Open',
-      domain: 0,
-      goldCommitments: [],
-    }), aliceKey);
-    const task = created.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+    const task = await createOpenTask(api, aliceKey, 2, 2, { disputeBudget: 5n * UNIT });
     const salts = annotators.map(() => randomAsU8a(32));
     // Annotator n labels every item n.
     await Promise.all(annotators.map((who, n) => submit(api, api.tx.labelVoting.commitBatch(task,

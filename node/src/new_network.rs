@@ -27,7 +27,9 @@ use sc_service::ChainType;
 use serde_json::json;
 use sp_core::{
 	crypto::{Ss58AddressFormat, Ss58Codec},
-	ed25519, sr25519, Pair,
+	ed25519,
+	hexdisplay::HexDisplay,
+	sr25519, Pair,
 };
 
 /// Makes a chain spec for a new network and keys for its validators.
@@ -128,26 +130,27 @@ impl ValidatorKeys {
 
 	/// Writes the keys to `dir`, readable by the owner only.
 	fn write(&self, dir: &Path) -> Result<(), String> {
-		let format = Ss58AddressFormat::custom(SS58_PREFIX);
-		let key = |phrase: &str, public: &[u8], address: String| {
-			json!({ "secretPhrase": phrase, "publicKey": format!("0x{}", hex(public)), "ss58Address": address })
-		};
 		let keys = json!({
-			"account": key(&self.account.0, self.account.1.public().as_ref(), self.account.1.public().to_ss58check_with_version(format)),
-			"aura": key(&self.aura.0, self.aura.1.public().as_ref(), self.aura.1.public().to_ss58check_with_version(format)),
-			"grandpa": key(&self.grandpa.0, self.grandpa.1.public().as_ref(), self.grandpa.1.public().to_ss58check_with_version(format)),
+			"account": key_json(&self.account.0, &self.account.1.public()),
+			"aura": key_json(&self.aura.0, &self.aura.1.public()),
+			"grandpa": key_json(&self.grandpa.0, &self.grandpa.1.public()),
 			"peerId": self.peer_id(),
 		});
 		fs::create_dir(dir).map_err(|error| format!("creating {}: {error}", dir.display()))?;
 		fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|error| error.to_string())?;
 		write_private(&dir.join("keys.json"), serde_json::to_string_pretty(&keys).map_err(|e| e.to_string())?.as_bytes())?;
 		// What `--node-key-file` reads: the secret, hex-encoded.
-		write_private(&dir.join("node-key"), hex(self.network.secret().as_ref()).as_bytes())
+		write_private(&dir.join("node-key"), HexDisplay::from(&self.network.secret().as_ref()).to_string().as_bytes())
 	}
 }
 
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+/// A key as `keys.json` holds it: its secret phrase, public key and address.
+fn key_json<Public: AsRef<[u8]> + Ss58Codec>(phrase: &str, public: &Public) -> serde_json::Value {
+	json!({
+		"secretPhrase": phrase,
+		"publicKey": format!("0x{}", HexDisplay::from(&public.as_ref())),
+		"ss58Address": public.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX)),
+	})
 }
 
 /// A new file that only its owner can read.

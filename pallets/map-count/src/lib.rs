@@ -1,16 +1,18 @@
 //! One step of a multi-block migration that reads a storage map in key
 //! order, from where the last step stopped, and adds each entry into a
-//! running total: how a pallet counts, once, what it then keeps counted as
-//! its storage changes (`pallet-tasks`' live tasks, `pallet-label-voting`'s
-//! items by phase). The caller keeps the total in storage between steps and
-//! checks the storage version around it.
+//! running total kept in storage: how a pallet counts, once, what it then
+//! keeps counted as its storage changes (`pallet-tasks`' live tasks,
+//! `pallet-label-voting`'s items by phase). [`versioned_count_step`] is the
+//! whole step of such a migration, storage version checks included.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::FullCodec;
 use frame_support::{
-	storage::{IterableStorageMap, StorageMap},
-	weights::{Weight, WeightMeter},
+	migrations::SteppedMigrationError,
+	storage::{IterableStorageMap, StorageMap, StorageValue},
+	traits::{GetStorageVersion, PalletInfoAccess, StorageVersion},
+	weights::{RuntimeDbWeight, Weight, WeightMeter},
 };
 
 /// Where a step left the count.
@@ -55,6 +57,60 @@ where
 			},
 			None => return Counted::Done,
 		}
+	}
+}
+
+/// The step of a migration of `Pallet` from version `from` to `to` that
+/// counts `Map` into `Total` (with `add`), one storage read an entry, from
+/// the entry after `cursor`: what `SteppedMigration::step` returns. Does
+/// nothing at `to` or later; fails (and `pallet-migrations` freezes the
+/// chain for governance to repair) below `from`, which the migrations before
+/// it in the same upgrade should have reached; sets the version to `to`
+/// once every entry is counted.
+pub fn versioned_count_step<Pallet, Map, Key, Value, Total, Count>(
+	cursor: Option<Key>,
+	meter: &mut WeightMeter,
+	db: RuntimeDbWeight,
+	(from, to): (StorageVersion, StorageVersion),
+	add: impl FnMut(&mut Count, Value),
+) -> Result<Option<Key>, SteppedMigrationError>
+where
+	Pallet: GetStorageVersion + PalletInfoAccess,
+	Map: IterableStorageMap<Key, Value> + StorageMap<Key, Value>,
+	Key: FullCodec + Clone,
+	Value: FullCodec,
+	Total: StorageValue<Count, Query = Count>,
+	Count: FullCodec + Default,
+{
+	// The version and the count so far: read, and the count written.
+	let step = db.reads_writes(2, 1);
+	let per_entry = db.reads(1);
+	if meter.try_consume(step).is_err() {
+		return Err(SteppedMigrationError::InsufficientWeight { required: step });
+	}
+	let version = Pallet::on_chain_storage_version();
+	if version >= to {
+		return Ok(None);
+	}
+	if version < from {
+		return Err(SteppedMigrationError::Failed);
+	}
+	if meter.remaining().any_lt(per_entry) {
+		return Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_entry) });
+	}
+	let mut count = if cursor.is_some() { Total::get() } else { Count::default() };
+	let counted = count_step::<Map, _, _, _>(cursor, meter, per_entry, &mut count, add);
+	Total::put(count);
+	match counted {
+		Counted::Done => {
+			to.put::<Pallet>();
+			Ok(None)
+		},
+		Counted::More(Some(last)) => Ok(Some(last)),
+		// `Ok(None)` would tell pallet-migrations the count is done; the
+		// check above leaves room for an entry, so this is not reached.
+		Counted::More(None) =>
+			Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_entry) }),
 	}
 }
 

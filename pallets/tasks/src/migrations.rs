@@ -166,13 +166,15 @@ pub mod v3 {
 	use frame_support::{
 		migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
 		pallet_prelude::*,
-		traits::{GetStorageVersion, StorageVersion},
+		traits::StorageVersion,
 		weights::WeightMeter,
 	};
-	use labelchain_map_count::{count_step, Counted};
+	#[cfg(feature = "try-runtime")]
+	use frame_support::traits::GetStorageVersion;
+	use labelchain_map_count::versioned_count_step;
 	use labelchain_primitives::task::TaskId;
 
-	use crate::{Config, LiveTaskCounts, Pallet, StatusCounts, Tasks};
+	use crate::{Config, LiveTaskCounts, Pallet, Tasks};
 
 	/// The storage version this migration starts from.
 	const FROM: StorageVersion = StorageVersion::new(2);
@@ -199,38 +201,13 @@ pub mod v3 {
 			cursor: Option<Self::Cursor>,
 			meter: &mut WeightMeter,
 		) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
-			// The version and the count so far: read, and the count written.
-			let step = T::DbWeight::get().reads_writes(2, 1);
-			let per_task = T::DbWeight::get().reads(1);
-			if meter.try_consume(step).is_err() {
-				return Err(SteppedMigrationError::InsufficientWeight { required: step });
-			}
-			let version = Pallet::<T>::on_chain_storage_version();
-			if version >= TO {
-				return Ok(None);
-			}
-			if version < FROM {
-				return Err(SteppedMigrationError::Failed);
-			}
-			if meter.remaining().any_lt(per_task) {
-				return Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) });
-			}
-			let mut counts = if cursor.is_some() { LiveTaskCounts::<T>::get() } else { StatusCounts::default() };
-			let counted = count_step::<Tasks<T>, _, _, _>(cursor, meter, per_task, &mut counts, |counts, record| {
-				counts.shift(None, record.terms.status)
-			});
-			LiveTaskCounts::<T>::put(counts);
-			match counted {
-				Counted::Done => {
-					TO.put::<Pallet<T>>();
-					Ok(None)
-				},
-				Counted::More(Some(last)) => Ok(Some(last)),
-				// `Ok(None)` would tell pallet-migrations the count is done;
-				// the check above leaves room for an entry, so this is not reached.
-				Counted::More(None) =>
-					Err(SteppedMigrationError::InsufficientWeight { required: step.saturating_add(per_task) }),
-			}
+			versioned_count_step::<Pallet<T>, Tasks<T>, _, _, LiveTaskCounts<T>, _>(
+				cursor,
+				meter,
+				T::DbWeight::get(),
+				(FROM, TO),
+				|counts, record| counts.shift(None, record.terms.status),
+			)
 		}
 
 		#[cfg(feature = "try-runtime")]
