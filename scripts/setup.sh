@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build, run and test LabelChain:
-# Debian packages for the native dependencies, the Rust wasm targets and
+# Debian packages for the native dependencies and Chromium, the Rust wasm targets and
 # rust-src for the runtime, the end-to-end tests' npm packages, and the
 # replay's pinned Python packages (crowd-kit) in a venv; with FUZZ=1, cargo-fuzz.
 set -euo pipefail
@@ -10,7 +10,9 @@ cd "$REPO_ROOT"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
-for package in protobuf-compiler clang libclang-dev; do
+# chromium: the web app's browser tests drive it headless (no browser can be
+# downloaded at run time here).
+for package in protobuf-compiler clang libclang-dev chromium; do
 	dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -35,8 +37,9 @@ if ! command -v npm >/dev/null 2>&1; then
 	as_root apt-get update -qq
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
 fi
-log "end-to-end test packages (e2e/package-lock.json)"
+log "end-to-end test packages (e2e/package-lock.json) and the web app's (web/package-lock.json)"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+(cd web && npm ci --no-audit --no-fund --loglevel=error)
 
 log "the replay's Python packages (replay/analysis/requirements.txt) in $LABELCHAIN_PYTHON_ENV"
 # Debian's python3 makes venvs only with python3-venv (ensurepip) installed.

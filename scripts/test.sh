@@ -35,7 +35,11 @@ log "try-runtime checker (try-runtime/, a workspace of its own), for the runtime
 SKIP_WASM_BUILD=1 cargo build --locked --manifest-path try-runtime/Cargo.toml
 export LABELCHAIN_TRY_RUNTIME="$CARGO_TARGET_DIR/debug/labelchain-try-runtime"
 
-log "end-to-end tests (Polkadot.js against real nodes)"
+log "web app: unit tests (salt store, CID checks, sealing, amounts), then its build for the browser test"
+[ -d web/node_modules ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+(cd web && npm test --silent && npm run --silent build)
+
+log "end-to-end tests (Polkadot.js against real nodes; the web app in Debian's Chromium)"
 [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 (cd e2e && LABELCHAIN_NODE="$NODE_DEBUG" npm test)
 

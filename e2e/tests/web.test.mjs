@@ -1,0 +1,199 @@
+// The web app (web/, built into web/dist by scripts/test.sh) in a real browser
+// against a dev chain of 1 s blocks and an item gateway, both started here:
+// three annotators in three browser contexts bond and label a text task with
+// the keyboard (one a spammer); their reveals go out by themselves; and the
+// errors a person must be able to act on are shown. Measures the time from a
+// key press to its commit in a block and the labels given per minute.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { u8aToHex } from '@polkadot/util';
+
+import { launchBrowser } from '../lib/browser.mjs';
+import { UNIT, submit } from '../lib/dev-chain.mjs';
+import { ItemGateway } from '../lib/item-gateway.mjs';
+import { NodeProcess, REPO_ROOT, freePort, removeDir, tempDir, waitFor } from '../lib/node-process.mjs';
+import { serveDir } from '../lib/static-server.mjs';
+
+const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(REPO_ROOT, 'docs', 'screenshots')
+  : path.join(process.env.CARGO_TARGET_DIR ?? tempDir('web-shots'), 'web-screenshots');
+
+// Six short reviews; the truth is what an honest annotator presses.
+const REVIEWS = [
+  ['A wonderful film, I loved every minute.', 0],
+  ['Dull, slow and far too long.', 1],
+  ['The best meal I have had this year.', 0],
+  ['It broke on the second day; avoid.', 1],
+  ['Friendly staff and a lovely view.', 0],
+  ['Rude service and cold food.', 1],
+];
+const CLASSES = ['positive', 'negative'];
+
+let node; let basePath; let api; let gateway; let gatewayUrl; let web; let browser; let task; let itemCids;
+
+before(async () => {
+  assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'web/dist is not built: cd web && npm run build (scripts/test.sh does)');
+  basePath = tempDir('web');
+  node = await NodeProcess.start({ name: 'dev', basePath, args: ['--dev', '--sealing', '1000'] });
+  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true, throwOnConnect: true });
+  gateway = new ItemGateway();
+  gatewayUrl = await gateway.start();
+  web = await serveDir(WEB_DIST);
+  browser = await launchBrowser();
+
+  itemCids = [];
+  const items = [];
+  for (const [index, [text]] of REVIEWS.entries()) {
+    const cid = await gateway.add(new TextEncoder().encode(JSON.stringify({ text })));
+    itemCids.push(cid);
+    items.push({ cid, name: `reviews.jsonl#${index + 1}` });
+  }
+  const manifest = { format: 'labelchain-manifest/1', classes: CLASSES, instructions: 'Is the review positive or negative?', items };
+  const manifestCid = await gateway.add(new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  const { CID } = await import('multiformats/cid');
+  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  const events = await submit(api, api.tx.tasks.createTask({
+    manifest: u8aToHex(CID.parse(manifestCid).bytes),
+    itemCount: REVIEWS.length,
+    classCount: CLASSES.length,
+    minRedundancy: 3,
+    maxRedundancy: 3,
+    targetAccuracy: 600_000_000,
+    rewardPerLabel: UNIT,
+    disputeBudget: 5n * UNIT,
+    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 2_000,
+    minTier: 'Newcomer',
+    minStake: 0,
+    assignment: 'Open',
+    domain: 0,
+    goldCommitments: [],
+  }), alice);
+  task = events.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+});
+
+after(async () => {
+  await browser?.close();
+  await web?.stop();
+  await gateway?.stop();
+  await api?.disconnect();
+  await node?.stop();
+  if (basePath) removeDir(basePath);
+});
+
+async function openApp(account, { nodeUrl = node.wsUrl, gateways = gatewayUrl } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const query = new URLSearchParams({ node: nodeUrl, gateway: gateways, ...(account ? { account } : {}) });
+  await page.goto(`${web.url}?${query}`);
+  return { context, page };
+}
+
+async function bond(page, amount) {
+  await page.getByTestId('stake-amount').fill(String(amount));
+  await page.getByTestId('bond').click();
+  await page.getByTestId('stake-status').filter({ hasText: 'bond: done' }).waitFor({ timeout: 30_000 });
+}
+
+/** Labels every item the work screen shows until none is left, a key press each; returns the labels given. */
+async function labelAll(page, choose) {
+  let given = 0;
+  for (;;) {
+    const itemBox = page.getByTestId('item');
+    await waitFor('an item or the end of the work', async () =>
+      (await itemBox.getAttribute('data-item')) !== null || /nothing to label/.test(await itemBox.innerText()), { timeoutMs: 30_000, intervalMs: 50 });
+    const shown = await itemBox.getAttribute('data-item');
+    if (shown === null) return given;
+    await page.keyboard.press(String(choose(Number(shown)) + 1));
+    given += 1;
+    await waitFor('the next item', async () => (await itemBox.getAttribute('data-item')) !== shown, { timeoutMs: 30_000, intervalMs: 20 });
+  }
+}
+
+test('three annotators label a task in the browser with the keyboard; their reveals go out by themselves', async () => {
+  const honest = (item) => REVIEWS[item][1];
+  let spam = 7;
+  const spammer = () => { spam = (spam * 1103515245 + 12345) % 2147483648; return spam % 2; };
+  const annotators = [['Bob', honest], ['Charlie', honest], ['Dave', spammer]];
+  const pages = [];
+  for (const [name] of annotators) {
+    const { page } = await openApp(name);
+    await page.getByTestId('chain-status').filter({ hasText: 'block #' }).waitFor({ timeout: 30_000 });
+    await bond(page, 20);
+    pages.push(page);
+  }
+  assert.match(await pages[0].getByTestId('bonded').innerText(), /^20 LBL/);
+  await pages[0].getByTestId(`label-task-${task}`).waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await pages[0].screenshot({ path: path.join(SCREENSHOTS, 'annotator-tasks.png'), fullPage: true });
+
+  const started = Date.now();
+  const given = await Promise.all(pages.map(async (page, index) => {
+    await page.getByTestId(`label-task-${task}`).click();
+    if (index === 0) {
+      await page.getByTestId('item-text').waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'annotator-work-screen.png') });
+    }
+    return labelAll(page, annotators[index][1]);
+  }));
+  const minutes = (Date.now() - started) / 60_000;
+  assert.deepEqual(given, [6, 6, 6], 'each annotator labels all six items');
+  console.log(`labels per minute per annotator with the keyboard (three at once, fetch and seal included): ${(6 / minutes).toFixed(0)}`);
+
+  for (const page of pages) {
+    await page.getByTestId('work-counts').filter({ hasText: 'committed 6' }).waitFor({ timeout: 60_000 }).catch(async (error) => {
+      const alerts = await page.getByRole('alert').allInnerTexts();
+      throw new Error(`${error.message}\n${await page.getByTestId('work-counts').innerText()}\n${alerts.join('\n')}`);
+    });
+  }
+  const timings = (await Promise.all(pages.map((page) => page.evaluate(() => window.labelchainCommitTimings)))).flat().sort((a, b) => a - b);
+  assert.equal(timings.length, 18);
+  console.log(`key press to commit in a block (1 s blocks): median ${Math.round(timings[9])} ms, max ${Math.round(timings[17])} ms`);
+
+  // No button was pressed to reveal: each page reveals when the windows open.
+  for (const page of pages) {
+    await page.getByTestId('reveal-status').filter({ hasText: 'Revealed by this page: 6.' }).waitFor({ timeout: 120_000 });
+  }
+  const progress = (await api.call.labelingApi.task(task)).unwrap().progress;
+  assert.equal(progress.labeling.toNumber() + progress.revealing.toNumber(), 0, 'every item is past its reveals');
+  const tally = (await api.call.labelingApi.items(task, 0, 6)).asOk.items.map((item) => item.toJSON());
+  console.log(`items after the reveals: ${JSON.stringify(tally.map((i) => Object.keys(i.inProgress?.phase ?? i)[0]))}`);
+});
+
+test('the page says what a person can act on: no node, no extension, a refused transaction, forged item bytes', async () => {
+  const closedPort = await freePort();
+  const { page: nowhere } = await openApp('Bob', { nodeUrl: `ws://127.0.0.1:${closedPort}` });
+  await nowhere.getByTestId('error').filter({ hasText: 'no LabelChain node answers' }).waitFor({ timeout: 30_000 });
+
+  const { page } = await openApp('Eve');
+  await page.getByTestId('chain-status').filter({ hasText: 'block #' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('use-extension').click();
+  await page.getByTestId('error').filter({ hasText: 'no wallet extension' }).waitFor();
+
+  // Bonding more than the balance: the runtime's error by name, with its meaning.
+  await page.getByTestId('stake-amount').fill('100000000000');
+  await page.getByTestId('bond').click();
+  const refused = await page.getByTestId('stake-status').filter({ hasText: 'bond: ' }).filter({ hasNotText: 'bond: done' })
+    .filter({ hasNotText: '…' }).innerText({ timeout: 30_000 });
+  assert.match(refused, /bond: \S+\.\S+/, `a named error: ${refused}`);
+
+  // A gateway that sends other bytes for an item: shown as such, never displayed.
+  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  const manifestCid = (await api.call.labelingApi.task(task)).unwrap().manifest.toU8a(true);
+  const forgedTask = (await submit(api, api.tx.tasks.createTask({
+    manifest: u8aToHex(manifestCid), itemCount: 1, classCount: 2, minRedundancy: 1, maxRedundancy: 1,
+    targetAccuracy: 600_000_000, rewardPerLabel: UNIT, disputeBudget: 0,
+    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 2_000,
+    minTier: 'Newcomer', minStake: 0, assignment: 'Open', domain: 0, goldCommitments: [],
+  }), alice)).find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  gateway.forge(itemCids[0], new TextEncoder().encode('{"text": "not what the requester published"}'));
+  await bond(page, 20);
+  await page.getByTestId(`label-task-${forgedTask}`).click({ timeout: 30_000 });
+  await page.getByTestId('item').filter({ hasText: 'do not match their CID' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId('item-text').count(), 0, 'the forged bytes are not shown');
+});
