@@ -1,12 +1,16 @@
 // The web app (web/, built into web/dist by scripts/test.sh) in a real browser
-// against a dev chain of 1 s blocks and an item gateway, both started here:
-// three annotators in three browser contexts bond and label a text task with
-// the keyboard (one a spammer); their reveals go out by themselves; and the
-// errors a person must be able to act on are shown. Measures the time from a
-// key press to its commit in a block and the labels given per minute.
+// against a dev chain of 1 s blocks and an item gateway, both started here: a
+// requester creates a task from a folder (with a gold answer from a CSV);
+// three annotators in three browser contexts bond and label it with the
+// keyboard (one a spammer); their reveals go out by themselves; the requester
+// reveals gold from the saved file and exports the data set, which matches
+// `labelchain export`; and the errors a person must be able to act on are
+// shown. Measures the time from a key press to its commit in a block and the
+// labels given per minute.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -35,7 +39,8 @@ const REVIEWS = [
 ];
 const CLASSES = ['positive', 'negative'];
 
-let node; let basePath; let api; let gateway; let gatewayUrl; let web; let browser; let task; let itemCids;
+let node; let basePath; let api; let gateway; let gatewayUrl; let web; let browser; let task; let itemCids; let folder; let goldCsv;
+let requester; let downloads;
 
 before(async () => {
   assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'web/dist is not built: cd web && npm run build (scripts/test.sh does)');
@@ -47,34 +52,16 @@ before(async () => {
   web = await serveDir(WEB_DIST);
   browser = await launchBrowser();
 
+  // The requester's folder: one JSON lines file of reviews, and a CSV of one
+  // gold answer. The gateway serves what the page's CAR will hold (the test
+  // adds the same bytes: a requester would pin the CAR).
+  folder = path.join(basePath, 'reviews');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'reviews.jsonl'), REVIEWS.map(([text]) => JSON.stringify({ text })).join('\n'));
   itemCids = [];
-  const items = [];
-  for (const [index, [text]] of REVIEWS.entries()) {
-    const cid = await gateway.add(new TextEncoder().encode(JSON.stringify({ text })));
-    itemCids.push(cid);
-    items.push({ cid, name: `reviews.jsonl#${index + 1}` });
-  }
-  const manifest = { format: 'labelchain-manifest/1', classes: CLASSES, instructions: 'Is the review positive or negative?', items };
-  const manifestCid = await gateway.add(new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
-  const { CID } = await import('multiformats/cid');
-  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
-  const events = await submit(api, api.tx.tasks.createTask({
-    manifest: u8aToHex(CID.parse(manifestCid).bytes),
-    itemCount: REVIEWS.length,
-    classCount: CLASSES.length,
-    minRedundancy: 3,
-    maxRedundancy: 3,
-    targetAccuracy: 600_000_000,
-    rewardPerLabel: UNIT,
-    disputeBudget: 5n * UNIT,
-    deadline: (await api.rpc.chain.getHeader()).number.toNumber() + 2_000,
-    minTier: 'Newcomer',
-    minStake: 0,
-    assignment: 'Open',
-    domain: 0,
-    goldCommitments: [],
-  }), alice);
-  task = events.find((e) => api.events.tasks.TaskCreated.is(e)).data.task.toNumber();
+  for (const [text] of REVIEWS) itemCids.push(await gateway.add(new TextEncoder().encode(JSON.stringify({ text }))));
+  goldCsv = path.join(basePath, 'gold.csv');
+  writeFileSync(goldCsv, `item,answer\nreviews.jsonl#2,${CLASSES[REVIEWS[1][1]]}\n`);
 });
 
 after(async () => {
@@ -86,10 +73,10 @@ after(async () => {
   if (basePath) removeDir(basePath);
 });
 
-async function openApp(account, { nodeUrl = node.wsUrl, gateways = gatewayUrl } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+async function openApp(account, { nodeUrl = node.wsUrl, gateways = gatewayUrl, role } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  const query = new URLSearchParams({ node: nodeUrl, gateway: gateways, ...(account ? { account } : {}) });
+  const query = new URLSearchParams({ node: nodeUrl, gateway: gateways, ...(account ? { account } : {}), ...(role ? { role } : {}) });
   await page.goto(`${web.url}?${query}`);
   return { context, page };
 }
@@ -114,6 +101,51 @@ async function labelAll(page, choose) {
     await waitFor('the next item', async () => (await itemBox.getAttribute('data-item')) !== shown, { timeoutMs: 30_000, intervalMs: 20 });
   }
 }
+
+/** Clicks `button` and saves the file the page offers into `downloads`; returns its path. */
+async function saveDownload(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+  const to = path.join(downloads, file.suggestedFilename());
+  await file.saveAs(to);
+  return to;
+}
+
+test('a requester creates a task from a folder, with a gold answer saved first', async () => {
+  downloads = path.join(basePath, 'downloads');
+  mkdirSync(downloads, { recursive: true });
+  ({ page: requester } = await openApp('Alice', { role: 'requester' }));
+  await requester.getByTestId('folder-input').setInputFiles(folder);
+  await requester.getByTestId('item-count').filter({ hasText: '6 items' }).waitFor({ timeout: 30_000 });
+  await requester.getByTestId('terms-classes').fill(CLASSES.join(', '));
+  await requester.getByTestId('terms-instructions').fill('Is the review positive or negative?');
+  await requester.getByTestId('terms-assignment').selectOption('Open');
+  await requester.getByTestId('gold-input').setInputFiles(goldCsv);
+  await requester.getByTestId('budget-total').waitFor({ timeout: 30_000 });
+  // The budget comes from the chain's own quote: 6 items × 3 labels, the fee, the gold bond, the expert budget.
+  const quote = (await api.call.labelingApi.taskBudget(6, 3, UNIT, 5n * UNIT, 1)).asOk;
+  const total = quote.total.toBigInt();
+  const fraction = (total % UNIT).toString().padStart(12, '0').replace(/0+$/, '');
+  assert.equal(await requester.getByTestId('budget-total').innerText(), `${total / UNIT}${fraction ? `.${fraction}` : ''} LBL`);
+  // Nothing is sent before the gold file, the only copy of its salt, is saved.
+  assert.equal(await requester.getByTestId('create-task').isDisabled(), true);
+  const goldFile = await saveDownload(requester, 'download-gold');
+  const car = path.join(downloads, 'items.car');
+  const [manifestDownload, carDownload] = await Promise.all([
+    requester.waitForEvent('download'),
+    requester.waitForEvent('download', (d) => d.suggestedFilename() === 'items.car'),
+    requester.getByTestId('download-data').click(),
+  ]);
+  await manifestDownload.saveAs(path.join(downloads, 'manifest.json'));
+  await carDownload.saveAs(car);
+  gateway.add(readFileSync(path.join(downloads, 'manifest.json')));
+  await requester.getByTestId('create-task').click();
+  await requester.getByTestId('task-page').waitFor({ timeout: 30_000 });
+  task = Number(/Task (\d+)/.exec(await requester.locator('[data-testid=task-page] h2').innerText())[1]);
+  const created = (await api.call.labelingApi.task(task)).unwrap();
+  assert.equal(created.terms.itemCount.toNumber(), 6);
+  assert.equal(created.goldCount.toNumber(), 1);
+  assert.equal(JSON.parse(readFileSync(goldFile, 'utf8')).answers[0].item, 1);
+});
 
 test('three annotators label a task in the browser with the keyboard; their reveals go out by themselves', async () => {
   const honest = (item) => REVIEWS[item][1];
@@ -161,8 +193,32 @@ test('three annotators label a task in the browser with the keyboard; their reve
   }
   const progress = (await api.call.labelingApi.task(task)).unwrap().progress;
   assert.equal(progress.labeling.toNumber() + progress.revealing.toNumber(), 0, 'every item is past its reveals');
-  const tally = (await api.call.labelingApi.items(task, 0, 6)).asOk.items.map((item) => item.toJSON());
-  console.log(`items after the reveals: ${JSON.stringify(tally.map((i) => Object.keys(i.inProgress?.phase ?? i)[0]))}`);
+});
+
+test('the requester reveals gold from the saved file and exports what labelchain export writes', async () => {
+  await requester.getByTestId('gold-file').setInputFiles(path.join(downloads, 'gold.json'));
+  await requester.getByTestId('task-status').filter({ hasText: 'gold: 1 revealed now' }).waitFor({ timeout: 30_000 });
+  // Accepted items settle after the appeal window (100 blocks of 1 s).
+  await waitFor('every item settled', async () =>
+    (await api.call.labelingApi.task(task)).unwrap().progress.settled.toNumber() === 6, { timeoutMs: 240_000, intervalMs: 2_000 });
+  await requester.getByTestId('progress-settled').filter({ hasText: '6' }).waitFor({ timeout: 30_000 });
+  await requester.screenshot({ path: path.join(SCREENSHOTS, 'requester-task-page.png'), fullPage: true });
+
+  const fromPage = readFileSync(await saveDownload(requester, 'export-jsonl'), 'utf8');
+  const csvFromPage = readFileSync(await saveDownload(requester, 'export-csv'), 'utf8');
+  const cli = path.join(path.dirname(process.env.LABELCHAIN_NODE ?? path.join(REPO_ROOT, 'target', 'debug', 'x')), 'labelchain');
+  const fromCli = path.join(downloads, 'cli.jsonl');
+  const csvFromCli = path.join(downloads, 'cli.csv');
+  // The CLI reads the manifest from the page's CAR.
+  execFileSync(cli, ['--url', node.wsUrl, 'export', String(task), '--items', path.join(downloads, 'items.car'), '--out', fromCli], { stdio: 'ignore' });
+  execFileSync(cli, ['--url', node.wsUrl, 'export', String(task), '--items', path.join(downloads, 'items.car'), '--format', 'csv', '--out', csvFromCli], { stdio: 'ignore' });
+  assert.equal(fromPage, readFileSync(fromCli, 'utf8'));
+  assert.equal(csvFromPage, readFileSync(csvFromCli, 'utf8'));
+  const records = fromPage.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(records.length, 6);
+  assert.equal(records[1].decidedBy, 'gold');
+  assert.ok(records.every((r) => r.status === 'settled' && r.annotators.length === 3));
+  console.log(`export: ${records.filter((r, i) => r.label === REVIEWS[i][1]).length} of 6 labels right; decided by ${[...new Set(records.map((r) => r.decidedBy))].join(', ')}`);
 });
 
 test('the page says what a person can act on: no node, no extension, a refused transaction, forged item bytes', async () => {
@@ -181,6 +237,16 @@ test('the page says what a person can act on: no node, no extension, a refused t
   const refused = await page.getByTestId('stake-status').filter({ hasText: 'bond: ' }).filter({ hasNotText: 'bond: done' })
     .filter({ hasNotText: '…' }).innerText({ timeout: 30_000 });
   assert.match(refused, /bond: \S+\.\S+/, `a named error: ${refused}`);
+
+  // A budget beyond the balance: said before anything is signed.
+  await page.getByTestId('role-requester').click();
+  await page.getByTestId('folder-input').setInputFiles(folder);
+  await page.getByTestId('terms-classes').fill(CLASSES.join(', '));
+  await page.getByTestId('terms-reward').fill('1000000');
+  await page.getByTestId('budget-total').waitFor({ timeout: 30_000 });
+  await page.getByTestId('create-task').click();
+  await page.getByTestId('publish-status').filter({ hasText: 'short of' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('role-annotator').click();
 
   // A gateway that sends other bytes for an item: shown as such, never displayed.
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { connect, type Chain } from './chain/connection';
 import { AnnotatorPage } from './annotator/AnnotatorPage';
+import { RequesterPage } from './requester/RequesterPage';
 import { SaltStore } from './salts';
 import { loadSettings, saveSettings, type Settings } from './settings';
 import { devAccounts, extensionAccounts, type Account } from './wallet';
@@ -17,6 +18,7 @@ export function App() {
   const [account, setAccount] = useState<Account>();
   const [store, setStore] = useState<SaltStore>();
   const [block, setBlock] = useState(0);
+  const [role, setRole] = useState<'annotator' | 'requester'>(new URLSearchParams(location.search).get('role') === 'requester' ? 'requester' : 'annotator');
 
   useEffect(() => { SaltStore.open().then(setStore, (e: Error) => setError(`the salt store (IndexedDB) cannot open: ${e.message}`)); }, []);
 
@@ -79,7 +81,14 @@ export function App() {
           {!chain.development && <span class="note"> Dev accounts are offered on development chains only.</span>}
         </section>
       )}
-      {chain && account && store && <AnnotatorPage key={account.address} chain={chain} account={account} store={store} gateways={settings.gateways} block={block} />}
+      {chain && account && (
+        <nav class="roles">
+          <button class={role === 'annotator' ? 'active' : ''} onClick={() => setRole('annotator')} data-testid="role-annotator">Annotate</button>
+          <button class={role === 'requester' ? 'active' : ''} onClick={() => setRole('requester')} data-testid="role-requester">Request labels</button>
+        </nav>
+      )}
+      {chain && account && store && role === 'annotator' && <AnnotatorPage key={account.address} chain={chain} account={account} store={store} gateways={settings.gateways} block={block} />}
+      {chain && account && role === 'requester' && <RequesterPage key={account.address} chain={chain} account={account} gateways={settings.gateways} block={block} />}
     </main>
   );
 }

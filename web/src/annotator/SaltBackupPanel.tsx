@@ -3,16 +3,14 @@
 
 import { useState } from 'preact/hooks';
 
+import { download } from '../download';
 import type { SaltStore } from '../salts';
 
 export function SaltBackupPanel({ store }: { store: SaltStore }) {
   const [status, setStatus] = useState<string>();
-  const download = async () => {
+  const saveBackup = async () => {
     const backup = await store.backup();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'labelchain-salts.json' });
-    link.click();
-    URL.revokeObjectURL(url);
+    download('labelchain-salts.json', JSON.stringify(backup, null, 2), 'application/json');
     setStatus(`${backup.labels.length} sealed label(s) saved`);
   };
   const restore = async (file: File | undefined) => {
@@ -28,7 +26,7 @@ export function SaltBackupPanel({ store }: { store: SaltStore }) {
     <section class="backup">
       <h2>Salt backup</h2>
       <p class="note">Your labels stay sealed until revealed; without their salts they cannot be revealed and the commits are slashed.</p>
-      <button onClick={() => void download()} data-testid="backup-download">Download backup</button>
+      <button onClick={() => void saveBackup()} data-testid="backup-download">Download backup</button>
       <label class="file">Restore a backup <input type="file" accept="application/json" onChange={(e) => void restore((e.target as HTMLInputElement).files?.[0])} data-testid="backup-restore" /></label>
       {status && <p class="note" data-testid="backup-status">{status}</p>}
     </section>

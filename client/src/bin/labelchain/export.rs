@@ -1,5 +1,5 @@
-//! `labelchain export`: a task's labeled data set as JSON lines, one record
-//! per item in task order, and a summary of its quality. A settled item's
+//! `labelchain export`: a task's labeled data set as JSON lines (or CSV), one
+//! record per item in task order, and a summary of its quality. A settled item's
 //! record (final label, decision, confidence, block) is in storage; who
 //! labeled it and how is in the `ItemSettled` event of that block, so export
 //! reads those blocks' events (a node that prunes old state cannot serve
@@ -12,7 +12,7 @@ use std::{
 };
 
 use anyhow::Context;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use labelchain_client::{
 	content::ContentStore,
 	manifest::Manifest,
@@ -40,6 +40,56 @@ pub struct ExportArgs {
 	/// Write the records here instead of to standard output.
 	#[arg(long)]
 	out: Option<PathBuf>,
+	/// JSON lines (every field), or CSV (a header, then a row per item; the
+	/// annotators as `account=label` pairs joined by `;`).
+	#[arg(long, value_enum, default_value = "jsonl")]
+	format: ExportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+	Jsonl,
+	Csv,
+}
+
+/// The CSV's columns; the web app writes the same (web/src/requester/export.ts).
+const CSV_COLUMNS: &str = "item,cid,name,status,label,class,decided_by,confidence,labels_used,block,annotators";
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn csv_field(value: &str) -> String {
+	if value.contains([',', '"', '\r', '\n']) {
+		format!("\"{}\"", value.replace('"', "\"\""))
+	} else {
+		value.to_string()
+	}
+}
+
+fn csv_row(record: &Record) -> String {
+	let optional = |value: Option<String>| value.unwrap_or_default();
+	let annotators = record.annotators.as_ref().map(|votes| {
+		votes
+			.iter()
+			.map(|vote| format!("{}={}", vote.annotator, vote.label.map(|label| label.to_string()).unwrap_or_default()))
+			.collect::<Vec<_>>()
+			.join(";")
+	});
+	[
+		record.item.to_string(),
+		record.cid.to_string(),
+		record.name.to_string(),
+		record.status.to_string(),
+		optional(record.label.map(|label| label.to_string())),
+		optional(record.class.map(str::to_string)),
+		optional(record.decided_by.map(str::to_string)),
+		optional(record.confidence.map(|confidence| confidence.to_string())),
+		optional(record.labels_used.map(|used| used.to_string())),
+		optional(record.block.map(|block| block.to_string())),
+		optional(annotators),
+	]
+	.iter()
+	.map(|field| csv_field(field))
+	.collect::<Vec<_>>()
+	.join(",")
 }
 
 /// One line of the export. Unsettled items carry only their status.
@@ -180,6 +230,9 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 		)),
 		None => Box::new(std::io::stdout().lock()),
 	};
+	if args.format == ExportFormat::Csv {
+		writeln!(out, "{CSV_COLUMNS}")?;
+	}
 	let mut decided: BTreeMap<&str, u32> = BTreeMap::new();
 	let mut confidence_sum = 0.0;
 	let mut labels_used_sum = 0u32;
@@ -230,7 +283,10 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 			record.decided_by = Some(how);
 			record.block = Some(settled.settled_at);
 		}
-		serde_json::to_writer(&mut out, &record)?;
+		match args.format {
+			ExportFormat::Jsonl => serde_json::to_writer(&mut out, &record)?,
+			ExportFormat::Csv => write!(out, "{}", csv_row(&record))?,
+		}
 		writeln!(out)?;
 	}
 	out.flush()?;
@@ -287,4 +343,33 @@ pub async fn export(node: &Node, args: &ExportArgs) -> anyhow::Result<()> {
 		eprintln!("{summary_text}");
 	}
 	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn csv_rows_quote_what_needs_it_and_leave_absent_fields_empty() {
+		let record = Record {
+			item: 0,
+			cid: "bafk",
+			name: "a,\"b\".txt",
+			status: "settled",
+			label: Some(1),
+			class: Some("dog"),
+			decided_by: Some("consensus"),
+			confidence: Some(1.0),
+			labels_used: Some(3),
+			annotators: Some(vec![
+				Vote { annotator: "5Alice".into(), label: Some(1) },
+				Vote { annotator: "5Bob".into(), label: None },
+			]),
+			block: Some(120),
+		};
+		// The same row as the web app's unit test (web/src/requester/requester.test.ts).
+		assert_eq!(csv_row(&record), "0,bafk,\"a,\"\"b\"\".txt\",settled,1,dog,consensus,1,3,120,5Alice=1;5Bob=");
+		let open = Record { item: 1, cid: "c", name: "n", status: "labeling", label: None, class: None, decided_by: None, confidence: Some(0.9731), labels_used: None, annotators: None, block: None };
+		assert_eq!(csv_row(&open), "1,c,n,labeling,,,,0.9731,,,");
+	}
 }
