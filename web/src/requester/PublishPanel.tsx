@@ -128,7 +128,7 @@ export function PublishPanel({ chain, account, onCreated }: { chain: Chain; acco
         e.preventDefault();
         try { setItems(folderItems(await filesOfDrop(e.dataTransfer!))); } catch (error) { setStatus({ text: (error as Error).message, error: true }); }
       }}>
-        Drop a folder of items here, or <input type="file" {...{ webkitdirectory: '' }} multiple data-testid="folder-input" onChange={async (e) => {
+        Drop a folder of items here, or <input type="file" {...{ webkitdirectory: true }} multiple data-testid="folder-input" onChange={async (e) => {
           try { setItems(folderItems(await filesOfInput((e.target as HTMLInputElement).files!))); } catch (error) { setStatus({ text: (error as Error).message, error: true }); }
         }} />
         {items && <p data-testid="item-count">{items.length} items (each file one item, each line of a .jsonl file one)</p>}
