@@ -138,6 +138,11 @@ impl ContentStore {
 		Ok(())
 	}
 
+	/// Adds a block found elsewhere (fetched from a gateway and checked).
+	pub fn insert(&mut self, cid: Cid, bytes: Vec<u8>) {
+		self.blocks.insert(cid, bytes);
+	}
+
 	pub fn get(&self, cid: &Cid) -> Option<&[u8]> {
 		self.blocks.get(cid).map(Vec::as_slice)
 	}

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod amount;
 pub mod blocks;
 pub mod content;
+pub mod gateway;
 pub mod ipfs;
 pub mod manifest;
 pub mod node;

@@ -2,7 +2,9 @@
 //! command line against a dev node this test starts: publish a folder (text
 //! files and a JSON lines file) with a hidden gold answer, label it (one
 //! annotator stops half way and picks up again from its saved salts, one
-//! always answers "cat"), reveal the gold, settle, and export the result.
+//! always answers "cat" and has no local copy of the items: it fetches them
+//! from `labelchain serve-items` serving the task's CAR), reveal the gold,
+//! settle, and export the result.
 
 mod common;
 
@@ -46,22 +48,65 @@ fn write_items(dir: &Path) {
 	.unwrap();
 }
 
+/// Where `work` finds the task's manifest and items.
+enum Items<'a> {
+	Local(&'a Path),
+	Gateway(&'a str),
+}
+
 fn work_command(
 	url: &str,
 	who: &str,
-	task_dir: &Path,
+	items: Items,
 	labeler: &Path,
 	labels_file: &Path,
 ) -> Command {
 	let mut command = Command::new(env!("CARGO_BIN_EXE_labelchain"));
+	command.args(["--url", url, "--account", who, "work", "0"]);
+	match items {
+		Items::Local(dir) => command.arg("--items").arg(dir),
+		Items::Gateway(gateway) => command.args(["--gateway", gateway]),
+	};
 	command
-		.args(["--url", url, "--account", who, "work", "0", "--items"])
-		.arg(task_dir)
 		.arg("--label-with")
 		.arg(format!("sh {}", labeler.display()))
 		.arg("--labels-file")
 		.arg(labels_file);
 	command
+}
+
+/// `labelchain serve-items` on a free loopback port, stopped when dropped.
+struct ServeItems {
+	child: std::process::Child,
+	url: String,
+}
+
+impl ServeItems {
+	fn start(car: &Path) -> Self {
+		use std::io::BufRead;
+		let mut child = Command::new(env!("CARGO_BIN_EXE_labelchain"))
+			.args(["serve-items", "--listen", "127.0.0.1:0", "--items"])
+			.arg(car)
+			.stdout(Stdio::piped())
+			.spawn()
+			.expect("serve-items starts");
+		let mut line = String::new();
+		std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+		// "serving N blocks at http://127.0.0.1:PORT/ipfs/<cid> (Ctrl-C stops)"
+		let url = line
+			.split_whitespace()
+			.find_map(|word| word.strip_suffix("/ipfs/<cid>"))
+			.unwrap_or_else(|| panic!("serve-items said {line:?}"))
+			.to_string();
+		Self { child, url }
+	}
+}
+
+impl Drop for ServeItems {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
 }
 
 fn strs(args: &[String]) -> Vec<&str> {
@@ -163,7 +208,7 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 	}
 	// Bob labels two items and leaves before revealing; his salts wait on disk.
 	let bob_labels = dir.join("bob-labels.json");
-	let first = work_command(url, "//Bob", &task_dir, &careful, &bob_labels)
+	let first = work_command(url, "//Bob", Items::Local(&task_dir), &careful, &bob_labels)
 		.args(["--max-items", "2", "--no-wait"])
 		.output()
 		.unwrap();
@@ -179,16 +224,19 @@ async fn a_task_is_published_labeled_settled_and_exported() {
 		"{saved}"
 	);
 
+	// The requester serves the task's CAR as an IPFS gateway; Dave has no
+	// copy of the items and fetches them from it.
+	let server = ServeItems::start(&task_dir.join("items.car"));
 	// All three work the task at once; Bob reveals his two from the file;
 	// Charlie sends his labels three at a time.
 	let workers: Vec<_> = [
-		("//Bob", &careful, &bob_labels, "1"),
-		("//Charlie", &careful, &dir.join("charlie.json"), "3"),
-		("//Dave", &guesser, &dir.join("dave.json"), "1"),
+		("//Bob", Items::Local(&task_dir), &careful, &bob_labels, "1"),
+		("//Charlie", Items::Local(&task_dir), &careful, &dir.join("charlie.json"), "3"),
+		("//Dave", Items::Gateway(&server.url), &guesser, &dir.join("dave.json"), "1"),
 	]
 	.into_iter()
-	.map(|(who, labeler, labels, batch)| {
-		work_command(url, who, &task_dir, labeler, labels)
+	.map(|(who, items, labeler, labels, batch)| {
+		work_command(url, who, items, labeler, labels)
 			.args(["--batch", batch])
 			.stdout(Stdio::piped())
 			.stderr(Stdio::piped())

@@ -9,7 +9,7 @@
 // labels given per minute.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -24,6 +24,8 @@ import { NodeProcess, REPO_ROOT, freePort, removeDir, tempDir, waitFor } from '.
 import { serveDir } from '../lib/static-server.mjs';
 
 const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
+/** The `labelchain` client, built beside the node. */
+const CLI = path.join(path.dirname(process.env.LABELCHAIN_NODE ?? path.join(REPO_ROOT, 'target', 'debug', 'labelchain-node')), 'labelchain');
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.join(REPO_ROOT, 'docs', 'screenshots')
   : path.join(process.env.CARGO_TARGET_DIR ?? tempDir('web-shots'), 'web-screenshots');
@@ -40,7 +42,7 @@ const REVIEWS = [
 const CLASSES = ['positive', 'negative'];
 
 let node; let basePath; let api; let gateway; let gatewayUrl; let web; let browser; let task; let itemCids; let folder; let goldCsv;
-let requester; let downloads;
+let requester; let downloads; let servedUrl; let servePort; let serveItems;
 
 before(async () => {
   assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'web/dist is not built: cd web && npm run build (scripts/test.sh does)');
@@ -51,6 +53,10 @@ before(async () => {
   gatewayUrl = await gateway.start();
   web = await serveDir(WEB_DIST);
   browser = await launchBrowser();
+  // The requester's items are served by `labelchain serve-items` from the
+  // CAR the page makes; its port is chosen now, for the pages' settings.
+  servePort = await freePort();
+  servedUrl = `http://127.0.0.1:${servePort}`;
 
   // The requester's folder: one JSON lines file of reviews, and a CSV of one
   // gold answer. The gateway serves what the page's CAR will hold (the test
@@ -65,6 +71,7 @@ before(async () => {
 });
 
 after(async () => {
+  serveItems?.kill();
   await browser?.close();
   await web?.stop();
   await gateway?.stop();
@@ -113,7 +120,7 @@ async function saveDownload(page, button) {
 test('a requester creates a task from a folder, with a gold answer saved first', async () => {
   downloads = path.join(basePath, 'downloads');
   mkdirSync(downloads, { recursive: true });
-  ({ page: requester } = await openApp('Alice', { role: 'requester' }));
+  ({ page: requester } = await openApp('Alice', { role: 'requester', gateways: servedUrl }));
   await requester.getByTestId('folder-input').setInputFiles(folder);
   await requester.getByTestId('item-count').filter({ hasText: '6 items' }).waitFor({ timeout: 30_000 });
   await requester.getByTestId('terms-classes').fill(CLASSES.join(', '));
@@ -138,6 +145,12 @@ test('a requester creates a task from a folder, with a gold answer saved first',
   await manifestDownload.saveAs(path.join(downloads, 'manifest.json'));
   await carDownload.saveAs(car);
   gateway.add(readFileSync(path.join(downloads, 'manifest.json')));
+  // The requester serves the CAR, as one without an IPFS node would.
+  serveItems = spawn(CLI, ['serve-items', '--items', car, '--listen', `127.0.0.1:${servePort}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    serveItems.stdout.once('data', resolve);
+    serveItems.once('exit', (code) => reject(new Error(`serve-items exited (${code})`)));
+  });
   await requester.getByTestId('create-task').click();
   await requester.getByTestId('task-page').waitFor({ timeout: 30_000 });
   task = Number(/Task (\d+)/.exec(await requester.locator('[data-testid=task-page] h2').innerText())[1]);
@@ -154,7 +167,7 @@ test('three annotators label a task in the browser with the keyboard; their reve
   const annotators = [['Bob', honest], ['Charlie', honest], ['Dave', spammer]];
   const pages = [];
   for (const [name] of annotators) {
-    const { page } = await openApp(name);
+    const { page } = await openApp(name, { gateways: servedUrl });
     await page.getByTestId('chain-status').filter({ hasText: 'block #' }).waitFor({ timeout: 30_000 });
     await bond(page, 20);
     pages.push(page);
@@ -206,12 +219,11 @@ test('the requester reveals gold from the saved file and exports what labelchain
 
   const fromPage = readFileSync(await saveDownload(requester, 'export-jsonl'), 'utf8');
   const csvFromPage = readFileSync(await saveDownload(requester, 'export-csv'), 'utf8');
-  const cli = path.join(path.dirname(process.env.LABELCHAIN_NODE ?? path.join(REPO_ROOT, 'target', 'debug', 'x')), 'labelchain');
   const fromCli = path.join(downloads, 'cli.jsonl');
   const csvFromCli = path.join(downloads, 'cli.csv');
   // The CLI reads the manifest from the page's CAR.
-  execFileSync(cli, ['--url', node.wsUrl, 'export', String(task), '--items', path.join(downloads, 'items.car'), '--out', fromCli], { stdio: 'ignore' });
-  execFileSync(cli, ['--url', node.wsUrl, 'export', String(task), '--items', path.join(downloads, 'items.car'), '--format', 'csv', '--out', csvFromCli], { stdio: 'ignore' });
+  execFileSync(CLI, ['--url', node.wsUrl, 'export', String(task), '--items', path.join(downloads, 'items.car'), '--out', fromCli], { stdio: 'ignore' });
+  execFileSync(CLI, ['--url', node.wsUrl, 'export', String(task), '--items', path.join(downloads, 'items.car'), '--format', 'csv', '--out', csvFromCli], { stdio: 'ignore' });
   assert.equal(fromPage, readFileSync(fromCli, 'utf8'));
   assert.equal(csvFromPage, readFileSync(csvFromCli, 'utf8'));
   const records = fromPage.trim().split('\n').map((line) => JSON.parse(line));

@@ -8,11 +8,13 @@ use std::{
 };
 
 use anyhow::Context;
-use labelchain_client::{content::ContentStore, manifest::Manifest, secrets::write_atomically};
+use labelchain_client::{content::ContentStore, gateway::Gateways, manifest::Manifest, secrets::write_atomically};
 
 pub struct Labeler<'a> {
 	manifest: &'a Manifest,
-	content: &'a ContentStore,
+	content: ContentStore,
+	/// Where items missing from `content` are fetched (and checked) from.
+	gateways: Option<Gateways>,
 	command: Option<String>,
 }
 
@@ -65,8 +67,8 @@ impl<'a> Labeler<'a> {
 	}
 
 	/// Item `item`'s label, or `None` when the person ends their input.
-	pub fn label(&mut self, item: u32) -> anyhow::Result<Option<u16>> {
-		let (path, bytes) = self.item_file(item)?;
+	pub async fn label(&mut self, item: u32) -> anyhow::Result<Option<u16>> {
+		let (path, bytes) = self.item_file(item).await?;
 		match &self.command {
 			Some(command) => self.ask_command(command, item, &path).map(Some),
 			None => self.ask_person(item, &path, &bytes),

@@ -94,8 +94,19 @@ enum Command {
 	/// Anyone: move on now the items the chain would move on by itself next
 	/// block (tally, settle and pay those whose windows have ended). Optional.
 	Finalize { task: u32 },
-	/// The labeled data set as JSON lines, and a quality summary.
+	/// The labeled data set as JSON lines or CSV, and a quality summary.
 	Export(export::ExportArgs),
+	/// Anyone: serve the blocks of folders, CAR archives or files (a task's
+	/// items.car) as an IPFS trustless gateway, `GET /ipfs/<cid>`, so that
+	/// annotators and the web app can fetch a task's items from a requester
+	/// who runs no IPFS node. Needs no node.
+	ServeItems {
+		#[arg(long = "items", required = true)]
+		items: Vec<PathBuf>,
+		/// The address to listen on.
+		#[arg(long, default_value = "127.0.0.1:8080")]
+		listen: std::net::SocketAddr,
+	},
 	/// Replay a crowd data set (labels.csv, truth.csv) on this node, with
 	/// --account as requester, and measure its label quality.
 	Replay(replay::ReplayArgs),
@@ -109,6 +120,13 @@ fn signer(args: &Args) -> anyhow::Result<Keypair> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
 	let args = Args::parse();
+	if let Command::ServeItems { items, listen } = &args.command {
+		let store = labelchain_client::content::ContentStore::open(items)?;
+		let blocks = store.len();
+		let bound = labelchain_client::gateway::spawn_server(store, *listen).await?;
+		println!("serving {blocks} blocks at http://{bound}/ipfs/<cid> (Ctrl-C stops)");
+		return std::future::pending().await;
+	}
 	let node = Node::connect(&args.url).await?;
 	match &args.command {
 		Command::Bond { amount } => {
@@ -206,6 +224,8 @@ async fn main() -> anyhow::Result<()> {
 		},
 		Command::Export(export_args) => export::export(&node, export_args).await?,
 		Command::Replay(replay_args) => replay::replay(&node, replay_args, &signer(&args)?).await?,
+		// Served above, before connecting to a node.
+		Command::ServeItems { .. } => {},
 	}
 	Ok(())
 }

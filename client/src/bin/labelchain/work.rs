@@ -12,6 +12,7 @@ use clap::Args;
 use labelchain_client::{
 	accounts::account_of,
 	content::ContentStore,
+	gateway::Gateways,
 	manifest::Manifest,
 	node::Node,
 	runtime::{
@@ -35,8 +36,13 @@ pub struct WorkArgs {
 	task: u32,
 	/// Folders, CAR archives or files holding the task's manifest and items
 	/// (what `publish` wrote, or anything with the same content).
-	#[arg(long = "items", required = true)]
+	#[arg(long = "items", required_unless_present = "gateways")]
 	items: Vec<PathBuf>,
+	/// IPFS gateways (`http://127.0.0.1:8080`, `https://…`) to fetch the
+	/// manifest and items from when `--items` lacks them; each block is
+	/// checked against its CID.
+	#[arg(long = "gateway", id = "gateways")]
+	gateways: Vec<String>,
 	/// A command that prints each item's label (class name or number); it
 	/// gets the item's file as its last argument. Without it, you are asked.
 	#[arg(long)]
@@ -273,9 +279,15 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 		"--batch is 1 to {max_batch} (the chain's largest batch), not {}",
 		args.batch
 	);
-	let content = ContentStore::open(&args.items)?;
+	let mut content = ContentStore::open(&args.items)?;
+	let gateways = (!args.gateways.is_empty()).then(|| Gateways::new(args.gateways.clone())).transpose()?;
+	if let (Some(gateways), Ok(cid)) = (&gateways, cid::Cid::try_from(summary.manifest.as_slice())) {
+		if content.get(&cid).is_none() {
+			content.insert(cid, gateways.fetch(&cid).await.context("the task's manifest")?);
+		}
+	}
 	let manifest = Manifest::find(&content, &summary.manifest)?;
-	let mut labeler = Labeler::new(&manifest, &content, args.label_with.clone());
+	let mut labeler = Labeler::new(&manifest, content, gateways, args.label_with.clone());
 	let path = match &args.labels_file {
 		Some(path) => path.clone(),
 		None => LabelStore::default_path(task, &who)?,
@@ -338,7 +350,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 			for item in batch {
 				let sealed = match store.labels.get(&item) {
 					Some(sealed) => sealed.clone(),
-					None => match labeler.label(item)? {
+					None => match labeler.label(item).await? {
 						Some(label) => SealedLabel::new(label)?,
 						None => {
 							stopping = true;
