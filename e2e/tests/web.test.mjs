@@ -105,7 +105,11 @@ async function labelAll(page, choose) {
     if (shown === null) return given;
     await page.keyboard.press(String(choose(Number(shown)) + 1));
     given += 1;
-    await waitFor('the next item', async () => (await itemBox.getAttribute('data-item')) !== shown, { timeoutMs: 30_000, intervalMs: 20 });
+    await waitFor('the next item', async () => (await itemBox.getAttribute('data-item')) !== shown, { timeoutMs: 30_000, intervalMs: 20 })
+      .catch(async (error) => {
+        const alerts = await page.getByRole('alert').allInnerTexts();
+        throw new Error(`${error.message} after item ${shown}: ${await page.getByTestId('work-counts').innerText()} ${alerts.join(' / ')}`);
+      });
   }
 }
 

@@ -45,6 +45,11 @@ export function WorkScreen(props: { chain: Chain; account: Account; task: OpenTa
   const [lastError, setLastError] = useState<string>();
   const upcoming = useRef<Shown[]>([]);
   const seen = useRef(new Set<number>());
+  // The item a key press labels, read at the press: the key handler may be a
+  // render behind, and a second press before the next item shows must not
+  // label the same item again.
+  const current = useRef<Shown>();
+  const show = (next: Shown | undefined) => { current.current = next; setShown(next); };
 
   const fetchItem = useCallback(async (m: Manifest, item: number): Promise<Shown> => {
     const entry = m.items[item];
@@ -63,15 +68,15 @@ export function WorkScreen(props: { chain: Chain; account: Account; task: OpenTa
             upcoming.current.push(await fetchItem(m, item));
           }
         } else if (upcoming.current.length === 0) {
-          setShown(undefined);
+          show(undefined);
           setMessage(`nothing to label: ${next.none}`);
           return;
         }
       }
-      setShown(upcoming.current.shift());
+      show(upcoming.current.shift());
       setMessage('');
     } catch (error) {
-      setShown(undefined);
+      show(undefined);
       setMessage((error as Error).message);
     }
   }, [chain, account, task, fetchItem]);
@@ -93,12 +98,20 @@ export function WorkScreen(props: { chain: Chain; account: Account; task: OpenTa
   }, [task.id]);
 
   const label = useCallback(async (value: number) => {
-    if (!shown || !manifest) return;
+    const labeled = current.current;
+    if (!labeled || !manifest) return;
+    current.current = undefined;
     const pressed = performance.now();
-    const { item } = shown;
+    const { item } = labeled;
     const salt = freshSalt();
-    // The salt is on disk before its commitment leaves the page.
-    await store.put({ genesis: chain.genesis, account: account.address, task: task.id, item, label: value, salt });
+    try {
+      // The salt is on disk before its commitment leaves the page.
+      await store.put({ genesis: chain.genesis, account: account.address, task: task.id, item, label: value, salt });
+    } catch (error) {
+      setLastError(`item ${item}: the label could not be kept, so it was not sent: ${(error as Error).message}`);
+      void advance(manifest);
+      return;
+    }
     const hash = commitment(task.id, item, value, hexToU8a(salt), account.address);
     setCounts((c) => ({ ...c, labeled: c.labeled + 1 }));
     void advance(manifest);
@@ -118,7 +131,7 @@ export function WorkScreen(props: { chain: Chain; account: Account; task: OpenTa
       setCounts((c) => ({ ...c, refused: c.refused + 1 }));
       setLastError(`item ${item}: ${(error as Error).message}`);
     }
-  }, [shown, manifest, chain, account, task, store, advance]);
+  }, [manifest, chain, account, task, store, advance]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -48,7 +48,10 @@ export function PublishPanel({ chain, account, onCreated }: { chain: Chain; acco
   // Everything that follows from the folder and the terms, recomputed as they change.
   useEffect(() => {
     setPkg(undefined); setQuote(undefined); setGoldSaved(false); setGold([]);
-    if (!items || classes.length < 2) return;
+    if (!items || classes.length < 2) return undefined;
+    // A later change of folder or terms makes this run's results stale: they
+    // must not land after the newer run's.
+    let stale = false;
     (async () => {
       try {
         const built = await taskPackage(items, classes, terms.instructions);
@@ -57,16 +60,18 @@ export function PublishPanel({ chain, account, onCreated }: { chain: Chain; acco
           items.length, Number(terms.maxRedundancy), parseAmount(terms.reward, decimals), parseAmount(terms.disputeBudget, decimals), answers.length);
         if (result.isErr) throw new Error(`the chain refuses this budget: ${result.asErr.type}`);
         const q = result.asOk;
-        setQuote({ feePerLabel: q.feePerLabel.toBigInt(), labels: q.labels.toBigInt(), goldBonds: q.goldBonds.toBigInt(), storageDeposit: q.storageDeposit.toBigInt(), total: q.total.toBigInt() });
         const info: any = await chain.api.query.system.account(account.address);
+        if (stale) return;
+        setQuote({ feePerLabel: q.feePerLabel.toBigInt(), labels: q.labels.toBigInt(), goldBonds: q.goldBonds.toBigInt(), storageDeposit: q.storageDeposit.toBigInt(), total: q.total.toBigInt() });
         setBalance(info.data.free.toBigInt());
         setPkg(built);
         setGold(answers);
         setStatus(undefined);
       } catch (error) {
-        setStatus({ text: (error as Error).message, error: true });
+        if (!stale) setStatus({ text: (error as Error).message, error: true });
       }
     })();
+    return () => { stale = true; };
   }, [items, terms, goldCsv, account.address]);
 
   const set = (key: keyof Terms) => (e: Event) => setTerms({ ...terms, [key]: (e.target as HTMLInputElement).value });

@@ -32,23 +32,31 @@ fn printable(bytes: &[u8]) -> Option<String> {
 }
 
 impl<'a> Labeler<'a> {
-	pub fn new(manifest: &'a Manifest, content: &'a ContentStore, command: Option<String>) -> Self {
+	pub fn new(manifest: &'a Manifest, content: ContentStore, gateways: Option<Gateways>, command: Option<String>) -> Self {
 		Self {
 			manifest,
 			content,
+			gateways,
 			command,
 		}
 	}
 
-	/// The item's bytes written to a file named by its CID (with the original
-	/// file's extension), for a command or a viewer to open.
-	fn item_file(&self, item: u32) -> anyhow::Result<(PathBuf, Vec<u8>)> {
+	/// The item's bytes (fetched from the gateways if no local file holds
+	/// them) written to a file named by its CID (with the original file's
+	/// extension), for a command or a viewer to open.
+	async fn item_file(&mut self, item: u32) -> anyhow::Result<(PathBuf, Vec<u8>)> {
 		let cid = self.manifest.item_cid(item)?;
+		if self.content.get(&cid).is_none() {
+			if let Some(gateways) = &self.gateways {
+				let bytes = gateways.fetch(&cid).await.with_context(|| format!("item {item}"))?;
+				self.content.insert(cid, bytes);
+			}
+		}
 		let bytes = self
 			.content
 			.get(&cid)
 			.with_context(|| {
-				format!("item {item} ({cid}) is in none of the given folders or archives")
+				format!("item {item} ({cid}) is in none of the given folders or archives (--gateway fetches from IPFS)")
 			})?
 			.to_vec();
 		let name = &self.manifest.items[item as usize].name;
