@@ -21,6 +21,7 @@ import { launchBrowser } from '../lib/browser.mjs';
 import { UNIT, submit } from '../lib/dev-chain.mjs';
 import { ItemGateway } from '../lib/item-gateway.mjs';
 import { NodeProcess, REPO_ROOT, freePort, removeDir, tempDir, waitFor } from '../lib/node-process.mjs';
+import { renamingProxy } from '../lib/renaming-proxy.mjs';
 import { serveDir } from '../lib/static-server.mjs';
 
 const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
@@ -237,10 +238,27 @@ test('the requester reveals gold from the saved file and exports what labelchain
   console.log(`export: ${records.filter((r, i) => r.label === REVIEWS[i][1]).length} of 6 labels right; decided by ${[...new Set(records.map((r) => r.decidedBy))].join(', ')}`);
 });
 
-test('the page says what a person can act on: no node, no extension, a refused transaction, forged item bytes', async () => {
+test('the page says what a person can act on: no node, the wrong chain, no extension, a refused transaction, no fee, a short budget, forged item bytes', async () => {
   const closedPort = await freePort();
   const { page: nowhere } = await openApp('Bob', { nodeUrl: `ws://127.0.0.1:${closedPort}` });
   await nowhere.getByTestId('error').filter({ hasText: 'no LabelChain node answers' }).waitFor({ timeout: 30_000 });
+
+  // A node of another chain (this node behind a proxy that renames its runtime).
+  const proxy = await renamingProxy(node.wsUrl, 'polkadot');
+  try {
+    const { page: elsewhere } = await openApp('Bob', { nodeUrl: proxy.url });
+    await elsewhere.getByTestId('error').filter({ hasText: 'runs "polkadot", not LabelChain' }).waitFor({ timeout: 30_000 });
+  } finally {
+    await proxy.stop();
+  }
+
+  // An account that cannot pay the fee: Ferdie gives everything away first.
+  const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
+  await submit(api, api.tx.balances.transferAll(new Keyring({ type: 'sr25519' }).addFromUri('//Alice').address, false), ferdie);
+  const { page: broke } = await openApp('Ferdie');
+  await broke.getByTestId('chain-status').filter({ hasText: 'block #' }).waitFor({ timeout: 30_000 });
+  await broke.getByTestId('bond').click();
+  await broke.getByTestId('stake-status').filter({ hasText: 'cannot pay this transaction\'s fee' }).waitFor({ timeout: 30_000 });
 
   const { page } = await openApp('Eve');
   await page.getByTestId('chain-status').filter({ hasText: 'block #' }).waitFor({ timeout: 30_000 });
