@@ -18,9 +18,12 @@ use hyper_util::{
 	client::legacy::{connect::HttpConnector, Client},
 	rt::{TokioExecutor, TokioIo},
 };
-use multihash_codetable::{Code, MultihashDigest};
+use multihash_codetable::Code;
 
-use crate::{content::ContentStore, ipfs::RAW};
+use crate::{
+	content::ContentStore,
+	ipfs::{raw_cid, RAW},
+};
 
 /// The media type of a raw block in the trustless gateway protocol.
 pub const RAW_BLOCK: &str = "application/vnd.ipld.raw";
@@ -29,10 +32,12 @@ pub const RAW_BLOCK: &str = "application/vnd.ipld.raw";
 /// sha2-256 (what LabelChain's items and manifests are) can be checked.
 pub fn check_block(cid: &Cid, bytes: &[u8]) -> anyhow::Result<()> {
 	anyhow::ensure!(cid.codec() == RAW, "{cid} is not a raw CID: LabelChain items are raw blocks");
-	let code = Code::try_from(cid.hash().code()).ok().filter(|code| *code == Code::Sha2_256);
-	let code = code.with_context(|| format!("{cid} is not hashed with sha2-256, which this client checks"))?;
 	anyhow::ensure!(
-		code.digest(bytes) == *cid.hash(),
+		cid.hash().code() == u64::from(Code::Sha2_256),
+		"{cid} is not hashed with sha2-256, which this client checks"
+	);
+	anyhow::ensure!(
+		raw_cid(bytes) == *cid,
 		"the bytes received for {cid} do not match their CID: the gateway sent something else"
 	);
 	Ok(())
@@ -143,6 +148,15 @@ impl Gateways {
 			.with_context(|| format!("the body took over {} s", FETCH_TIMEOUT.as_secs()))?
 			.context("reading the body")?;
 		Ok(body.to_bytes().to_vec())
+	}
+
+	/// Makes sure `store` holds the block `cid` names: fetched (and checked)
+	/// from the gateways only when no local folder or archive had it.
+	pub async fn fill(&self, store: &mut ContentStore, cid: &Cid) -> anyhow::Result<()> {
+		if store.get(cid).is_none() {
+			store.insert(*cid, self.fetch(cid).await?);
+		}
+		Ok(())
 	}
 
 	/// The block `cid` names from the first gateway that sends the right

@@ -5,7 +5,8 @@
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
 
-function littleEndian(value: number, bits: 16 | 32): Uint8Array {
+/** `value` as a SCALE u16 or u32 (little-endian). */
+export function littleEndian(value: number, bits: 16 | 32): Uint8Array {
   const bytes = new Uint8Array(bits / 8);
   const view = new DataView(bytes.buffer);
   if (bits === 16) view.setUint16(0, value, true);

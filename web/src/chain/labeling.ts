@@ -63,15 +63,23 @@ function openTask(summary: Codec): OpenTask {
   };
 }
 
+/** The runtime API's pages (`{ …, next }`) from 0 on, as long as `take` wants more and a `next` is given. */
+export async function followPages(read: (start: number) => Promise<Codec | undefined>, take: (page: Codec) => boolean): Promise<void> {
+  let start: number | null = 0;
+  while (start !== null) {
+    const page = await read(start);
+    if (page === undefined || !take(page)) return;
+    start = page.next.isSome ? page.next.unwrap().toNumber() : null;
+  }
+}
+
 /** Every task taking work now, a page at a time. */
 export async function openTasks(api: ApiPromise): Promise<OpenTask[]> {
   const tasks: OpenTask[] = [];
-  let start: number | null = 0;
-  while (start !== null) {
-    const page: Codec = await api.call.labelingApi.openTasks(start, 100, null);
+  await followPages((start) => api.call.labelingApi.openTasks(start, 100, null), (page) => {
     tasks.push(...page.tasks.map(openTask));
-    start = page.next.isSome ? page.next.unwrap().toNumber() : null;
-  }
+    return true;
+  });
   return tasks;
 }
 
@@ -82,16 +90,16 @@ export async function task(api: ApiPromise, id: number): Promise<OpenTask | unde
 
 /** Items `who` may label now on `task` (from the first page with any), or why none: the chain's error name. */
 export async function claimableItems(api: ApiPromise, who: string, taskId: number): Promise<{ items: number[] } | { reason: string }> {
-  let start: number | null = 0;
-  while (start !== null) {
+  let answer: { items: number[] } | { reason: string } = { items: [] };
+  await followPages(async (start) => {
     const result: Codec = await api.call.labelingApi.claimableItems(who, taskId, start, 100);
-    if (result.isErr) return { reason: result.asErr.type };
-    const page = result.asOk;
-    const items = page.items.map((item: Codec) => item.toNumber());
-    if (items.length > 0) return { items };
-    start = page.next.isSome ? page.next.unwrap().toNumber() : null;
-  }
-  return { items: [] };
+    if (result.isErr) answer = { reason: result.asErr.type };
+    return result.isErr ? undefined : result.asOk;
+  }, (page) => {
+    answer = { items: page.items.map((item: Codec) => item.toNumber()) };
+    return answer.items.length === 0;
+  });
+  return answer;
 }
 
 /** What a reason for not taking work means to the annotator. */
@@ -118,18 +126,17 @@ function phase(value: Codec): Phase {
 /** Every item of `task` on which `who` holds a claim or an unsettled commit. */
 export async function annotatorWork(api: ApiPromise, who: string, taskId: number): Promise<WorkItem[]> {
   const work: WorkItem[] = [];
-  let start: number | null = 0;
-  while (start !== null) {
+  await followPages(async (start) => {
     const result: Codec = await api.call.labelingApi.annotatorWork(who, taskId, start, 100);
-    if (result.isErr) return work;
-    const page = result.asOk;
+    return result.isErr ? undefined : result.asOk;
+  }, (page) => {
     work.push(...page.items.map((entry: Codec) => ({
       item: entry.item.toNumber(),
       place: place(entry.place),
       phase: phase(entry.phase),
     })));
-    start = page.next.isSome ? page.next.unwrap().toNumber() : null;
-  }
+    return true;
+  });
   return work;
 }
 

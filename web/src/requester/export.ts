@@ -6,6 +6,7 @@
 
 import type { ApiPromise } from '@polkadot/api';
 
+import { followPages } from '../chain/labeling';
 import type { Manifest } from '../content/manifest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -38,13 +39,14 @@ function phaseName(summary: Codec): string {
 
 async function itemSummaries(api: ApiPromise, task: number, count: number): Promise<Codec[]> {
   const items: Codec[] = [];
-  let start: number | null = 0;
-  while (start !== null && items.length < count) {
+  await followPages(async (start) => {
     const result: Codec = await api.call.labelingApi.items(task, start, 100);
     if (result.isErr) throw new Error(`task ${task}: ${result.asErr.type}`);
-    items.push(...result.asOk.items);
-    start = result.asOk.next.isSome ? result.asOk.next.unwrap().toNumber() : null;
-  }
+    return result.asOk;
+  }, (page) => {
+    items.push(...page.items);
+    return items.length < count;
+  });
   return items;
 }
 

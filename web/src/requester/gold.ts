@@ -9,7 +9,7 @@ import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 
 import type { Manifest } from '../content/manifest';
-import { freshSalt } from '../seal';
+import { freshSalt, littleEndian } from '../seal';
 
 /** One answer as the gold file holds it (snake case, salt as bare hex). */
 export interface GoldSecret { gold_index: number; item: number; answer: number; salt: string }
@@ -17,11 +17,7 @@ export interface GoldSecret { gold_index: number; item: number; answer: number; 
 export interface GoldFile { task: number | null; manifest: string; answers: GoldSecret[] }
 
 export function goldCommitment(item: number, answer: number, salt: Uint8Array): Uint8Array {
-  const scale = new Uint8Array(6);
-  const view = new DataView(scale.buffer);
-  view.setUint32(0, item, true);
-  view.setUint16(4, answer, true);
-  return blake2AsU8a(u8aConcat(scale, salt), 256);
+  return blake2AsU8a(u8aConcat(littleEndian(item, 32), littleEndian(answer, 16), salt), 256);
 }
 
 export function secretCommitment(secret: GoldSecret): Uint8Array {

@@ -46,11 +46,8 @@ impl<'a> Labeler<'a> {
 	/// extension), for a command or a viewer to open.
 	async fn item_file(&mut self, item: u32) -> anyhow::Result<(PathBuf, Vec<u8>)> {
 		let cid = self.manifest.item_cid(item)?;
-		if self.content.get(&cid).is_none() {
-			if let Some(gateways) = &self.gateways {
-				let bytes = gateways.fetch(&cid).await.with_context(|| format!("item {item}"))?;
-				self.content.insert(cid, bytes);
-			}
+		if let Some(gateways) = &self.gateways {
+			gateways.fill(&mut self.content, &cid).await.with_context(|| format!("item {item}"))?;
 		}
 		let bytes = self
 			.content

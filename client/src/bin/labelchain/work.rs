@@ -282,9 +282,7 @@ pub async fn work(node: &Node, args: &WorkArgs, key: &Keypair) -> anyhow::Result
 	let mut content = ContentStore::open(&args.items)?;
 	let gateways = (!args.gateways.is_empty()).then(|| Gateways::new(args.gateways.clone())).transpose()?;
 	if let (Some(gateways), Ok(cid)) = (&gateways, cid::Cid::try_from(summary.manifest.as_slice())) {
-		if content.get(&cid).is_none() {
-			content.insert(cid, gateways.fetch(&cid).await.context("the task's manifest")?);
-		}
+		gateways.fill(&mut content, &cid).await.context("the task's manifest")?;
 	}
 	let manifest = Manifest::find(&content, &summary.manifest)?;
 	let mut labeler = Labeler::new(&manifest, content, gateways, args.label_with.clone());
