@@ -28,6 +28,7 @@ import { blake2AsHex, randomAsU8a } from '@polkadot/util-crypto';
 
 import { councilDecides } from '../lib/council.mjs';
 import { UNIT, submit } from '../lib/dev-chain.mjs';
+import { writeStateFile } from '../lib/state-file.mjs';
 import { createOpenTask, sealedLabel } from '../lib/labeling.mjs';
 import { LocalNetwork } from '../lib/local-network.mjs';
 import { REPO_ROOT, nodeBinary, prometheusMetrics, removeDir, sleep, tempDir, waitFor } from '../lib/node-process.mjs';
@@ -137,11 +138,21 @@ test(`the council upgrades the running network from spec ${FROM_SPEC}; migration
     // try-runtime: the new runtime's upgrade checks (every migration's
     // pre_upgrade and post_upgrade, every pallet's try_state) in process
     // against this chain's state, work in flight included: try-runtime/,
-    // built apart (`cargo build --manifest-path try-runtime/Cargo.toml`).
+    // built apart (`cargo build --manifest-path try-runtime/Cargo.toml`),
+    // reads the state from a file written here.
     if (process.env.LABELCHAIN_TRY_RUNTIME) {
       const best = await alice.call('chain_getBlockHash', []);
-      const report = execFileSync(process.env.LABELCHAIN_TRY_RUNTIME, [alice.wsUrl, best],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const stateDir = tempDir('upgrade-state');
+      let report;
+      try {
+        const stateFile = path.join(stateDir, 'state.json');
+        const pairs = await writeStateFile(alice, best, stateFile);
+        console.log(`state of the best block written: ${pairs} pairs`);
+        report = execFileSync(process.env.LABELCHAIN_TRY_RUNTIME, [stateFile],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      } finally {
+        removeDir(stateDir);
+      }
       console.log(report.trim());
       assert.match(report, /try_state of every pallet: passed/);
     } else {

@@ -1,12 +1,18 @@
-//! `labelchain-try-runtime <node ws url> [block hash]`: this tree's runtime,
-//! built natively with its try-runtime checks, run against the state of a
-//! live chain: what `try-runtime-cli on-runtime-upgrade live` does, in
-//! process (try-runtime-cli on the Rust registry, 0.42, is built for an older
-//! polkadot-sdk than stable2609; `frame-remote-externalities` of stable2609
-//! is the same state download).
+//! `labelchain-try-runtime <state file>`: this tree's runtime, built
+//! natively with its try-runtime checks, run against a live chain's state:
+//! what `try-runtime-cli on-runtime-upgrade live` does, in process
+//! (try-runtime-cli on the Rust registry, 0.42, is built for an older
+//! polkadot-sdk than stable2609).
 //!
-//! It downloads the chain's state at the block (default: the finalized
-//! head, checked against the header's state root), then:
+//! The state file is JSON: `{"number": n, "stateRoot": "0x…", "pairs":
+//! [["0x key", "0x value"], …]}`, every pair of the block's top trie, as the
+//! upgrade test writes it (`e2e/lib/state-file.mjs`) from the node's RPC.
+//! Reading a file rather than downloading keeps the checker's dependencies
+//! to the runtime's own, so that its first build reuses the crates the
+//! benchmark tests compiled (with `frame-remote-externalities` it shared
+//! none and took 14 minutes).
+//!
+//! It rebuilds the state and checks it against the block's state root, then:
 //! 1. runs the single-block migrations with their `pre_upgrade` and
 //!    `post_upgrade`;
 //! 2. runs the runtime upgrade as the chain would (`Executive`), which
@@ -24,41 +30,48 @@
 //!
 //! Prints what it did; exits non-zero on the first failed check.
 
-use frame_remote_externalities::{Builder, Mode, OnlineConfig};
+use std::collections::BTreeMap;
+
 use frame_support::{
 	migrations::MultiStepMigrator,
 	traits::{OnRuntimeUpgrade, TryState, TryStateSelect},
 };
-use labelchain_runtime::{AllPalletsWithSystem, Block, Executive, Migrations, MultiBlockMigrations, System, VERSION};
+use labelchain_runtime::{AllPalletsWithSystem, Executive, Migrations, MultiBlockMigrations, System, VERSION};
 
 /// More blocks than any migration of this runtime takes on a real chain; a
 /// migration still running after them is stuck.
 const MOST_MIGRATION_BLOCKS: u32 = 10_000;
 
-#[tokio::main]
-async fn main() {
-	if let Err(error) = run().await {
+/// Where the state keeps the runtime's code (`well_known_keys::CODE`).
+const CODE_KEY: &[u8] = b":code";
+
+fn main() {
+	if let Err(error) = run() {
 		eprintln!("try-runtime: {error}");
 		std::process::exit(1);
 	}
 }
 
-async fn run() -> Result<(), String> {
+fn run() -> Result<(), String> {
 	// The checks explain what failed in the log (`RUST_LOG` for more).
 	sp_tracing::try_init_simple();
-	let mut args = std::env::args().skip(1);
-	let uri = args.next().ok_or("usage: labelchain-try-runtime <node ws url> [block hash]")?;
-	let at = args
-		.next()
-		.map(|hash| hash.parse().map_err(|_| format!("`{hash}` is not a block hash")))
-		.transpose()?;
-	let mut ext = Builder::<Block>::new()
-		.mode(Mode::Online(OnlineConfig { at, ..OnlineConfig::from(uri.clone()) }))
-		.build()
-		.await
-		.map_err(|error| format!("downloading the state from {uri}: {error}"))?;
-	let from_block = ext.header.number;
-	println!("state of block #{from_block} downloaded; upgrading it to spec {}", VERSION.spec_version);
+	let path = std::env::args().nth(1).ok_or("usage: labelchain-try-runtime <state file>")?;
+	let state = StateFile::read(&path)?;
+	let state_version = VERSION.state_version();
+	// TestExternalities sets `:code` from its argument, over the pairs'.
+	let code = state.pairs.get(CODE_KEY).cloned().unwrap_or_default();
+	let storage = sp_runtime::Storage { top: state.pairs, children_default: Default::default() };
+	let mut ext = sp_io::TestExternalities::new_with_code_and_state(&code, storage, state_version);
+	let root = ext.execute_with(|| sp_io::storage::root(state_version));
+	if root != state.state_root {
+		return Err(format!(
+			"{path}: its pairs give the state root 0x{}, the block's is 0x{}: the file is not the whole state",
+			hex(&root),
+			hex(&state.state_root)
+		));
+	}
+	let from_block = state.number;
+	println!("state of block #{from_block} read and checked against its root; upgrading it to spec {}", VERSION.spec_version);
 
 	ext.execute_with(|| -> Result<(), String> {
 		<Migrations as OnRuntimeUpgrade>::try_on_runtime_upgrade(true)
@@ -95,4 +108,56 @@ fn step_migrations(from: u32) -> Result<u32, String> {
 		MultiBlockMigrations::step();
 	}
 	Ok(blocks)
+}
+
+/// A block's state as the upgrade test writes it.
+struct StateFile {
+	number: u32,
+	state_root: Vec<u8>,
+	pairs: BTreeMap<Vec<u8>, Vec<u8>>,
+}
+
+impl StateFile {
+	fn read(path: &str) -> Result<Self, String> {
+		let text = std::fs::read_to_string(path).map_err(|error| format!("reading {path}: {error}"))?;
+		let json: serde_json::Value = serde_json::from_str(&text).map_err(|error| format!("{path}: {error}"))?;
+		let field = |name: &str| json.get(name).ok_or_else(|| format!("{path}: no `{name}`"));
+		let number = field("number")?
+			.as_u64()
+			.and_then(|number| u32::try_from(number).ok())
+			.ok_or_else(|| format!("{path}: `number` is not a block number"))?;
+		let state_root = unhex(field("stateRoot")?.as_str().unwrap_or_default())
+			.ok_or_else(|| format!("{path}: `stateRoot` is not hex"))?;
+		let mut pairs = BTreeMap::new();
+		for pair in field("pairs")?.as_array().ok_or_else(|| format!("{path}: `pairs` is not a list"))? {
+			let pair = pair
+				.as_array()
+				.filter(|pair| pair.len() == 2)
+				.and_then(|pair| Some((unhex(pair[0].as_str()?)?, unhex(pair[1].as_str()?)?)))
+				.ok_or_else(|| format!("{path}: a pair that is not two hex strings: {pair}"))?;
+			pairs.insert(pair.0, pair.1);
+		}
+		// A child trie's root is a pair of the top trie under this prefix;
+		// its own pairs are not in the file, so its checks would read it empty.
+		if pairs.keys().any(|key| key.starts_with(b":child_storage:")) {
+			return Err(format!("{path}: the chain has child tries, which this checker does not read"));
+		}
+		Ok(Self { number, state_root, pairs })
+	}
+}
+
+/// `0x`-prefixed hex to bytes.
+fn unhex(text: &str) -> Option<Vec<u8>> {
+	let digits = text.strip_prefix("0x")?.as_bytes();
+	if digits.len() % 2 != 0 {
+		return None;
+	}
+	digits
+		.chunks(2)
+		.map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
+		.collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
