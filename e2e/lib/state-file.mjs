@@ -2,8 +2,14 @@
 // checker: every key and value of the top trie, read over the node's RPC,
 // with the block's number and state root (which the checker recomputes, so
 // a missing or wrong pair is caught).
+//
+// Also a command, for checking a release against a live chain:
+//   node e2e/lib/state-file.mjs http://127.0.0.1:9944 state.json [block hash]
+// (the finalized head by default), then
+//   labelchain-try-runtime state.json
 
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 // Keys per state_getKeysPaged page and values per state_queryStorageAt call.
 const PAGE = 1000;
@@ -28,4 +34,32 @@ export async function writeStateFile(node, blockHash, file) {
     pairs,
   }));
   return pairs.length;
+}
+
+/** A node's JSON-RPC over HTTP at `url`, as `writeStateFile` calls it. */
+function httpNode(url) {
+  return {
+    async call(method, params = []) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      });
+      const body = await response.json();
+      if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [url, file, hash] = process.argv.slice(2);
+  if (!url || !file) {
+    console.error('usage: node e2e/lib/state-file.mjs <node http url> <file> [block hash]');
+    process.exit(2);
+  }
+  const node = httpNode(url);
+  const at = hash ?? await node.call('chain_getFinalizedHead');
+  const pairs = await writeStateFile(node, at, file);
+  console.log(`${file}: ${pairs} pairs at ${at}`);
 }
