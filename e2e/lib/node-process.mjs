@@ -49,9 +49,14 @@ export function removeDir(dir) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One JSON-RPC call over HTTP. */
-export async function rpc(port, method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${port}`, {
+/** One JSON-RPC call over HTTP to a local node's RPC port. */
+export function rpc(port, method, params = []) {
+  return rpcAt(`http://127.0.0.1:${port}`, method, params);
+}
+
+/** One JSON-RPC call over HTTP to any node's RPC address. */
+export async function rpcAt(url, method, params = []) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),

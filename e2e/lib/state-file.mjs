@@ -11,6 +11,8 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
+import { rpcAt } from './node-process.mjs';
+
 // Keys per state_getKeysPaged page and values per state_queryStorageAt call.
 const PAGE = 1000;
 
@@ -36,29 +38,13 @@ export async function writeStateFile(node, blockHash, file) {
   return pairs.length;
 }
 
-/** A node's JSON-RPC over HTTP at `url`, as `writeStateFile` calls it. */
-function httpNode(url) {
-  return {
-    async call(method, params = []) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-      });
-      const body = await response.json();
-      if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-  };
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [url, file, hash] = process.argv.slice(2);
   if (!url || !file) {
     console.error('usage: node e2e/lib/state-file.mjs <node http url> <file> [block hash]');
     process.exit(2);
   }
-  const node = httpNode(url);
+  const node = { call: (method, params) => rpcAt(url, method, params) };
   const at = hash ?? await node.call('chain_getFinalizedHead');
   const pairs = await writeStateFile(node, at, file);
   console.log(`${file}: ${pairs} pairs at ${at}`);
